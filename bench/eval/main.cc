@@ -1,0 +1,35 @@
+// newsfacet-eval: measures extraction against gold data (see docs/eval.md).
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "eval.h"
+
+int main(int argc, char** argv) {
+    using namespace newsfacet::eval;
+    CLI::App app{"newsfacet-eval: score newsfacet's extractors against gold annotations.\n"
+                 "Exit status: 0 success, 1 unreadable input, 2 usage error."};
+    app.require_subcommand(1);
+    EvalOptions o;
+    auto add = [&](const char* name, const char* what, const char* path_help) {
+        CLI::App* sub = app.add_subcommand(name, what);
+        sub->add_option("PATH", o.path, path_help)->required();
+        sub->add_flag("--json", o.json, "Print one JSON object with the figures");
+        sub->add_option("--errors", o.errors, "List N misses and N false alarms with context");
+        sub->add_option("--limit", o.limit, "Evaluate at most N documents (0 = all)");
+        return sub;
+    };
+    auto* conll = add("conll", "CoNLL-2003 NER file: PER and LOC precision/recall/F1", "CoNLL-2003 file (e.g. valid.txt)");
+    auto* tempeval = add("tempeval", "TimeML .tml files: DATE detection and normalisation", "directory of .tml files");
+    auto* polnear = add("polnear", "PolNeAR brat folders: direct quotes and speaker accuracy", "PolNeAR split directory");
+    auto* reuters = add("reuters", "Reuters-21578 .sgm: document-level places and people", "directory of reut2-*.sgm");
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 2;
+    }
+    if (conll->parsed()) return eval_conll(o, std::cout);
+    if (tempeval->parsed()) return eval_tempeval(o, std::cout);
+    if (polnear->parsed()) return eval_polnear(o, std::cout);
+    if (reuters->parsed()) return eval_reuters(o, std::cout);
+    return 2;
+}

@@ -1,0 +1,73 @@
+// Calendar dates at day, month or year granularity: parsing, formatting and the
+// decomposition of ranges into index terms. Used by the indexer (publication and
+// mentioned dates) and by the query parser (date: and mentioned: filters).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsfacet {
+
+/// How precise a date is.
+enum class Granularity { year, month, week, day };
+
+/// "year", "month", "week", "day".
+std::string_view granularity_name(Granularity g);
+
+/// A proleptic Gregorian calendar day.
+struct Ymd {
+    int year = 0;
+    int month = 1;  ///< 1..12
+    int day = 1;    ///< 1..31
+    auto operator<=>(const Ymd&) const = default;
+};
+
+/// A date as written in a query or a value: "2024", "2024-10", "2024-10-07".
+struct PartialDate {
+    Ymd ymd;
+    Granularity granularity = Granularity::day;
+    /// First day covered ("2024-10" -> 2024-10-01).
+    Ymd first_day() const;
+    /// Last day covered ("2024-10" -> 2024-10-31).
+    Ymd last_day() const;
+    /// ISO form at its own granularity.
+    std::string iso() const;
+};
+
+bool is_leap_year(int year);
+int days_in_month(int year, int month);
+/// Days since 1970-01-01 (may be negative).
+long days_from_civil(const Ymd& d);
+Ymd civil_from_days(long days);
+/// 0 = Monday ... 6 = Sunday.
+int weekday(const Ymd& d);
+Ymd add_days(const Ymd& d, long n);
+
+/// Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (also "YYYYMMDD"); nullopt when invalid
+/// (month 13, day 31 in a 30-day month, trailing text...).
+std::optional<PartialDate> parse_partial_date(std::string_view s);
+
+/// "YYYY-MM-DD".
+std::string iso_day(const Ymd& d);
+/// "YYYYMMDD", the sortable form stored in value slots.
+std::string compact_day(const Ymd& d);
+
+/// The day/month/year index terms for one day (without field prefixes):
+/// {"20231007", "202310", "2023"}.
+struct DateTerms {
+    std::string day, month, year;
+};
+DateTerms date_terms(const Ymd& d);
+
+/// A set of terms, each tagged with its level, that together cover exactly the days
+/// [first, last]: whole years as year terms, whole months as month terms, the rest as
+/// day terms. At most about 2*11 + 2*30 + (years) terms.
+struct CoverTerm {
+    Granularity granularity;
+    std::string key;  ///< "2023", "202310" or "20231007"
+};
+std::vector<CoverTerm> cover_range(const Ymd& first, const Ymd& last);
+
+}  // namespace newsfacet

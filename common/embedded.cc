@@ -1,0 +1,32 @@
+#include "embedded.h"
+
+#include <array>
+#include <cstring>
+
+namespace newsfacet {
+namespace {
+
+struct Entry {
+    const char* name;
+    std::string_view data;
+};
+
+// A fixed table filled during static initialisation: no allocation, no ordering
+// problem with other statics (it is zero-initialised before any constructor runs).
+constexpr std::size_t kMaxEntries = 32;
+std::array<Entry, kMaxEntries> g_entries;
+std::size_t g_count = 0;
+
+}  // namespace
+
+EmbeddedRegistrar::EmbeddedRegistrar(const char* name, const char* begin, const char* end) {
+    if (g_count < kMaxEntries) g_entries[g_count++] = Entry{name, std::string_view(begin, static_cast<std::size_t>(end - begin))};
+}
+
+std::string_view embedded(std::string_view name) {
+    for (std::size_t i = 0; i < g_count; ++i)
+        if (name == g_entries[i].name) return g_entries[i].data;
+    return {};
+}
+
+}  // namespace newsfacet

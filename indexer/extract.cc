@@ -1,0 +1,25 @@
+#include "extract.h"
+
+#include <algorithm>
+
+namespace newsfacet {
+
+Extraction extract(const Article& article) {
+    Extraction x;
+    const std::string_view text = article.text;
+    // Places first: the people finder needs them so that "Jordan" in "Jordan said"
+    // can be weighed against the place, and places inside a person's name go.
+    std::vector<PlaceMention> places = find_places(text);
+    x.people = find_people(text, places);
+    x.quotes = find_quotes(text, x.people);
+    std::erase_if(places, [&](const PlaceMention& p) {
+        return std::any_of(x.people.begin(), x.people.end(), [&](const PersonMention& m) {
+            return p.span.begin < m.span.end && m.span.begin < p.span.end;
+        });
+    });
+    x.places = std::move(places);
+    x.dates = find_dates(text, article.published);
+    return x;
+}
+
+}  // namespace newsfacet
