@@ -155,4 +155,37 @@ std::vector<CoverTerm> cover_range(const Ymd& first, const Ymd& last) {
     return out;
 }
 
+IsoWeek iso_week(const Ymd& d) {
+    // The week belongs to the year of its Thursday.
+    const Ymd thursday = add_days(d, 3 - weekday(d));
+    const long jan1 = days_from_civil(Ymd{thursday.year, 1, 1});
+    return IsoWeek{thursday.year, static_cast<int>((days_from_civil(thursday) - jan1) / 7 + 1)};
+}
+
+Ymd iso_week_monday(int year, int week) {
+    // 4 January is always in week 1.
+    const Ymd jan4{year, 1, 4};
+    return add_days(jan4, -weekday(jan4) + 7L * (week - 1));
+}
+
+std::optional<std::pair<Ymd, Ymd>> value_day_range(std::string_view v) {
+    int y = 0, n = 0;
+    if (v.size() == 3 && parse_digits(v, y)) return std::pair{Ymd{y * 10, 1, 1}, Ymd{y * 10 + 9, 12, 31}};
+    if (v.size() >= 7 && v.size() <= 8 && v[4] == '-' && (v[5] == 'W' || v[5] == 'Q') &&
+        parse_digits(v.substr(0, 4), y) && parse_digits(v.substr(6), n) && y >= 1) {
+        if (v[5] == 'Q') {
+            if (n < 1 || n > 4 || v.size() != 7) return std::nullopt;
+            const int m = (n - 1) * 3 + 1;
+            return std::pair{Ymd{y, m, 1}, Ymd{y, m + 2, days_in_month(y, m + 2)}};
+        }
+        if (n < 1 || n > 53 || (n == 53 && iso_week(iso_week_monday(y, 53)).week != 53)) return std::nullopt;
+        const Ymd monday = iso_week_monday(y, n);
+        return std::pair{monday, add_days(monday, 6)};
+    }
+    if (v.size() == 8) return std::nullopt;  // "YYYYMMDD" is not a value form
+    const auto p = parse_partial_date(v);
+    if (!p) return std::nullopt;
+    return std::pair{p->first_day(), p->last_day()};
+}
+
 }  // namespace newsfacet

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace newsfacet {
@@ -69,5 +70,21 @@ struct CoverTerm {
     std::string key;  ///< "2023", "202310" or "20231007"
 };
 std::vector<CoverTerm> cover_range(const Ymd& first, const Ymd& last);
+
+/// An ISO 8601 week: the week-numbering year (which may differ from the calendar
+/// year around 1 January) and the week number 1..53.
+struct IsoWeek {
+    int year = 0;
+    int week = 1;
+};
+/// The ISO week a day belongs to (weeks start on Monday; week 1 holds the first Thursday).
+IsoWeek iso_week(const Ymd& d);
+/// The Monday that starts ISO week `week` of `year`.
+Ymd iso_week_monday(int year, int week);
+
+/// The days [first, last] covered by a date value as DateMention::value writes it:
+/// "2024-10-07", "2024-10", "2024", "2024-W32" (also "2024-W7"), "2024-Q3", and the
+/// TimeML decade "199" (1990-1999). nullopt for anything else.
+std::optional<std::pair<Ymd, Ymd>> value_day_range(std::string_view value);
 
 }  // namespace newsfacet

@@ -1,5 +1,1068 @@
-// STUB: to be replaced by the date extractor (issue 6).
+// Dates mentioned in an article, normalised against its publication date the way
+// TimeML/TempEval and HeidelTime's news mode do it (see docs/dates.md).
+//
+// Two passes over one token list. The first recognises expressions ("7 October
+// 2023", "last year", "Tuesday", "the third quarter") without resolving them; the
+// second resolves them in text order, because a year-less date borrows its year
+// from the dates mentioned just before it, and "a year earlier" borrows the
+// granularity of the last mentioned date. No regexes: the tokenizer is one scan,
+// each pattern a few token comparisons, so an article costs a few microseconds.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdint>
+#include <string>
+
 #include "extract.h"
+
 namespace newsfacet {
-std::vector<DateMention> find_dates(std::string_view, const std::optional<Ymd>&) { return {}; }
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// Tokens
+
+enum class TokKind : std::uint8_t { word, num, punct, other };
+
+struct Tok {
+    std::size_t b = 0, e = 0;
+    TokKind kind = TokKind::punct;
+    bool cap = false;           // first letter upper case
+    bool space_before = false;  // white space between this token and the previous one
+    int sent = 0;               // sentence number
+    std::string low;            // lower-cased text (ASCII); a punctuation character itself
+    int num = -1;               // value of a digit run of at most 4 digits; -1 otherwise
+    std::size_t ndigits = 0;
+};
+
+bool in(std::string_view w, std::initializer_list<std::string_view> set) {
+    return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+bool is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// One scan. Words are ASCII letter runs, numbers digit runs; every other ASCII
+// character is its own token; a non-ASCII UTF-8 sequence is one `other` token,
+// except the typographic apostrophe and quotes, which are folded to ASCII so that
+// "won’t" and "we’ll" read like "won't" and "we'll".
+std::vector<Tok> tokenize(std::string_view t) {
+    std::vector<Tok> out;
+    out.reserve(t.size() / 4 + 4);
+    std::size_t i = 0;
+    bool space = true;
+    bool newline = false;
+    int sent = 0;
+    while (i < t.size()) {
+        const unsigned char c = static_cast<unsigned char>(t[i]);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            if (c == '\n') newline = true;
+            space = true;
+            ++i;
+            continue;
+        }
+        Tok k;
+        k.b = i;
+        k.space_before = space;
+        if (is_alpha(c)) {
+            while (i < t.size() && is_alpha(static_cast<unsigned char>(t[i]))) ++i;
+            k.kind = TokKind::word;
+            k.cap = c >= 'A' && c <= 'Z';
+            k.low.assign(t.substr(k.b, i - k.b));
+            for (char& ch : k.low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        } else if (is_digit(c)) {
+            while (i < t.size() && is_digit(static_cast<unsigned char>(t[i]))) ++i;
+            k.kind = TokKind::num;
+            k.ndigits = i - k.b;
+            k.low.assign(t.substr(k.b, i - k.b));
+            if (k.ndigits <= 4) k.num = std::stoi(k.low);
+        } else if (c < 0x80) {
+            ++i;
+            k.kind = TokKind::punct;
+            k.low.assign(1, static_cast<char>(c));
+        } else {
+            // One UTF-8 sequence (or one stray byte).
+            std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+            len = std::min(len, t.size() - i);
+            const std::string_view seq = t.substr(i, len);
+            i += len;
+            if (seq == "\u2019" || seq == "\u2018") {
+                k.kind = TokKind::punct;
+                k.low = "'";
+            } else if (seq == "\u201C" || seq == "\u201D") {
+                k.kind = TokKind::punct;
+                k.low = "\"";
+            } else if (seq == "\u2013" || seq == "\u2014") {
+                k.kind = TokKind::punct;
+                k.low = "-";
+            } else {
+                k.kind = TokKind::other;
+                k.low.assign(seq);
+            }
+        }
+        k.e = i;
+        // A sentence ends at a line break, or at . ! ? followed by a capital, quote or
+        // digit-less token after white space ("Oct. 7" and "U.S. officials" stay whole
+        // when the next token is a digit or lower case).
+        if (newline && !out.empty()) ++sent;
+        else if (!out.empty() && k.space_before) {
+            const Tok& p = out.back();
+            if ((p.low == "." || p.low == "!" || p.low == "?") && (k.cap || k.low == "\"")) {
+                // "Oct. Smith" is rare, "Mr. Smith" common: an abbreviation before the
+                // period keeps the sentence open.
+                const bool abbrev = out.size() >= 2 && out[out.size() - 2].kind == TokKind::word &&
+                                    out[out.size() - 2].cap &&
+                                    in(out[out.size() - 2].low, {"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep",
+                                                                 "gov", "lt", "col", "sgt", "jan", "feb", "aug",
+                                                                 "sept", "sep", "oct", "nov", "dec", "rev", "prof"});
+                if (!abbrev) ++sent;
+            }
+        }
+        k.sent = sent;
+        newline = false;
+        space = false;
+        out.push_back(std::move(k));
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------
+// Vocabulary
+
+// Month number for a full or abbreviated name; `abbr` tells which it was.
+int month_of(std::string_view w, bool& abbr) {
+    static constexpr std::array<std::string_view, 12> kFull = {"january", "february", "march",     "april",
+                                                               "may",     "june",     "july",      "august",
+                                                               "september", "october", "november", "december"};
+    for (int m = 0; m < 12; ++m)
+        if (w == kFull[m]) {
+            abbr = false;
+            return m + 1;
+        }
+    static constexpr std::array<std::string_view, 13> kAbbr = {"jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                                                               "sep", "sept", "oct", "nov", "dec", "june"};
+    static constexpr std::array<int, 13> kAbbrMonth = {1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12, 6};
+    for (std::size_t k = 0; k < kAbbr.size(); ++k)
+        if (w == kAbbr[k]) {
+            abbr = true;
+            return kAbbrMonth[k];
+        }
+    return 0;
+}
+
+// 0 = Monday ... 6 = Sunday; -1 when not a weekday name. Abbreviations ("Sun",
+// "Sat", "Wed") are left out on purpose: they are far more often other words.
+int weekday_of(std::string_view w) {
+    static constexpr std::array<std::string_view, 7> kDays = {"monday", "tuesday",  "wednesday", "thursday",
+                                                              "friday", "saturday", "sunday"};
+    for (int d = 0; d < 7; ++d)
+        if (w == kDays[d]) return d;
+    return -1;
+}
+
+// "one".."twelve", "a", "an" as small counts for "two years ago".
+int count_of(const Tok& t) {
+    if (t.kind == TokKind::num) return t.ndigits <= 3 ? t.num : -1;
+    static constexpr std::array<std::string_view, 13> kWords = {"zero", "one", "two",   "three", "four",
+                                                                "five", "six", "seven", "eight", "nine",
+                                                                "ten",  "eleven", "twelve"};
+    for (int k = 1; k < 13; ++k)
+        if (t.low == kWords[k]) return k;
+    if (t.low == "a" || t.low == "an") return 1;
+    return -1;
+}
+
+int ordinal_of(std::string_view w) {
+    if (w == "first") return 1;
+    if (w == "second") return 2;
+    if (w == "third") return 3;
+    if (w == "fourth") return 4;
+    return 0;
+}
+
+
+// ---------------------------------------------------------------------------
+// Recognised expressions (before resolution)
+
+enum class Kind : std::uint8_t {
+    absolute,     // y (and m, d) given
+    month_day,    // m, d; year from context (year_rel when "last year" follows)
+    month_only,   // m; mod last/this/next or none
+    weekday,      // d = weekday; mod
+    rel_day,      // offset days from publication
+    rel_unit,     // unit 'y','m','w','q' with offset from publication
+    ago,          // "a year ago": offset years/months/weeks/days, granularity from context
+    quarter,      // q with year y (0 = from context) or year_rel
+    decade,       // y = first year of the decade
+    holiday,      // m, d (fixed) or d = -1 for Thanksgiving; year from context
+};
+
+constexpr int kNone = -100;
+
+struct Cand {
+    std::size_t tb = 0, te = 0;  // token range [tb, te)
+    Kind kind = Kind::absolute;
+    int y = 0, m = 0, d = 0, q = 0;
+    int mod = kNone;       // -1 last, 0 this, +1 next (kNone when absent)
+    int year_rel = kNone;  // "7 October last year": -1
+    int offset = 0;
+    char unit = 'y';
+    Granularity g = Granularity::day;
+    const char* rule = "";
+};
+
+class Recogniser {
+public:
+    explicit Recogniser(const std::vector<Tok>& toks) : t_(toks) {}
+
+    std::vector<Cand> run() {
+        std::vector<Cand> out;
+        std::size_t i = 0;
+        while (i < t_.size()) {
+            Cand c;
+            if (match(i, c) && c.te > c.tb) {
+                out.push_back(c);
+                i = c.te;
+            } else {
+                ++i;
+            }
+        }
+        return out;
+    }
+
+private:
+    const std::vector<Tok>& t_;
+
+    const Tok* at(std::size_t i) const { return i < t_.size() ? &t_[i] : nullptr; }
+    bool is(std::size_t i, std::string_view w) const { return i < t_.size() && t_[i].low == w; }
+    // Token i follows token i-1 without white space ("mid-2024", "7th").
+    bool glued(std::size_t i) const { return i < t_.size() && !t_[i].space_before; }
+    bool same_sent(std::size_t a, std::size_t b) const { return t_[a].sent == t_[b].sent; }
+
+    // A plausible year number at token i.
+    bool year_num(std::size_t i, int lo = 1000, int hi = 2099) const {
+        const Tok* k = at(i);
+        return k && k->kind == TokKind::num && k->ndigits == 4 && k->num >= lo && k->num <= hi;
+    }
+
+    // Day of month at token i, with an optional glued ordinal suffix; returns the
+    // index after it or 0.
+    std::size_t day_num(std::size_t i, int& day) const {
+        const Tok* k = at(i);
+        if (!k || k->kind != TokKind::num || k->ndigits > 2 || k->num < 1 || k->num > 31) return 0;
+        day = k->num;
+        std::size_t j = i + 1;
+        if (glued(j) && in(t_[j].low, {"st", "nd", "rd", "th"})) ++j;
+        // "7:30", "7.5", "7,000" and "7-year" are not days.
+        if (glued(j) && (t_[j].low == ":" || t_[j].kind == TokKind::num || t_[j].kind == TokKind::word)) return 0;
+        if (glued(j) && (t_[j].low == "." || t_[j].low == ",") && glued(j + 1) && t_[j + 1].kind == TokKind::num)
+            return 0;
+        if (glued(j) && t_[j].low == "%") return 0;
+        return j;
+    }
+
+    // A month name at i (capitalised); returns the index after it (past an
+    // abbreviation's period) or 0.
+    std::size_t month_name(std::size_t i, int& month, bool& abbr) const {
+        const Tok* k = at(i);
+        if (!k || k->kind != TokKind::word || !k->cap) return 0;
+        month = month_of(k->low, abbr);
+        if (!month) return 0;
+        std::size_t j = i + 1;
+        if (abbr && glued(j) && t_[j].low == ".") ++j;
+        return j;
+    }
+
+    // "last year", "this year", "next year" at i: sets rel and returns the end.
+    std::size_t year_phrase(std::size_t i, int& rel) const {
+        if (!is(i + 1, "year")) return 0;
+        if (is(i, "last")) rel = -1;
+        else if (is(i, "this")) rel = 0;
+        else if (is(i, "next")) rel = 1;
+        else return 0;
+        return i + 2;
+    }
+
+    // Year-like context for a bare four-digit number. A year is taken after a
+    // preposition or modifier that introduces times, before typical "2020 election"
+    // nouns, or standing alone at a clause end; a number that counts things
+    // ("2020 people", "about 1,900") or is part of a code, time or phone number is not.
+    bool year_context(std::size_t i) const {
+        if (!year_num(i, 1900, 2099)) return false;
+        const Tok& k = t_[i];
+        const Tok* p = i > 0 ? &t_[i - 1] : nullptr;
+        const Tok* n = at(i + 1);
+        // Glued neighbours: "$2020", "2020.5", "12:2020", "2020-555", "#2020".
+        if (p && !k.space_before && p->kind != TokKind::word && !in(p->low, {"(", "\"", "'", "["})) return false;
+        if (p && !k.space_before && p->kind == TokKind::word && p->low != "mid") return false;
+        if (n && !n->space_before) {
+            if (n->kind == TokKind::num || n->kind == TokKind::word) return false;
+            if (in(n->low, {":", "%", "/"})) return false;
+            if ((n->low == "." || n->low == ",") && glued(i + 2) && t_[i + 2].kind == TokKind::num) return false;
+            if (n->low == "-" && glued(i + 2) && t_[i + 2].kind == TokKind::num) return false;
+        }
+        // Sequences of numbers: phone numbers, scores, tables.
+        if (p && p->kind == TokKind::num) return false;
+        if (n && n->kind == TokKind::num) return false;
+        if (p && in(p->low, {"$", "#", "no", "number", "flight", "route", "room", "page", "chapter", "article",
+                             "section", "model", "version", "about", "around", "nearly", "almost", "some", "over",
+                             "than", "least", "approximately", "roughly", "only", "just", "total", "under",
+                             "additional", "another", "extra", "exactly", "top", "bottom"}))
+            return false;
+        const bool strong_before =
+            p && in(p->low, {"in", "since", "by", "until", "till", "from", "during", "through", "before", "after",
+                             "fiscal", "early", "late", "mid", "of", "for", "year", "summer", "spring", "autumn",
+                             "winter", "fall", "to", "between", "and", "circa", "throughout", "within", "year's"});
+        if (strong_before) return true;
+        if (!n) return true;
+        if (n->kind == TokKind::punct) return true;
+        if (n->kind == TokKind::word) {
+            // "2020 people", "1950 troops": a lower-case plural right after the number
+            // counts things.
+            if (!n->cap && n->low.size() > 3 && n->low.back() == 's' &&
+                !in(n->low, {"elections", "olympics", "games", "accounts", "results", "figures", "levels",
+                             "prices", "sales", "earnings", "profits", "numbers", "talks", "campaigns", "was", "has",
+                             "is", "as", "crisis", "census", "budgets", "forecasts"}))
+                return false;
+            if (in(n->low, {"people", "men", "women", "children", "persons", "staff", "police", "feet", "ft",
+                            "km", "kg", "mph", "lb", "lbs", "yards", "miles", "metres", "meters", "tonnes"}))
+                return false;
+            return true;
+        }
+        return true;
+    }
+
+    bool match(std::size_t i, Cand& c) {
+        const Tok& k = t_[i];
+        c.tb = i;
+        if (k.kind == TokKind::num) return match_number(i, c);
+        if (k.kind != TokKind::word) return false;
+        return match_word(i, c);
+    }
+
+    // Expressions that start with a number: "7 October 2023", "2023-10-07", "1990s",
+    // "2020".
+    bool match_number(std::size_t i, Cand& c) {
+        const Tok& k = t_[i];
+        // ISO 2023-10-07.
+        if (k.ndigits == 4 && glued(i + 1) && is(i + 1, "-") && glued(i + 2) && at(i + 2)->kind == TokKind::num &&
+            at(i + 2)->ndigits == 2 && glued(i + 3) && is(i + 3, "-") && glued(i + 4) &&
+            at(i + 4)->kind == TokKind::num && at(i + 4)->ndigits == 2) {
+            const int y = k.num, m = t_[i + 2].num, d = t_[i + 4].num;
+            if (y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m)) {
+                c.kind = Kind::absolute;
+                c.y = y, c.m = m, c.d = d, c.g = Granularity::day;
+                c.te = i + 5;
+                c.rule = "absolute:iso";
+                return true;
+            }
+        }
+        // Day first: "7 October 2023", "7th of October", "27 October".
+        int day = 0;
+        if (std::size_t j = day_num(i, day)) {
+            if (is(j, "of")) ++j;
+            int month = 0;
+            bool abbr = false;
+            if (std::size_t e = month_name(j, month, abbr)) {
+                if (day > days_in_month(2024, month)) return false;
+                std::size_t f = e;
+                if (is(f, ",")) ++f;
+                if (year_num(f)) {
+                    if (day > days_in_month(t_[f].num, month)) return false;
+                    c.kind = Kind::absolute;
+                    c.y = t_[f].num, c.m = month, c.d = day, c.g = Granularity::day;
+                    c.te = f + 1;
+                    c.rule = "absolute:dmy";
+                    return true;
+                }
+                c.kind = Kind::month_day;
+                c.m = month, c.d = day, c.g = Granularity::day;
+                c.te = e;
+                c.rule = "month-day:dm";
+                int rel = 0;
+                if (std::size_t r = year_phrase(e, rel)) {
+                    c.year_rel = rel;
+                    c.te = r;
+                    c.rule = "month-day:dm+relative-year";
+                }
+                return true;
+            }
+        }
+        // Decades: "1990s", "the 1990s" (the article is taken by the word matcher).
+        if (k.ndigits == 4 && k.num >= 1000 && k.num <= 2090 && k.num % 10 == 0 && glued(i + 1) && is(i + 1, "s") &&
+            !(i + 2 < t_.size() && glued(i + 2) && t_[i + 2].kind == TokKind::word)) {
+            c.kind = Kind::decade;
+            c.y = k.num;
+            c.g = Granularity::year;
+            c.te = i + 2;
+            c.rule = "decade";
+            return true;
+        }
+        if (year_context(i)) {
+            c.kind = Kind::absolute;
+            c.y = k.num;
+            c.g = Granularity::year;
+            c.te = i + 1;
+            c.rule = "absolute:year";
+            // "2020-21": a season or financial year; the first year is the anchor.
+            return true;
+        }
+        return false;
+    }
+
+    // Quarter expression starting at i ("third quarter", "third-quarter", "Q3"),
+    // without the article; returns the end or 0.
+    std::size_t quarter_at(std::size_t i, int& q) const {
+        const Tok* k = at(i);
+        if (!k) return 0;
+        if (int o = ordinal_of(k->low)) {
+            std::size_t j = i + 1;
+            if (is(j, "-") && glued(j)) ++j;
+            if (is(j, "quarter") && !t_[j].cap) {
+                q = o;
+                return j + 1;
+            }
+            return 0;
+        }
+        if (k->kind == TokKind::num && k->ndigits == 1 && k->num >= 1 && k->num <= 4 && glued(i + 1) &&
+            in(t_[i + 1].low, {"st", "nd", "rd", "th"}) && is(i + 2, "quarter")) {
+            q = k->num;
+            return i + 3;
+        }
+        // "Q3" tokenizes as "Q" + "3".
+        if (k->low == "q" && k->cap && glued(i + 1) && at(i + 1)->kind == TokKind::num && at(i + 1)->ndigits == 1 &&
+            t_[i + 1].num >= 1 && t_[i + 1].num <= 4 && !(glued(i + 2) && t_[i + 2].kind == TokKind::word)) {
+            q = t_[i + 1].num;
+            return i + 2;
+        }
+        return 0;
+    }
+
+    bool finish_quarter(std::size_t start, std::size_t e, int q, Cand& c) {
+        c.tb = start;
+        c.kind = Kind::quarter;
+        c.q = q;
+        c.g = Granularity::month;
+        c.te = e;
+        c.rule = "quarter:context";
+        std::size_t f = e;
+        if (is(f, "of") || is(f, ",")) ++f;
+        if (year_num(f)) {
+            c.y = t_[f].num;
+            c.te = f + 1;
+            c.rule = "quarter:absolute";
+        } else if (year_num(e)) {
+            c.y = t_[e].num;
+            c.te = e + 1;
+            c.rule = "quarter:absolute";
+        } else if (is(e, "of")) {
+            int rel = 0;
+            if (std::size_t r = year_phrase(e + 1, rel)) {
+                c.year_rel = rel;
+                c.te = r;
+                c.rule = "quarter:relative-year";
+            }
+        }
+        return true;
+    }
+
+    bool match_word(std::size_t i, Cand& c) {
+        const Tok& k = t_[i];
+        const std::string& w = k.low;
+        int month = 0;
+        bool abbr = false;
+
+        // Modifiers that may precede a month, a year or a decade and belong to the
+        // expression's span: "late November", "mid-2024", "early 1990s".
+        if (in(w, {"early", "late", "mid", "earlier", "later"})) {
+            std::size_t j = i + 1;
+            if (is(j, "-") && glued(j)) ++j;
+            if (is(j, "in") && w != "mid") ++j;  // "early in 2024"
+            if (std::size_t e = month_name(j, month, abbr); e && !abbr) {
+                Cand inner;
+                if (match_word(j, inner) && inner.kind != Kind::weekday) {
+                    c = inner;
+                    c.tb = i;
+                    return true;
+                }
+            }
+            if (at(j) && at(j)->kind == TokKind::num && at(j)->ndigits == 4) {
+                Cand inner;
+                if (is(j + 1, "s") && glued(j + 1)) {
+                    if (match_number(j, inner)) {
+                        c = inner;
+                        c.tb = i;
+                        return true;
+                    }
+                } else if (year_num(j, 1900, 2099) && !(at(j + 1) && at(j + 1)->kind == TokKind::num)) {
+                    c.kind = Kind::absolute;
+                    c.y = t_[j].num;
+                    c.g = Granularity::year;
+                    c.te = j + 1;
+                    c.rule = "absolute:year";
+                    return true;
+                }
+            }
+            // "earlier this year", "late last year", "early next month".
+            if (in(t_.size() > j ? t_[j].low : std::string(), {"this", "last", "next"}) &&
+                at(j + 1) && in(t_[j + 1].low, {"year", "month", "week"})) {
+                Cand inner;
+                if (match_word(j, inner)) {
+                    c = inner;
+                    c.tb = i;
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        // "the 1990s", "the third quarter", "the quarter", "the year-earlier quarter".
+        if (w == "the") {
+            int q = 0;
+            std::size_t j = i + 1;
+            if (is(j, "fiscal")) ++j;
+            if (std::size_t e = quarter_at(j, q)) return finish_quarter(i, e, q, c);
+            if (at(j) && at(j)->kind == TokKind::num && at(j)->ndigits == 4 && is(j + 1, "s") && glued(j + 1)) {
+                Cand inner;
+                if (match_number(j, inner)) {
+                    c = inner;
+                    c.tb = i;
+                    return true;
+                }
+            }
+            // "the latest quarter", "the most recent quarter", "the quarter".
+            std::size_t e = j;
+            if (is(e, "latest") || is(e, "last") || is(e, "past") || is(e, "previous")) ++e;
+            else if (is(e, "most") && is(e + 1, "recent")) e += 2;
+            if (is(e, "quarter") && !t_[e].cap && !is(e + 1, "of") && !is(e + 1, "-")) {
+                c.kind = Kind::rel_unit;
+                c.unit = 'q';
+                c.offset = -1;
+                c.g = Granularity::month;
+                c.te = e + 1;
+                c.rule = "relative:the-quarter";
+                return true;
+            }
+            // "the year-earlier quarter", "the year-ago period".
+            if (is(j, "year") && glued(j + 1) && is(j + 1, "-") && (is(j + 2, "earlier") || is(j + 2, "ago"))) {
+                std::size_t f = j + 3;
+                if (is(f, "quarter") || is(f, "period")) {
+                    c.kind = Kind::ago;
+                    c.unit = 'y';
+                    c.offset = -1;
+                    c.g = Granularity::year;
+                    c.te = f + 1;
+                    c.rule = "relative:year-earlier";
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        // Ordinal quarters without an article: "third-quarter profit", "Q3 2024".
+        {
+            int q = 0;
+            if (std::size_t e = quarter_at(i, q)) return finish_quarter(i, e, q, c);
+        }
+
+        // "year-earlier", "year-ago" (adjectives).
+        if (w == "year" && glued(i + 1) && is(i + 1, "-") && glued(i + 2) && (is(i + 2, "earlier") || is(i + 2, "ago"))) {
+            c.kind = Kind::ago;
+            c.unit = 'y';
+            c.offset = -1;
+            c.g = Granularity::year;
+            c.te = i + 3;
+            c.rule = "relative:year-earlier";
+            return true;
+        }
+
+        // Month names.
+        if (std::size_t e = month_name(i, month, abbr)) {
+            return match_month(i, e, month, abbr, kNone, c);
+        }
+
+        // Weekdays.
+        if (k.cap) {
+            if (int wd = weekday_of(w); wd >= 0) {
+                c.kind = Kind::weekday;
+                c.d = wd;
+                c.g = Granularity::day;
+                c.te = i + 1;
+                c.rule = "weekday";
+                return true;
+            }
+        }
+
+        // Days relative to publication.
+        if (w == "today" || w == "yesterday" || w == "tomorrow" || w == "tonight") {
+            // "today's" is still today; "Today" as a programme name is rare enough.
+            c.kind = Kind::rel_day;
+            c.offset = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
+            c.g = Granularity::day;
+            c.te = i + 1;
+            c.rule = w == "today" ? "relative:today" : w == "yesterday" ? "relative:yesterday"
+                     : w == "tomorrow" ? "relative:tomorrow" : "relative:tonight";
+            return true;
+        }
+
+        // last / this / next + unit, month, weekday, season.
+        if (w == "last" || w == "this" || w == "next" || w == "past" || w == "coming") {
+            const int mod = w == "last" || w == "past" ? -1 : w == "this" ? 0 : 1;
+            const Tok* n = at(i + 1);
+            if (!n || !same_sent(i, i + 1)) return false;
+            if (w == "past" || w == "coming") return false;  // "the past year" is a duration
+            if (in(n->low, {"year", "month", "week", "quarter"})) {
+                // "last year's", fine; "this year-end"? still the year.
+                c.kind = Kind::rel_unit;
+                c.unit = n->low[0];
+                c.offset = mod;
+                c.g = n->low == "year" ? Granularity::year : n->low == "week" ? Granularity::week : Granularity::month;
+                c.te = i + 2;
+                c.rule = mod < 0 ? (n->low == "year" ? "relative:last-year" : n->low == "month" ? "relative:last-month"
+                                    : n->low == "week" ? "relative:last-week" : "relative:last-quarter")
+                         : mod == 0 ? (n->low == "year" ? "relative:this-year" : n->low == "month" ? "relative:this-month"
+                                       : n->low == "week" ? "relative:this-week" : "relative:this-quarter")
+                                    : (n->low == "year" ? "relative:next-year" : n->low == "month" ? "relative:next-month"
+                                       : n->low == "week" ? "relative:next-week" : "relative:next-quarter");
+                return true;
+            }
+            if (std::size_t e = month_name(i + 1, month, abbr); e && !abbr) {
+                Cand inner;
+                if (match_month(i + 1, e, month, abbr, mod, inner)) {
+                    c = inner;
+                    c.tb = i;
+                    return true;
+                }
+            }
+            if (n->cap) {
+                if (int wd = weekday_of(n->low); wd >= 0) {
+                    c.kind = Kind::weekday;
+                    c.d = wd;
+                    c.mod = mod;
+                    c.g = Granularity::day;
+                    c.te = i + 2;
+                    c.rule = mod < 0 ? "weekday:last" : mod == 0 ? "weekday:this" : "weekday:next";
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        // "two years ago", "a month earlier", "six weeks ago".
+        if (int n = count_of(k); n > 0 && n <= 100) {
+            std::size_t j = i + 1;
+            if (!at(j)) return false;
+            const std::string& u = t_[j].low;
+            char unit = 0;
+            if (u == "year" || u == "years") unit = 'y';
+            else if (u == "month" || u == "months") unit = 'm';
+            else if (u == "week" || u == "weeks") unit = 'w';
+            else if (u == "day" || u == "days") unit = 'd';
+            else if (u == "decade" || u == "decades") unit = 'D';
+            if (!unit || !(is(j + 1, "ago") || is(j + 1, "earlier"))) return false;
+            if (unit == 'D') return false;  // a decade ago: the decade is too vague to index
+            c.kind = Kind::ago;
+            c.unit = unit;
+            c.offset = -n;
+            c.g = unit == 'y' ? Granularity::year : unit == 'm' ? Granularity::month
+                  : unit == 'w' ? Granularity::week : Granularity::day;
+            c.te = j + 2;
+            c.rule = is(j + 1, "ago") ? "relative:ago" : "relative:earlier";
+            return true;
+        }
+        return false;
+    }
+
+    // After a month name at i..e: "October 7, 2023", "October 7", "March 1987",
+    // "April"; `mod` when "last/this/next" came before.
+    bool match_month(std::size_t i, std::size_t e, int month, bool abbr, int mod, Cand& c) {
+        c.tb = i;
+        int day = 0;
+        if (std::size_t j = day_num(e, day); j && mod == kNone) {
+            if (day > days_in_month(2024, month)) return false;
+            std::size_t f = j;
+            if (is(f, ",")) ++f;
+            if (year_num(f)) {
+                if (day > days_in_month(t_[f].num, month)) return false;
+                c.kind = Kind::absolute;
+                c.y = t_[f].num, c.m = month, c.d = day, c.g = Granularity::day;
+                c.te = f + 1;
+                c.rule = "absolute:mdy";
+                return true;
+            }
+            c.kind = Kind::month_day;
+            c.m = month, c.d = day, c.g = Granularity::day;
+            c.te = j;
+            c.rule = "month-day:md";
+            int rel = 0;
+            std::size_t r = j;
+            if (is(r, ",")) ++r;
+            if (std::size_t z = year_phrase(r, rel)) {
+                c.year_rel = rel;
+                c.te = z;
+                c.rule = "month-day:md+relative-year";
+            }
+            return true;
+        }
+        std::size_t f = e;
+        if (is(f, ",") || is(f, "of")) ++f;
+        if (year_num(f) && mod == kNone) {
+            c.kind = Kind::absolute;
+            c.y = t_[f].num, c.m = month, c.g = Granularity::month;
+            c.te = f + 1;
+            c.rule = "absolute:month-year";
+            return true;
+        }
+        if (abbr) return false;  // "Jan" alone is a name more often than a month
+        // A bare month name. "May" and "March" are also a name, a verb and a noun:
+        // they need a preposition or a modifier before them.
+        const Tok* p = i > 0 ? &t_[i - 1] : nullptr;
+        const bool prep = p && same_sent(i - 1, i) &&
+                          in(p->low, {"in", "since", "until", "till", "by", "from", "during", "through", "before",
+                                      "after", "of", "last", "this", "next", "early", "late", "mid", "since", "to",
+                                      "between", "and", "throughout", "or", "-"});
+        if ((month == 5 || month == 3) && mod == kNone && !prep) return false;
+        // "Theresa May", "Mrs May": a capitalised word or an honorific before the month.
+        if (p && p->kind == TokKind::word && p->cap && same_sent(i - 1, i) && mod == kNone && !prep) return false;
+        if (p && in(p->low, {"mr", "mrs", "ms", "miss", "dr"})) return false;
+        // "of May" after a title is still a name: "the Ministry of May"? too rare.
+        c.kind = Kind::month_only;
+        c.m = month;
+        c.mod = mod;
+        c.g = Granularity::month;
+        c.te = e;
+        c.rule = mod == kNone ? "month-only" : mod < 0 ? "month-only:last" : mod == 0 ? "month-only:this" : "month-only:next";
+        int rel = 0;
+        std::size_t r = e;
+        if (is(r, "of")) ++r;
+        if (mod == kNone) {
+            if (std::size_t z = year_phrase(r, rel)) {
+                c.year_rel = rel;
+                c.te = z;
+                c.rule = "month-only:relative-year";
+            }
+        }
+        return true;
+    }
+};
+
+// ---------------------------------------------------------------------------
+// Tense: which way a weekday or a year-less date points from the publication date.
+
+enum class Tense { past, future, unknown };
+
+// Past-tense verbs that do not end in -ed.
+bool irregular_past(std::string_view w) {
+    return in(w, {"said", "told", "was", "were", "had", "did", "went", "came", "met", "took", "made", "gave", "left",
+                  "saw", "began", "became", "held", "fell", "rose", "won", "lost", "sold", "bought", "paid", "spent",
+                  "got", "found", "thought", "knew", "felt", "kept", "brought", "struck", "ran", "shot", "led", "fled",
+                  "wrote", "spoke", "broke", "chose", "drew", "flew", "grew", "threw", "sent", "built", "meant",
+                  "ago", "been", "earlier", "stood", "sat", "hit", "put", "set", "cut", "quit", "beat", "fought",
+                  "caught", "taught", "sought", "heard", "wore", "tore", "swore", "slid", "froze", "overtook"});
+}
+
+bool future_cue(const std::vector<Tok>& t, std::size_t i) {
+    const std::string& w = t[i].low;
+    if (in(w, {"will", "shall", "upcoming", "scheduled", "planned", "plans", "plan", "expected", "expects",
+               "tomorrow", "next", "coming", "due", "aims", "intends", "until", "forthcoming"}))
+        return true;
+    if (w == "ll" && i > 0 && t[i - 1].low == "'") return true;
+    if (w == "won" && i + 2 < t.size() && t[i + 1].low == "'" && t[i + 2].low == "t") return true;
+    if (w == "going" && i + 1 < t.size() && t[i + 1].low == "to") return true;
+    if (w == "would" && !(i + 1 < t.size() && t[i + 1].low == "have")) return true;
+    if ((w == "is" || w == "are") && i + 1 < t.size() && t[i + 1].low == "to") return true;
+    return false;
+}
+
+bool past_cue(const std::vector<Tok>& t, std::size_t i) {
+    const Tok& k = t[i];
+    if (k.kind != TokKind::word || k.cap) return false;
+    const std::string& w = k.low;
+    if (irregular_past(w)) return true;
+    if (w.size() >= 5 && w.ends_with("ed") && !in(w, {"need", "speed", "seed", "feed", "breed", "indeed", "proceed",
+                                                      "exceed", "succeed", "hundred", "bed", "red", "shed", "embed"}))
+        return true;
+    return false;
+}
+
+// The tense of the clause around tokens [tb, te): the nearest cue within the
+// sentence, looking up to 12 tokens either side; a tie goes to the cue after the
+// expression ("on Friday will meet" is rare, "said on Friday" common, but the verb
+// usually comes first: "will meet on Friday").
+Tense tense_around(const std::vector<Tok>& t, std::size_t tb, std::size_t te) {
+    constexpr std::size_t kWindow = 12;
+    const int s = t[tb].sent;
+    Tense left = Tense::unknown, right = Tense::unknown;
+    std::size_t dl = kWindow + 1, dr = kWindow + 1;
+    for (std::size_t k = 1; k <= kWindow && tb >= k; ++k) {
+        const std::size_t i = tb - k;
+        if (t[i].sent != s) break;
+        if (future_cue(t, i)) { left = Tense::future; dl = k; break; }
+        if (past_cue(t, i)) { left = Tense::past; dl = k; break; }
+    }
+    for (std::size_t k = 0; k < kWindow && te + k < t.size(); ++k) {
+        const std::size_t i = te + k;
+        if (t[i].sent != s) break;
+        if (future_cue(t, i)) { right = Tense::future; dr = k + 1; break; }
+        if (past_cue(t, i)) { right = Tense::past; dr = k + 1; break; }
+    }
+    if (left == Tense::unknown) return right;
+    if (right == Tense::unknown) return left;
+    return dl <= dr ? left : right;
+}
+
+// ---------------------------------------------------------------------------
+// Resolution
+
+std::string pad2(int v) { return v < 10 ? "0" + std::to_string(v) : std::to_string(v); }
+
+std::string month_value(int y, int m) { return std::to_string(y) + "-" + pad2(m); }
+
+std::string quarter_value(int y, int q) { return std::to_string(y) + "-Q" + std::to_string(q); }
+
+std::string week_value(const Ymd& d) {
+    const IsoWeek w = iso_week(d);
+    return std::to_string(w.year) + "-W" + pad2(w.week);
+}
+
+struct Resolver {
+    const std::vector<Tok>& t;
+    std::optional<Ymd> dct;
+
+    // The last resolved date with an explicit or computed year, for year-less dates
+    // that follow it (HeidelTime's "last mentioned date" for narratives).
+    struct Ref {
+        int year = 0;
+        int sent = -10;
+        char unit = 'y';  // granularity of the last mention: 'd', 'm', 'y', 'q', 'w'
+        int q = 0;
+    };
+    Ref ref;        // last date carrying an explicit year
+    Ref last;       // last date of any kind (for "a year earlier")
+    std::vector<std::pair<int, std::string>> seen_md;  // month*32+day -> value, within the article
+
+    // Year for a year-less month (and day): context first, then tense.
+    int year_for(const Cand& c, int m, int d, const char*& rule) {
+        const Ymd p = *dct;
+        const int s = t[c.tb].sent;
+        if (d > 0) {
+            for (const auto& [key, value] : seen_md)
+                if (key == m * 32 + d) {
+                    rule = "month-day:same-as-earlier";
+                    return std::stoi(value.substr(0, 4));
+                }
+        }
+        const Tense tense = tense_around(t, c.tb, c.te);
+        // A year mentioned in this or the previous sentence carries over when the date
+        // it gives is not after publication (or the clause is in the future tense).
+        if (ref.year && s - ref.sent <= 1 && ref.year != p.year) {
+            const Ymd cand{ref.year, m, d > 0 ? std::min(d, days_in_month(ref.year, m)) : 1};
+            if (cand <= p || tense == Tense::future) {
+                rule = d > 0 ? "month-day:year-from-context" : "month-only:year-from-context";
+                return ref.year;
+            }
+        }
+        // Otherwise the nearest such date in the direction of the tense; without a cue,
+        // the nearest one, ties going to the past.
+        const Ymd this_year{p.year, m, d > 0 ? std::min(d, days_in_month(p.year, m)) : 1};
+        const long dp = days_from_civil(p);
+        const bool month_only = d <= 0;
+        auto cmp = [&](int y) {
+            // Month granularity compares months, so that "April" in April is this April.
+            if (month_only) return (y * 12 + m) - (p.year * 12 + p.month);
+            return static_cast<int>(days_from_civil(Ymd{y, m, std::min(d, days_in_month(y, m))}) - dp);
+        };
+        (void)this_year;
+        if (tense == Tense::past) {
+            rule = month_only ? "month-only:past" : "month-day:past";
+            return cmp(p.year) <= 0 ? p.year : p.year - 1;
+        }
+        if (tense == Tense::future) {
+            rule = month_only ? "month-only:future" : "month-day:future";
+            return cmp(p.year) >= 0 ? p.year : p.year + 1;
+        }
+        rule = month_only ? "month-only:nearest" : "month-day:nearest";
+        int best = p.year;
+        for (int y : {p.year - 1, p.year + 1})
+            if (std::abs(cmp(y)) < std::abs(cmp(best)) || (std::abs(cmp(y)) == std::abs(cmp(best)) && y < best))
+                best = y;
+        return best;
+    }
+
+    DateMention resolve(const Cand& c) {
+        DateMention m;
+        m.granularity = c.g;
+        m.rule = c.rule;
+        const int s = t[c.tb].sent;
+        auto set_ref = [&](int year, char unit, int q = 0) {
+            ref = Ref{year, s, unit, q};
+            last = ref;
+        };
+        switch (c.kind) {
+            case Kind::absolute:
+                if (c.g == Granularity::day) {
+                    m.value = iso_day(Ymd{c.y, c.m, c.d});
+                    seen_md.push_back({c.m * 32 + c.d, m.value});
+                    set_ref(c.y, 'd');
+                } else if (c.g == Granularity::month) {
+                    m.value = month_value(c.y, c.m);
+                    set_ref(c.y, 'm');
+                } else {
+                    m.value = std::to_string(c.y);
+                    set_ref(c.y, 'y');
+                }
+                return m;
+            case Kind::decade:
+                m.value = std::to_string(c.y / 10);
+                return m;
+            default: break;
+        }
+        if (!dct) return m;  // relative and year-less: unresolved without a publication date
+        const Ymd p = *dct;
+        switch (c.kind) {
+            case Kind::month_day: {
+                int y = 0;
+                const char* rule = c.rule;
+                if (c.year_rel != kNone) y = p.year + c.year_rel;
+                else y = year_for(c, c.m, c.d, rule);
+                m.rule = rule;
+                if (c.d > days_in_month(y, c.m)) return m;
+                m.value = iso_day(Ymd{y, c.m, c.d});
+                seen_md.push_back({c.m * 32 + c.d, m.value});
+                if (c.year_rel != kNone) set_ref(y, 'd');
+                else last = Ref{y, s, 'd'};
+                return m;
+            }
+            case Kind::month_only: {
+                int y = p.year;
+                const char* rule = c.rule;
+                if (c.year_rel != kNone) y = p.year + c.year_rel;
+                else if (c.mod == -1) y = c.m < p.month ? p.year : p.year - 1;
+                else if (c.mod == 1) y = c.m > p.month ? p.year : p.year + 1;
+                else if (c.mod == 0) y = p.year;
+                else y = year_for(c, c.m, 0, rule);
+                m.rule = rule;
+                m.value = month_value(y, c.m);
+                last = Ref{y, s, 'm'};
+                return m;
+            }
+            case Kind::weekday: {
+                const int today = weekday(p);
+                int back = (today - c.d + 7) % 7;     // days back to the most recent one
+                int fwd = (c.d - today + 7) % 7;      // days forward to the next one
+                long off = 0;
+                if (c.mod == -1) off = -(back == 0 ? 7 : back);
+                else if (c.mod == 1) off = fwd == 0 ? 7 : fwd;
+                else {
+                    const Tense tense = tense_around(t, c.tb, c.te);
+                    if (tense == Tense::future) {
+                        off = fwd;
+                        m.rule = "weekday:future";
+                    } else {
+                        off = -back;
+                        m.rule = "weekday:past";
+                    }
+                }
+                m.value = iso_day(add_days(p, off));
+                last = Ref{add_days(p, off).year, s, 'd'};
+                return m;
+            }
+            case Kind::rel_day:
+                m.value = iso_day(add_days(p, c.offset));
+                last = Ref{p.year, s, 'd'};
+                return m;
+            case Kind::rel_unit: {
+                switch (c.unit) {
+                    case 'y':
+                        m.value = std::to_string(p.year + c.offset);
+                        set_ref(p.year + c.offset, 'y');
+                        break;
+                    case 'm': {
+                        int idx = p.year * 12 + (p.month - 1) + c.offset;
+                        m.value = month_value(idx / 12, idx % 12 + 1);
+                        last = Ref{idx / 12, s, 'm'};
+                        break;
+                    }
+                    case 'w':
+                        m.value = week_value(add_days(p, 7L * c.offset));
+                        last = Ref{p.year, s, 'w'};
+                        break;
+                    case 'q': {
+                        int idx = p.year * 4 + (p.month - 1) / 3 + c.offset;
+                        m.value = quarter_value(idx / 4, idx % 4 + 1);
+                        last = Ref{idx / 4, s, 'q', idx % 4 + 1};
+                        break;
+                    }
+                    default: break;
+                }
+                return m;
+            }
+            case Kind::ago: {
+                // "a year ago" after a quarter names the same quarter a year before
+                // ("profit rose from $5m a year ago"); after a month, the month.
+                const bool recent = s - last.sent <= 1;
+                if (c.unit == 'y') {
+                    if (recent && last.unit == 'q' && last.q) {
+                        m.value = quarter_value(last.year - 1, last.q);
+                        m.granularity = Granularity::month;
+                    } else if (c.rule == std::string_view("relative:year-earlier") && recent && last.unit == 'y') {
+                        m.value = std::to_string(last.year - 1);
+                    } else {
+                        m.value = std::to_string(p.year + c.offset);
+                    }
+                } else if (c.unit == 'm') {
+                    int idx = p.year * 12 + (p.month - 1) + c.offset;
+                    m.value = month_value(idx / 12, idx % 12 + 1);
+                } else if (c.unit == 'w') {
+                    m.value = week_value(add_days(p, 7L * c.offset));
+                } else {
+                    m.value = iso_day(add_days(p, c.offset));
+                }
+                return m;
+            }
+            case Kind::quarter: {
+                int y = c.y;
+                const char* rule = c.rule;
+                if (!y && c.year_rel != kNone) y = p.year + c.year_rel;
+                if (!y && ref.year && s - ref.sent <= 1 && ref.unit != 'd') {
+                    y = ref.year;
+                    rule = "quarter:year-from-context";
+                }
+                if (!y) {
+                    // The quarter of this year if it has begun, else last year's; a
+                    // future-tense clause about a finished quarter means next year's.
+                    const int cur = (p.month - 1) / 3 + 1;
+                    y = c.q <= cur ? p.year : p.year - 1;
+                    if (tense_around(t, c.tb, c.te) == Tense::future && c.q < cur) y = p.year + 1;
+                    rule = "quarter:publication-year";
+                }
+                m.rule = rule;
+                m.value = quarter_value(y, c.q);
+                last = Ref{y, s, 'q', c.q};
+                return m;
+            }
+            default: return m;
+        }
+    }
+};
+
+}  // namespace
+
+std::vector<DateMention> find_dates(std::string_view text, const std::optional<Ymd>& published) {
+    std::vector<DateMention> out;
+    if (text.empty()) return out;
+    const std::vector<Tok> toks = tokenize(text);
+    Recogniser rec(toks);
+    const std::vector<Cand> cands = rec.run();
+    Resolver res{toks, published, {}, {}, {}};
+    out.reserve(cands.size());
+    for (const Cand& c : cands) {
+        DateMention m = res.resolve(c);
+        m.span = Span{toks[c.tb].b, toks[c.te - 1].e};
+        m.surface.assign(text.substr(m.span.begin, m.span.end - m.span.begin));
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
 }  // namespace newsfacet

@@ -1,0 +1,150 @@
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <string>
+
+#include "extract.h"
+
+using namespace newsfacet;
+
+namespace {
+
+std::optional<Ymd> day(const char* iso) {
+    if (!*iso) return std::nullopt;
+    return parse_partial_date(iso)->ymd;
+}
+
+// "surface=value" for every mention, joined by " | ", so a row shows all of them.
+std::string render(const std::vector<DateMention>& ds) {
+    std::string out;
+    for (const DateMention& d : ds) {
+        if (!out.empty()) out += " | ";
+        out += d.surface + "=" + d.value;
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("find_dates normalises dates against the publication date") {
+    struct Row {
+        const char* text;
+        const char* published;  // "" = unknown
+        const char* expected;   // render() of the result
+    };
+    const Row rows[] = {
+        // Absolute dates.
+        {"The attack on 7 October 2023 shocked the world.", "2024-10-07", "7 October 2023=2023-10-07"},
+        {"It happened on Oct. 7, 2023, in the south.", "2024-10-07", "Oct. 7, 2023=2023-10-07"},
+        {"It happened on October 7th, 2023.", "", "October 7th, 2023=2023-10-07"},
+        {"He was born in March 1987 in Leeds.", "2024-10-07", "March 1987=1987-03"},
+        {"The war began in 2020.", "2024-10-07", "2020=2020"},
+        {"Prices have risen since 2019 and the 2020 election changed little.", "2024-10-07",
+         "2019=2019 | 2020=2020"},
+        {"The figures for 2023-10-07 were revised.", "", "2023-10-07=2023-10-07"},
+        {"Growth slowed in mid-2024.", "2024-10-07", "mid-2024=2024"},
+        {"Music of the 1990s is back.", "2024-10-07", "the 1990s=199"},
+        // Year-less dates: nearest, context year, tense.
+        {"The attack on 7 October last year killed 1,200 people.", "2024-10-07", "7 October last year=2023-10-07"},
+        {"Hamas attacked on 7 October last year. Israel invaded Gaza on 27 October.", "2024-10-07",
+         "7 October last year=2023-10-07 | 27 October=2023-10-27"},
+        {"Israel was under attack in April.", "2024-08-02", "April=2024-04"},
+        {"He condemned the attack of October 7.", "2023-11-08", "October 7=2023-10-07"},
+        {"The summit will take place on 20 December.", "2024-10-07", "20 December=2024-12-20"},
+        {"Talks were held on 20 December.", "2024-10-07", "20 December=2023-12-20"},
+        {"Talks will resume in January.", "2024-10-07", "January=2025-01"},
+        {"Sales fell last April.", "2024-10-07", "last April=2024-04"},
+        // Relative days and weekdays.
+        {"In his letter made public late yesterday, Tuesday, he resigned.", "2023-11-08",
+         "yesterday=2023-11-07 | Tuesday=2023-11-07"},
+        {"The figures were updated today.", "2024-10-07", "today=2024-10-07"},
+        {"The minister will visit tomorrow.", "2024-10-07", "tomorrow=2024-10-08"},
+        {"The minister arrived on Friday.", "2024-08-02", "Friday=2024-08-02"},
+        {"The minister arrived on Tuesday.", "2024-08-02", "Tuesday=2024-07-30"},
+        {"The minister will arrive on Tuesday.", "2024-08-02", "Tuesday=2024-08-06"},
+        {"They met last Friday.", "2024-08-02", "last Friday=2024-07-26"},
+        // Relative periods.
+        {"Profits rose last year.", "2024-10-07", "last year=2023"},
+        {"Profits rose this year and will rise next year.", "2024-10-07", "this year=2024 | next year=2025"},
+        {"It ended a year ago.", "2024-10-07", "a year ago=2023"},
+        {"It ended two years ago.", "2024-10-07", "two years ago=2022"},
+        {"Talks began earlier this month.", "2024-10-07", "earlier this month=2024-10"},
+        {"Prices rose last month.", "2024-10-07", "last month=2024-09"},
+        {"Prices rose last week.", "2024-10-07", "last week=2024-W40"},
+        {"Prices rose this week.", "2024-10-07", "this week=2024-W41"},
+        {"Profit fell in the first quarter.", "2024-10-07", "the first quarter=2024-Q1"},
+        {"Third-quarter profit fell 5%.", "1989-10-26", "Third-quarter=1989-Q3"},
+        {"Profit in the third quarter of 2023 fell.", "2024-10-07", "the third quarter of 2023=2023-Q3"},
+        {"Profit rose to $5m in the third quarter from $4m a year ago.", "1989-10-26",
+         "the third quarter=1989-Q3 | a year ago=1988-Q3"},
+        // Without a publication date, relative dates are kept unresolved.
+        {"It happened yesterday, on 7 October.", "", "yesterday= | 7 October="},
+        // False positives.
+        {"They may come in May.", "2024-10-07", "May=2024-05"},
+        {"May I say that this is wrong.", "2024-10-07", ""},
+        {"Theresa May spoke to MPs.", "2024-10-07", ""},
+        {"Thousands March on the capital.", "2024-10-07", ""},
+        {"Almost 42,000 people had been killed and 1,200 people injured.", "2024-10-07", ""},
+        {"About 2020 people attended.", "2024-10-07", ""},
+        {"The meeting starts at 20:15, call 0207 2020 1234.", "2024-10-07", ""},
+        {"The Sun and the Sat nav.", "2024-10-07", ""},
+        {"", "2024-10-07", ""},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.text);
+        CAPTURE(r.published);
+        CHECK(render(find_dates(r.text, day(r.published))) == r.expected);
+    }
+}
+
+TEST_CASE("find_dates records granularity, rule and span") {
+    const std::string text = "Hamas attacked on 7 October last year and again on Tuesday.";
+    const auto ds = find_dates(text, day("2024-10-07"));
+    REQUIRE(ds.size() == 2);
+    CHECK(ds[0].granularity == Granularity::day);
+    CHECK(ds[0].rule == "month-day:dm+relative-year");
+    CHECK(text.substr(ds[0].span.begin, ds[0].span.end - ds[0].span.begin) == "7 October last year");
+    CHECK(ds[1].rule == "weekday:past");
+    CHECK(ds[1].value == "2024-10-01");
+    const auto y = find_dates("in 2020", std::nullopt);
+    REQUIRE(y.size() == 1);
+    CHECK(y[0].granularity == Granularity::year);
+    CHECK(y[0].rule == "absolute:year");
+}
+
+TEST_CASE("find_dates survives odd input and stays linear") {
+    const std::string odd = "\xEF\xBF\xBD 7 \xE2\x80\x94 October \xEF\xBF\xBD 2023 ... ,,, 31 February 2023 May";
+    CHECK_NOTHROW(find_dates(odd, day("2024-10-07")));
+    std::string big;
+    while (big.size() < 3'000'000) big += "On 7 October 2023 and last Tuesday, 1,200 people met in 2020. ";
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto ds = find_dates(big, day("2024-10-07"));
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+    CHECK(ds.size() > 100000);
+    CHECK(ms < 5000);
+}
+
+TEST_CASE("iso_week and value_day_range") {
+    CHECK(iso_week(Ymd{2024, 10, 7}).week == 41);
+    CHECK(iso_week(Ymd{2021, 1, 1}).year == 2020);
+    CHECK(iso_week(Ymd{2021, 1, 1}).week == 53);
+    CHECK(iso_day(iso_week_monday(2024, 41)) == "2024-10-07");
+    struct Row {
+        const char* value;
+        const char* first;
+        const char* last;
+    };
+    const Row rows[] = {
+        {"2024-10-07", "2024-10-07", "2024-10-07"}, {"2024-02", "2024-02-01", "2024-02-29"},
+        {"2024", "2024-01-01", "2024-12-31"},       {"2024-W41", "2024-10-07", "2024-10-13"},
+        {"2000-W7", "2000-02-14", "2000-02-20"},    {"2024-Q3", "2024-07-01", "2024-09-30"},
+        {"199", "1990-01-01", "1999-12-31"},        {"2024-Q5", "", ""},
+        {"PRESENT_REF", "", ""},                    {"", "", ""},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.value);
+        const auto range = value_day_range(r.value);
+        CHECK((range ? iso_day(range->first) : std::string()) == r.first);
+        CHECK((range ? iso_day(range->second) : std::string()) == r.last);
+    }
+}
