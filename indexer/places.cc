@@ -1,5 +1,441 @@
-// STUB: to be replaced by the places extractor (issue 4).
+// find_places: gazetteer matching with context guards (see docs/places.md).
+//
+// One pass tokenises the text; each capitalised token starts a longest-match search
+// in the gazetteer (case-sensitive; ALL-CAPS lines and datelines are matched
+// case-insensitively). Guards then drop matches that are part of a person's or an
+// organisation's name, or a common word at a sentence start, and a second pass picks
+// among same-named places (London, England vs London, Ontario) using the other places
+// in the article, then population.
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
 #include "extract.h"
+#include "gazetteer.h"
+
 namespace newsfacet {
-std::vector<PlaceMention> find_places(std::string_view) { return {}; }
+namespace {
+
+struct Token {
+    std::size_t begin = 0, end = 0;
+    bool upper_initial = false;  // first letter is upper case
+    bool all_caps = false;       // at least two letters, none lower case
+    bool has_lower = false;
+    bool sentence_start = false;
+    std::uint32_t line = 0;
+};
+
+// Decodes one code point leniently (invalid bytes become U+FFFD, one byte each).
+char32_t decode(std::string_view s, std::size_t& i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+        ++i;
+        return c;
+    }
+    const int n = c >= 0xF8 ? -1 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
+    if (n < 0 || i + static_cast<std::size_t>(n) >= s.size()) {
+        ++i;
+        return 0xFFFD;
+    }
+    char32_t cp = c & (0x3F >> n);
+    for (int k = 1; k <= n; ++k) {
+        const unsigned char d = static_cast<unsigned char>(s[i + k]);
+        if ((d & 0xC0) != 0x80) {
+            ++i;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (d & 0x3F);
+    }
+    i += n + 1;
+    return cp;
+}
+
+bool is_word_cp(char32_t cp) {
+    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    if (cp == 0xFFFD) return false;
+    return u_isalnum(static_cast<UChar32>(cp)) || u_getCombiningClass(static_cast<UChar32>(cp)) != 0;
+}
+
+bool is_upper_cp(char32_t cp) {
+    if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+    return u_isupper(static_cast<UChar32>(cp));
+}
+
+bool is_lower_cp(char32_t cp) {
+    if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+    return u_islower(static_cast<UChar32>(cp));
+}
+
+std::vector<Token> tokenize(std::string_view text) {
+    std::vector<Token> toks;
+    std::uint32_t line = 0;
+    bool sentence_start = true;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t start = i;
+        char32_t cp = decode(text, i);
+        if (!is_word_cp(cp)) {
+            if (cp == '\n') {
+                ++line;
+                sentence_start = true;
+            } else if (cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ';') {
+                sentence_start = true;
+            }
+            continue;
+        }
+        Token t;
+        t.begin = start;
+        t.line = line;
+        t.sentence_start = sentence_start;
+        t.upper_initial = is_upper_cp(cp);
+        int letters = 0, uppers = 0;
+        auto count = [&](char32_t c) {
+            if (is_upper_cp(c)) ++letters, ++uppers;
+            else if (is_lower_cp(c)) ++letters, t.has_lower = true;
+        };
+        count(cp);
+        std::size_t end = i;
+        while (i < text.size()) {
+            std::size_t j = i;
+            const char32_t c = decode(text, j);
+            if (!is_word_cp(c)) break;
+            count(c);
+            i = j;
+            end = j;
+        }
+        t.end = end;
+        t.all_caps = letters >= 2 && uppers == letters;
+        toks.push_back(t);
+        sentence_start = false;
+    }
+    // Abbreviation periods: "U.S. officials" must not mark "officials" as a sentence start.
+    for (std::size_t k = 1; k < toks.size(); ++k) {
+        const Token& p = toks[k - 1];
+        if (toks[k].sentence_start && p.end < text.size() && text[p.end] == '.' && p.end - p.begin == 1 &&
+            p.upper_initial && toks[k].begin <= p.end + 2 && toks[k].line == p.line) {
+            // "U.S" -> the dot after "S" ends the abbreviation; keep only true sentence starts.
+            toks[k].sentence_start = false;
+        }
+    }
+    return toks;
+}
+
+// The characters between two tokens that may occur inside one place name.
+bool joinable_gap(std::string_view gap) {
+    if (gap.empty() || gap.size() > 3) return false;
+    for (char c : gap)
+        if (c != ' ' && c != '-' && c != '.' && c != ',' && c != '\'') return false;
+    return true;
+}
+
+std::string_view word(std::string_view text, const Token& t) { return text.substr(t.begin, t.end - t.begin); }
+
+const std::unordered_set<std::string_view>& function_words() {
+    // Capitalised at a sentence start or in a Title Case headline, these say nothing
+    // about whether the next word is part of a name.
+    static const std::unordered_set<std::string_view> s = {
+        "A",       "After",   "Against", "Along",   "Also",    "Although", "Among",   "An",     "And",
+        "Around",  "As",      "At",      "Before",  "Between", "Beyond",   "Both",    "But",    "By",
+        "Despite", "During",  "Even",    "For",     "From",    "Here",     "How",     "However", "If",
+        "In",      "Inside",  "Into",    "Is",      "It",      "Like",     "Meanwhile", "Near", "Neither",
+        "Of",      "On",      "Once",    "Only",    "Or",      "Outside",  "Over",    "Since",  "So",
+        "The",     "Then",    "There",   "Though",  "Through", "Throughout", "To",    "Toward", "Towards",
+        "Under",   "Unlike",  "Until",   "Via",     "When",    "Where",    "While",   "With",   "Within",
+        "Without", "Why",     "What",    "Who",     "Vs",      "Versus",   "Not",     "No",     "New",
+        "Says",    "Said",    "Say",     "Has",     "Have",    "Was",      "Were",    "Will",   "Would",
+        "Could",   "Should",  "Can",     "May",     "Must",    "Be",       "Been",    "Are",    "Its",
+        "Their",   "His",     "Her",     "Our",     "Your",    "My",       "This",    "That",   "These",
+        "Those",   "All",     "More",    "Most",    "Some",    "Any",      "Every",   "Each",   "Two",
+        "Three",   "Back",    "Up",      "Down",    "Off",     "Out",      "Ahead",   "Amid",   "Upon",
+    };
+    return s;
+}
+
+const std::unordered_set<std::string_view>& modifiers_after_place() {
+    // A capitalised word after a place usually means the place is part of a longer
+    // name ("London School", "Jordan Henderson"), except for these: titles and
+    // government words ("UK Prime Minister", "U.S. Treasury"), months and weekdays.
+    static const std::unordered_set<std::string_view> s = {
+        "President", "Vice",     "Prime",     "Premier",  "Minister", "Ministers", "Foreign",  "Defence",
+        "Defense",   "Finance",  "Interior",  "Trade",    "Economy",  "Health",    "Justice",  "Secretary",
+        "Ambassador", "Envoy",   "Senator",   "Governor", "Mayor",    "Chancellor", "King",    "Queen",
+        "Crown",     "Deputy",   "Chief",     "Attorney", "State",    "Treasury",  "Congress", "Parliament",
+        "Government", "Cabinet", "Federal",   "Central",  "January",  "February",  "March",    "April",
+        "June",      "July",     "August",    "September", "October", "November",  "December", "Monday",
+        "Tuesday",   "Wednesday", "Thursday", "Friday",   "Saturday", "Sunday",    "And",      "Or",
+        "On",        "In",       "To",        "From",     "For",      "At",        "Of",       "The",
+        "With",      "By",       "As",        "Is",       "Are",      "Was",       "Says",     "Said",
+    };
+    return s;
+}
+
+const std::unordered_set<std::string_view>& directions() {
+    static const std::unordered_set<std::string_view> s = {
+        "North",   "South",    "East",    "West",    "Northern", "Southern", "Eastern", "Western",
+        "Central", "Greater",  "Upper",   "Lower",   "Northeast", "Northwest", "Southeast", "Southwest",
+        "Downtown", "Metropolitan", "Occupied", "Mainland", "Inner", "Outer",
+    };
+    return s;
+}
+
+const std::unordered_set<std::string_view>& org_heads_before_of() {
+    // "Bank of England", "University of London", "Prince of Wales": the place is part
+    // of an organisation's name or a title.
+    static const std::unordered_set<std::string_view> s = {
+        "Bank",      "University", "College",  "School",    "Institute", "Museum",   "Church",    "Council",
+        "Court",     "Chamber",    "Academy",  "Society",   "Corporation", "Company", "Association", "Federation",
+        "Union",     "League",     "Club",     "Commission", "Party",    "Department", "Ministry", "Office",
+        "Board",     "Authority",  "Agency",   "Foundation", "Trust",    "Fund",     "Orchestra", "Hospital",
+        "Diocese",   "Archdiocese", "Bishop",  "Archbishop", "Duke",     "Duchess",  "Earl",      "Prince",
+        "Princess",  "Baron",      "Lord",     "Lady",      "Marquess",  "Count",    "Countess",  "Mayor",
+        "Exchange",  "Times",      "Post",     "Journal",   "Herald",    "Port",     "Bishops",   "Battle",
+    };
+    return s;
+}
+
+struct Match {
+    std::size_t first_tok = 0, last_tok = 0;
+    Span span;
+    std::vector<const GazetteerEntry*> candidates;  // best first
+    bool caps = false;
+};
+
+// Longest gazetteer match starting at token i. `folded` matches ALL-CAPS text.
+bool longest_match(std::string_view text, const std::vector<Token>& toks, std::size_t i, bool folded,
+                   const Gazetteer& g, Match& out) {
+    std::string key;
+    bool found = false;
+    for (std::size_t j = i; j < toks.size() && j < i + 8; ++j) {
+        if (j > i) {
+            const std::string_view gap = text.substr(toks[j - 1].end, toks[j].begin - toks[j - 1].end);
+            if (!joinable_gap(gap) || toks[j].line != toks[i].line) break;
+            key.append(gap);
+            if (folded && !toks[j].all_caps && toks[j].has_lower) break;
+        }
+        key.append(word(text, toks[j]));
+        if (folded ? !g.has_folded_prefix(key) : !g.has_prefix(key)) break;
+        auto try_key = [&](const std::string& k, std::size_t end) {
+            std::vector<const GazetteerEntry*> c;
+            if (folded) {
+                c = g.lookup_folded(k);
+            } else {
+                for (const GazetteerEntry& e : g.lookup(k)) c.push_back(&e);
+            }
+            if (c.empty()) return;
+            out.first_tok = i;
+            out.last_tok = j;
+            out.span = {toks[i].begin, end};
+            out.candidates = std::move(c);
+            out.caps = folded;
+            found = true;
+        };
+        try_key(key, toks[j].end);
+        // "U.S." and "Washington, D.C." end with a period that belongs to the name.
+        if (toks[j].end < text.size() && text[toks[j].end] == '.' && !folded) try_key(key + ".", toks[j].end + 1);
+    }
+    return found;
+}
+
+struct LineInfo {
+    bool caps = false;   // an ALL-CAPS headline or dateline line
+    bool title = false;  // a Title Case headline: capitalisation says little
+};
+
+std::vector<LineInfo> line_info(std::string_view text, const std::vector<Token>& toks) {
+    std::vector<LineInfo> info(toks.empty() ? 1 : toks.back().line + 1);
+    std::vector<std::array<int, 4>> counts(info.size(), {0, 0, 0, 0});  // all-caps, lower, capitalised, words
+    for (const Token& t : toks) {
+        auto& c = counts[t.line];
+        if (!t.upper_initial && !t.has_lower) continue;  // numbers
+        ++c[3];
+        if (t.all_caps) ++c[0];
+        if (t.has_lower && !t.upper_initial) ++c[1];
+        if (t.upper_initial && t.end - t.begin > 3) ++c[2];
+    }
+    for (std::size_t l = 0; l < info.size(); ++l) {
+        const auto& c = counts[l];
+        info[l].caps = c[0] >= 1 && c[0] * 3 >= c[3] * 2;
+        info[l].title = c[3] >= 3 && c[2] * 4 >= (c[3] - c[0]) * 3 && c[1] * 4 <= c[3];
+    }
+    (void)text;
+    return info;
+}
+
+// A dateline: the match opens its line and is followed by ',', '-', '(' or a digit
+// ("TOKYO, March 3 -", "LONDON 1996-08-30").
+bool is_dateline(std::string_view text, const std::vector<Token>& toks, const Match& m) {
+    if (m.first_tok > 0 && toks[m.first_tok - 1].line == toks[m.first_tok].line) return false;
+    std::size_t p = m.span.end;
+    while (p < text.size() && text[p] == ' ') ++p;
+    return p < text.size() && (text[p] == ',' || text[p] == '-' || text[p] == '(' || (text[p] >= '0' && text[p] <= '9'));
+}
+
+bool all_common_words(const Match& m) {
+    for (const GazetteerEntry* e : m.candidates)
+        if (!e->common_word || e->level == "country") return false;
+    return true;
+}
+
+// Names the place that follows ", " after the match ("London, Ontario"), if any.
+std::string_view comma_follower(std::string_view text, const std::vector<Token>& toks, const Match& m) {
+    const std::size_t k = m.last_tok + 1;
+    if (k >= toks.size() || toks[k].line != toks[m.last_tok].line) return {};
+    const std::string_view gap = text.substr(toks[m.last_tok].end, toks[k].begin - toks[m.last_tok].end);
+    if (gap != ", ") return {};
+    // The follower may be several words ("New York"); take capitalised tokens.
+    std::size_t e = k;
+    while (e + 1 < toks.size() && toks[e + 1].upper_initial && toks[e + 1].line == toks[k].line &&
+           text.substr(toks[e].end, toks[e + 1].begin - toks[e].end) == " " && e < k + 3)
+        ++e;
+    return text.substr(toks[k].begin, toks[e].end - toks[k].begin);
+}
+
+// Context guards: false when the match is not a place mention.
+bool accept(std::string_view text, const std::vector<Token>& toks, const std::vector<LineInfo>& lines, const Match& m) {
+    const Token& first = toks[m.first_tok];
+    const Token& last = toks[m.last_tok];
+    const LineInfo& li = lines[first.line];
+    const bool dateline = is_dateline(text, toks, m);
+    const bool common = all_common_words(m);
+    const bool country = m.candidates.front()->level == "country";
+
+    if (m.caps && common && !dateline) return false;
+
+    // Neighbours joined by one space on the same line.
+    const Token* prev = nullptr;
+    const Token* next = nullptr;
+    std::string_view prev_gap, next_gap;
+    if (m.first_tok > 0 && toks[m.first_tok - 1].line == first.line) {
+        prev = &toks[m.first_tok - 1];
+        prev_gap = text.substr(prev->end, first.begin - prev->end);
+    }
+    if (m.last_tok + 1 < toks.size() && toks[m.last_tok + 1].line == last.line) {
+        next = &toks[m.last_tok + 1];
+        next_gap = text.substr(last.end, next->begin - last.end);
+    }
+
+    // "pro-Israel", "Tokyo-based": a place inside a lower-case compound is an adjective.
+    if (prev && prev_gap == "-" && !prev->upper_initial) return false;
+    if (next && next_gap == "-" && !next->upper_initial && next->has_lower) return false;
+
+    if (!(li.caps && m.caps)) {
+        const auto& fw = function_words();
+        if (next && next_gap == " " && next->upper_initial && !next->all_caps) {
+            const std::string_view w = word(text, *next);
+            if (!modifiers_after_place().contains(w) && !fw.contains(w)) return false;
+        }
+        if (prev && prev_gap == " " && prev->upper_initial && !prev->all_caps) {
+            const std::string_view w = word(text, *prev);
+            if (!directions().contains(w) && !fw.contains(w)) return false;
+        }
+        // "Bank of England", "Prince of Wales".
+        if (prev && prev_gap == " " && word(text, *prev) == "of" && m.first_tok >= 2) {
+            const Token& head = toks[m.first_tok - 2];
+            if (head.line == first.line && org_heads_before_of().contains(word(text, head))) return false;
+        }
+    }
+
+    // A common word capitalised only because of its position ("Reading the report",
+    // "Nice Weather Ahead") is a place only with support: "Reading, England".
+    if (common && !country && !dateline) {
+        const bool unreliable = first.sentence_start || li.title || li.caps;
+        if (unreliable && comma_follower(text, toks, m).empty()) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::vector<PlaceMention> find_places(std::string_view text) {
+    std::vector<PlaceMention> out;
+    if (text.empty()) return out;
+    const Gazetteer& g = Gazetteer::instance();
+    const std::vector<Token> toks = tokenize(text);
+    const std::vector<LineInfo> lines = line_info(text, toks);
+
+    std::vector<Match> matches;
+    for (std::size_t i = 0; i < toks.size();) {
+        const Token& t = toks[i];
+        if (!t.upper_initial) {
+            ++i;
+            continue;
+        }
+        Match m;
+        bool ok = longest_match(text, toks, i, false, g, m);
+        if (!ok && t.all_caps) {
+            Match probe;
+            probe.first_tok = probe.last_tok = i;
+            probe.span = {t.begin, t.end};
+            if (lines[t.line].caps || is_dateline(text, toks, probe)) ok = longest_match(text, toks, i, true, g, m);
+        }
+        if (!ok) {
+            ++i;
+            continue;
+        }
+        if (accept(text, toks, lines, m)) matches.push_back(std::move(m));
+        i = m.last_tok + 1;
+    }
+
+    // Disambiguation. Unambiguous mentions set the article's context: the countries
+    // and first-level regions it talks about.
+    std::unordered_set<std::string_view> ctx_countries, ctx_admin1;
+    for (const Match& m : matches) {
+        const GazetteerEntry* a = m.candidates.front();
+        const bool unambiguous = std::all_of(m.candidates.begin(), m.candidates.end(), [&](const GazetteerEntry* e) {
+            return e->name == a->name && e->country == a->country;
+        });
+        if (!unambiguous) continue;
+        if (!a->country.empty()) ctx_countries.insert(a->country);
+        if (!a->admin1.empty()) ctx_admin1.insert(a->admin1);
+        if (a->level == "admin1") ctx_admin1.insert(a->name);
+    }
+    // One choice per surface in an article: "London, Ontario" once settles every "London".
+    std::unordered_map<std::string_view, std::pair<int, const GazetteerEntry*>> choice;
+    for (const Match& m : matches) {
+        if (m.candidates.size() < 2) continue;
+        const std::string_view follower = comma_follower(text, toks, m);
+        const std::string_view surface = text.substr(m.span.begin, m.span.end - m.span.begin);
+        for (const GazetteerEntry* e : m.candidates) {
+            int score = e->level == "country" ? 2 : 0;
+            if (!e->country.empty() && e->level != "country" && ctx_countries.contains(e->country)) score += 2;
+            if (!e->admin1.empty() && ctx_admin1.contains(e->admin1)) score += 2;
+            if (e->level == "admin1" && ctx_admin1.contains(e->name)) score += 2;
+            if (!follower.empty()) {
+                const auto f = resolve_place_query(follower);
+                if (f && (*f == e->admin1 || *f == e->country)) score += 5;
+            }
+            auto& best = choice[surface];
+            if (!best.second || score > best.first) best = {score, e};
+        }
+    }
+
+    out.reserve(matches.size());
+    for (const Match& m : matches) {
+        const GazetteerEntry* e = m.candidates.front();
+        std::string rule(e->rule);
+        if (m.candidates.size() > 1) {
+            const auto it = choice.find(text.substr(m.span.begin, m.span.end - m.span.begin));
+            if (it != choice.end() && it->second.second != e) {
+                e = it->second.second;
+                rule = std::string(e->rule) + "+context";
+            }
+        }
+        if (m.caps) rule += "+caps";
+        PlaceMention p;
+        p.span = m.span;
+        p.surface = std::string(text.substr(m.span.begin, m.span.end - m.span.begin));
+        p.name = e->name;
+        p.level = e->level;
+        p.country = e->country;
+        p.admin1 = e->admin1;
+        p.rule = std::move(rule);
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
 }  // namespace newsfacet

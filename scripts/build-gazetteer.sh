@@ -1,0 +1,400 @@
+#!/usr/bin/env bash
+# build-gazetteer.sh: regenerates data/gazetteer.tsv and data/places-demonyms.tsv
+# from Debian packages (see docs/places.md for the format and the choices).
+#
+# Sources (all installed as Debian packages; nothing is downloaded):
+#   iso-codes      /usr/share/iso-codes/json/iso_3166-1.json, iso_3166-2.json  (LGPL-2.1+)
+#   tzdata         /usr/share/zoneinfo/iso3166.tab, zone1970.tab/zone.tab     (public domain)
+#   libicu72       CLDR English region names via ICU (Unicode licence)
+#   libgeonames0   GeoNames city table (data CC-BY-4.0; the GPL-3 library is only
+#                  linked into the throw-away helper scripts/dump-geonames.c)
+#   ruby-countries nationality adjectives (MIT)
+#   wordnet-base   common-word flags and pertainym demonyms (WordNet 3.0 licence)
+# plus the small curated news-usage tables below (general knowledge).
+#
+# Usage: scripts/build-gazetteer.sh [MIN_POPULATION]   (default 100000)
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+min_pop=${1:-100000}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cc -O1 -o "$work/dump-geonames" "$here/dump-geonames.c" $(pkg-config --cflags --libs geonames)
+c++ -O1 -std=c++17 -o "$work/dump-cldr-regions" "$here/dump-cldr-regions.cc" $(pkg-config --cflags --libs icu-uc icu-i18n)
+"$work/dump-geonames" >"$work/cities.tsv"
+"$work/dump-cldr-regions" >"$work/cldr.tsv"
+
+ruby_countries=$(dpkg -L ruby-countries | grep '/cache/countries.json$' | head -n1)
+
+# Canonical-name overrides: the common English name where CLDR's display name is a
+# disambiguated or formal form ("Congo - Kinshasa", "Palestinian Territories").
+cat >"$work/overrides.tsv" <<'EOF'
+BA	Bosnia and Herzegovina
+CD	Democratic Republic of the Congo
+CG	Republic of the Congo
+CI	Ivory Coast
+CZ	Czech Republic
+HK	Hong Kong
+MM	Myanmar
+MO	Macau
+PS	Palestine
+TL	East Timor
+VA	Vatican City
+EOF
+
+# Curated news aliases: surface -> canonical name of an existing entry.
+cat >"$work/aliases.tsv" <<'EOF'
+U.S.	United States
+U.S.A.	United States
+US	United States
+USA	United States
+America	United States
+United States of America	United States
+U.K.	United Kingdom
+UK	United Kingdom
+Britain	United Kingdom
+Great Britain	United Kingdom
+Holland	Netherlands
+The Netherlands	Netherlands
+Burma	Myanmar
+UAE	United Arab Emirates
+U.A.E.	United Arab Emirates
+DPRK	North Korea
+Korea	South Korea
+DRC	Democratic Republic of the Congo
+DR Congo	Democratic Republic of the Congo
+Congo	Democratic Republic of the Congo
+Macedonia	North Macedonia
+Vatican	Vatican City
+State of Palestine	Palestine
+Kiev	Kyiv
+Bombay	Mumbai
+Calcutta	Kolkata
+Madras	Chennai
+Peking	Beijing
+Rangoon	Yangon
+Saigon	Ho Chi Minh City
+Washington	Washington D.C.
+Washington DC	Washington D.C.
+Washington, D.C.	Washington D.C.
+New York City	New York
+Frankfurt	Frankfurt am Main
+EOF
+
+# Historical countries that news archives (Reuters 1987) still name.
+cat >"$work/historical.tsv" <<'EOF'
+Soviet Union	Soviet Union|USSR|U.S.S.R.
+West Germany	West Germany
+East Germany	East Germany
+Yugoslavia	Yugoslavia
+Czechoslovakia	Czechoslovakia
+Zaire	Zaire
+EOF
+
+# Regions news uses: name, ISO country code when inside one country (else empty),
+# extra surface forms.
+cat >"$work/regions.tsv" <<'EOF'
+Middle East		Mideast
+Near East	
+Far East	
+Gaza Strip	PS
+West Bank	PS
+Golan Heights	
+Sinai	EG	Sinai Peninsula
+Arabian Peninsula	
+Persian Gulf	
+Gulf of Mexico	
+Strait of Hormuz	
+Taiwan Strait	
+Red Sea	
+Black Sea	
+Caspian Sea	
+Baltic Sea	
+North Sea	
+South China Sea	
+East China Sea	
+Mediterranean		Mediterranean Sea
+Atlantic		Atlantic Ocean
+Pacific		Pacific Ocean
+Indian Ocean	
+Arctic	
+English Channel	
+Suez Canal	EG
+Panama Canal	PA
+Levant	
+Maghreb	
+North Africa	
+West Africa	
+East Africa	
+Horn of Africa	
+Sahel	
+Balkans	
+Baltics		Baltic states
+Scandinavia	
+Caucasus	
+North Caucasus	RU
+Central Europe	
+Eurasia	
+Asia-Pacific		Asia Pacific
+South Asia	
+East Asia	
+Korean Peninsula	
+Kashmir	
+Crimea	
+Donbas		Donbass
+Kurdistan	
+Tibet	CN
+Xinjiang	CN
+Siberia	RU
+Chechnya	RU
+Darfur	SD
+Transnistria	MD
+Abkhazia	
+South Ossetia	
+Nagorno-Karabakh	
+Himalayas	
+Alps	
+Sicily	IT
+Sardinia	IT
+Corsica	FR
+Crete	GR
+Bali	ID
+Borneo	
+Catalonia	ES
+Basque Country	ES
+Bavaria	DE
+Flanders	BE
+Wallonia	BE
+EOF
+
+python3 - "$work" "$root" "$min_pop" "$ruby_countries" <<'PY'
+import json, re, sys, unicodedata, collections
+
+work, root, min_pop, ruby_path = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+
+def fold(s):
+    """ASCII-folded spelling ('São Paulo' -> 'Sao Paulo'), or None when already ASCII."""
+    t = unicodedata.normalize('NFKD', s.replace('’', "'"))
+    t = ''.join(c for c in t if not unicodedata.combining(c))
+    return t if t != s and all(ord(c) < 128 for c in t) else None
+
+def tidy(name):
+    return name.replace(' & ', ' and ').replace('St. ', 'Saint ').strip()
+
+# --- WordNet: lower-case lemmas (common words) ---------------------------------------
+common = set()
+for pos in ('noun', 'verb', 'adj', 'adv'):
+    for line in open(f'/usr/share/wordnet/data.{pos}', encoding='latin-1'):
+        if line.startswith('  '):
+            continue
+        f = line.split(' ')
+        for i in range(int(f[3], 16)):
+            w = re.sub(r'\(.*\)$', '', f[4 + 2 * i])
+            if w.islower():
+                common.add(w.replace('_', ' '))
+# Function words are not in WordNet but are the worst false friends ("Of", Turkey).
+common |= set('a an and as at be but by for from he her his if in is it its me my no nor not of off on or our out '
+              'she so than that the their them then there these they this to up us was we were what when who why '
+              'will with you'.split())
+
+# --- Countries ------------------------------------------------------------------------
+cldr = collections.defaultdict(dict)
+for line in open(f'{work}/cldr.tsv', encoding='utf-8'):
+    table, code, name = line.rstrip('\n').split('\t')
+    cldr[table][code] = name
+overrides = dict(l.rstrip('\n').split('\t') for l in open(f'{work}/overrides.tsv', encoding='utf-8'))
+iso = json.load(open('/usr/share/iso-codes/json/iso_3166-1.json', encoding='utf-8'))['3166-1']
+
+rows = []  # (surface, name, level, country, admin1, population, rule)
+country_name = {}  # alpha-2 -> canonical
+for c in iso:
+    code = c['alpha_2']
+    base = cldr['Countries'].get(code) or c.get('common_name') or c['name']
+    canon = overrides.get(code) or tidy(re.sub(r'\s*\(.*\)$', '', base))
+    country_name[code] = canon
+country_name['XK'] = 'Kosovo'
+for code, canon in country_name.items():
+    level = 'region' if code == 'AQ' else 'country'
+    ctry = '' if level == 'region' else canon
+    rows.append((canon, canon, level, ctry, '', 0, 'gazetteer:' + level))
+    forms = set()
+    for table, rule in (('Countries', 'alias:cldr'), ('Countries%short', 'alias:cldr-short'),
+                        ('Countries%variant', 'alias:cldr-variant')):
+        n = cldr[table].get(code)
+        if not n or ' - ' in n:
+            continue
+        # Parenthesised forms ("Congo (DRC)", "Myanmar (Burma)") are disambiguators
+        # shared by several countries; the curated table covers the useful ones.
+        if '(' in n:
+            continue
+        for x in [n]:
+            if ',' not in x and ' - ' not in x:
+                forms.add((x, rule))
+                forms.add((tidy(x), rule))
+    c = next((x for x in iso if x['alpha_2'] == code), {})
+    for key in ('name', 'common_name', 'official_name'):
+        n = c.get(key)
+        if n and ',' not in n and '(' not in n:
+            forms.add((n, 'alias:iso-codes'))
+    for x, rule in forms:
+        if x != canon and x and x[0].isupper():
+            rows.append((x, canon, level, ctry, '', 0, rule))
+
+for line in open('/usr/share/zoneinfo/iso3166.tab', encoding='utf-8'):
+    if line.startswith('#'):
+        continue
+    code, n = line.rstrip('\n').split('\t')
+    n = n.replace(' & ', ' and ')
+    if code in country_name and '(' not in n and n != country_name[code]:
+        rows.append((n, country_name[code], 'country', country_name[code], '', 0, 'alias:tzdata'))
+
+for line in open(f'{work}/historical.tsv', encoding='utf-8'):
+    canon, forms = line.rstrip('\n').split('\t')
+    for f in forms.split('|'):
+        rows.append((f, canon, 'country', canon, '', 0, 'gazetteer:historical'))
+
+# CLDR's numeric regions: continents and sub-continents ("Europe", "Southeast Asia").
+for code, n in cldr['Countries'].items():
+    if code.isdigit() and n not in ('world', 'World', 'Americas', 'Northern America', 'Outlying Oceania',
+                                    'Micronesian Region'):
+        rows.append((n, n, 'region', '', '', 0, 'region:cldr'))
+
+for line in open(f'{work}/regions.tsv', encoding='utf-8'):
+    f = line.rstrip('\n').split('\t')
+    name, code, extra = f[0], (f[1] if len(f) > 1 else ''), f[2:]
+    ctry = country_name.get(code, '')
+    rows.append((name, name, 'region', ctry, '', 0, 'region'))
+    for e in extra:
+        for x in e.split('|'):
+            if x:
+                rows.append((x, name, 'region', ctry, '', 0, 'region'))
+
+# --- First-level regions (states, provinces, UK nations) with English ISO names -------
+iso2 = json.load(open('/usr/share/iso-codes/json/iso_3166-2.json', encoding='utf-8'))['3166-2']
+admin1_types = {'US': {'State', 'District'}, 'CA': {'Province', 'Territory'}, 'AU': {'State', 'Territory'},
+                'IN': {'State', 'Union territory'}, 'GB': {'Country', 'Province'}}
+for s in iso2:
+    cc = s['code'][:2]
+    if s['type'] in admin1_types.get(cc, ()):
+        n = re.sub(r'\s*\[.*\]$', '', s['name'])
+        rows.append((n, n, 'admin1', country_name[cc], '', 0, 'gazetteer:admin1'))
+
+# --- Cities: GeoNames, population >= min_pop, plus tzdata zone cities (capitals etc.) --
+tz_cities = set()
+for fn in ('zone.tab', 'zone1970.tab'):
+    try:
+        for line in open(f'/usr/share/zoneinfo/{fn}', encoding='utf-8'):
+            if line.startswith('#'):
+                continue
+            f = line.split('\t')
+            city = f[2].strip().split('/')[-1].replace('_', ' ')
+            for code in f[0].split(','):
+                tz_cities.add((city, code))
+    except FileNotFoundError:
+        pass
+
+def clean_state(s):
+    s = re.sub(r'^(State of|Province of|Canton of|Region of) ', '', s)
+    return re.sub(r' (Region|Province|Prefecture|Governorate|District|Oblast|Municipality|Voivodeship)$', '', s)
+
+cities = []
+for line in open(f'{work}/cities.tsv', encoding='utf-8'):
+    name, state, _cname, code, pop = line.rstrip('\n').split('\t')[:5]
+    pop = int(pop)
+    if code not in country_name:
+        continue
+    if pop >= min_pop or (name, code) in tz_cities or (fold(name), code) in tz_cities:
+        admin1 = clean_state(state) if state and state != name else ''
+        cities.append((name, country_name[code], admin1, pop))
+seen = set()
+for name, ctry, admin1, pop in sorted(cities, key=lambda c: -c[3]):
+    if (name, ctry, admin1) in seen:
+        continue
+    seen.add((name, ctry, admin1))
+    rows.append((name, name, 'city', ctry, admin1, pop, 'gazetteer:city'))
+    if name.startswith('Saint '):
+        for p in ('St ', 'St. '):
+            rows.append((p + name[6:], name, 'city', ctry, admin1, pop, 'gazetteer:city'))
+
+# --- Curated aliases: copy the target entry --------------------------------------------
+by_name = collections.defaultdict(list)
+for r in rows:
+    if r[0] == r[1]:
+        by_name[r[1]].append(r)
+for line in open(f'{work}/aliases.tsv', encoding='utf-8'):
+    surface, target = line.rstrip('\n').split('\t')
+    t = sorted(by_name.get(target, []), key=lambda r: ({'country': 0, 'city': 1}.get(r[2], 2), -r[5]))
+    if not t:
+        sys.exit(f'build-gazetteer: alias target not found: {target}')
+    r = t[0]
+    rows.append((surface, r[1], r[2], r[3], r[4], r[5], 'alias:curated'))
+
+# ASCII-folded spellings of every surface ("Sao Paulo", "Cote d'Ivoire").
+for r in list(rows):
+    f = fold(r[0])
+    if f:
+        rows.append((f,) + r[1:6] + (r[6] if r[6].startswith('alias') else r[6] + '+ascii',))
+    if '’' in r[0]:
+        rows.append((r[0].replace('’', "'"),) + r[1:])
+
+# --- Write ---------------------------------------------------------------------------------
+uniq = {}
+for r in rows:
+    key = (r[0], r[1], r[2], r[3], r[4])
+    if key not in uniq:
+        uniq[key] = r
+# The same order as gazetteer_prefers() in common/gazetteer.cc, so loading needs no sort.
+out = sorted(uniq.values(), key=lambda r: (r[0].encode(), {'country': 0, 'region': 1, 'city': 2, 'admin1': 3}[r[2]],
+                                          -r[5], r[6] != 'alias:curated', r[1].encode()))
+with open(f'{root}/data/gazetteer.tsv', 'w', encoding='utf-8') as f:
+    f.write('# source: iso-codes 3166-1/3166-2 (LGPL-2.1+), tzdata iso3166.tab/zone.tab (public domain), '
+            'ICU/CLDR English region names (Unicode licence), GeoNames cities via libgeonames data '
+            '(CC-BY-4.0, geonames.org), WordNet 3.0 common-word flags (WordNet licence), curated news aliases; '
+            'licence: as the sources; generated by scripts/build-gazetteer.sh\n')
+    f.write('# surface\tname\tlevel\tcountry\tadmin1\tpopulation\trule\tflags (w = also a common English word)\n')
+    for s, name, level, ctry, admin1, pop, rule in out:
+        if '\t' in s or '\n' in s:
+            continue
+        flags = 'w' if (s.lower() in common and s != s.upper()) else ''
+        f.write(f'{s}\t{name}\t{level}\t{ctry}\t{admin1}\t{pop}\t{rule}\t{flags}\n')
+
+# --- Demonyms: a separate, weaker signal (never indexed as places) -------------------------
+dem = {}
+ruby = json.load(open(ruby_path, encoding='utf-8'))
+for code, c in ruby.items():
+    n = c.get('nationality')
+    if n and code in country_name and n[0].isupper():
+        dem.setdefault(n, (country_name[code], 'ruby-countries'))
+# WordNet pertainyms: adjective "Israeli" pertains to noun "Israel".
+noun_words = {}
+for line in open('/usr/share/wordnet/data.noun', encoding='latin-1'):
+    if line.startswith('  '):
+        continue
+    f = line.split(' ')
+    noun_words[f[0]] = [re.sub(r'\(.*\)$', '', f[4 + 2 * i]).replace('_', ' ') for i in range(int(f[3], 16))]
+alias_to_country = {r[0]: r[1] for r in out if r[2] == 'country'}
+for line in open('/usr/share/wordnet/data.adj', encoding='latin-1'):
+    if line.startswith('  '):
+        continue
+    f = line.split(' ')
+    nw = int(f[3], 16)
+    words = [re.sub(r'\(.*\)$', '', f[4 + 2 * i]).replace('_', ' ') for i in range(nw)]
+    p = 4 + 2 * nw
+    for i in range(int(f[p])):
+        sym, off, pos = f[p + 1 + 4 * i], f[p + 2 + 4 * i], f[p + 3 + 4 * i]
+        if sym == '\\' and pos == 'n':
+            for target in noun_words.get(off, []):
+                if target in alias_to_country:
+                    for w in words:
+                        if w[:1].isupper() and ' ' not in w:
+                            dem.setdefault(w, (alias_to_country[target], 'wordnet-pertainym'))
+with open(f'{root}/data/places-demonyms.tsv', 'w', encoding='utf-8') as f:
+    f.write('# source: ruby-countries nationality (MIT), WordNet 3.0 pertainyms (WordNet licence); '
+            'licence: as the sources; generated by scripts/build-gazetteer.sh\n')
+    f.write('# demonym\tcountry\tsource\n')
+    for w in sorted(dem, key=lambda s: s.encode()):
+        f.write(f'{w}\t{dem[w][0]}\t{dem[w][1]}\n')
+print(f'gazetteer.tsv: {len(out)} rows; places-demonyms.tsv: {len(dem)} rows', file=sys.stderr)
+PY

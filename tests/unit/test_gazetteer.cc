@@ -1,0 +1,120 @@
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "gazetteer.h"
+
+using namespace newsfacet;
+
+TEST_CASE("gazetteer loads quickly and is not empty") {
+    const auto t0 = std::chrono::steady_clock::now();
+    const Gazetteer& g = Gazetteer::instance();
+    const auto t1 = std::chrono::steady_clock::now();
+    (void)resolve_place_query("uk");
+    const auto t2 = std::chrono::steady_clock::now();
+    const double load_ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
+    const double folded_ms = std::chrono::duration<double, std::milli>(t2 - t1).count();
+    MESSAGE("gazetteer: " << g.size() << " rows, load " << load_ms << " ms, first resolve " << folded_ms << " ms");
+    CHECK(g.size() > 3000);
+    CHECK(load_ms < 50);  // generous for sanitizer builds; a Release build takes ~1 ms
+}
+
+TEST_CASE("resolve_place_query maps aliases, any case, to one canonical name") {
+    struct Row {
+        const char* input;
+        const char* expected;  // "" = not a place
+    };
+    const Row rows[] = {
+        {"UK", "United Kingdom"},
+        {"uk", "United Kingdom"},
+        {"U.K.", "United Kingdom"},
+        {"Britain", "United Kingdom"},
+        {"britain", "United Kingdom"},
+        {"Great Britain", "United Kingdom"},
+        {"united kingdom", "United Kingdom"},
+        {"  United   Kingdom ", "United Kingdom"},
+        {"US", "United States"},
+        {"u.s.", "United States"},
+        {"USA", "United States"},
+        {"America", "United States"},
+        {"United States of America", "United States"},
+        {"Russia", "Russia"},
+        {"Russian Federation", "Russia"},
+        {"South Korea", "South Korea"},
+        {"Republic of Korea", "South Korea"},
+        {"Iran", "Iran"},
+        {"Islamic Republic of Iran", "Iran"},
+        {"Burma", "Myanmar"},
+        {"Myanmar", "Myanmar"},
+        {"Kiev", "Kyiv"},
+        {"Kyiv", "Kyiv"},
+        {"Ivory Coast", "Ivory Coast"},
+        {"Côte d'Ivoire", "Ivory Coast"},
+        {"Czechia", "Czech Republic"},
+        {"Holland", "Netherlands"},
+        {"Israel", "Israel"},
+        {"tel aviv", "Tel Aviv"},
+        {"Tokyo", "Tokyo"},
+        {"middle east", "Middle East"},
+        {"Gaza Strip", "Gaza Strip"},
+        {"Gaza", "Gaza"},
+        {"Georgia", "Georgia"},
+        {"California", "California"},
+        {"Sao Paulo", "São Paulo"},
+        {"Bombay", "Mumbai"},
+        {"Soviet Union", "Soviet Union"},
+        {"Atlantis", ""},
+        {"", ""},
+        {"the", ""},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(std::string(r.input));
+        const auto got = resolve_place_query(r.input);
+        CHECK(got.value_or("") == r.expected);
+    }
+}
+
+TEST_CASE("cities know their country and first-level region") {
+    struct Row {
+        const char* city;
+        const char* country;
+        const char* admin1;
+    };
+    const Row rows[] = {
+        {"Tokyo", "Japan", ""},        {"Bradford", "United Kingdom", "England"},
+        {"London", "United Kingdom", "England"}, {"Tel Aviv", "Israel", ""},
+        {"Gaza", "Palestine", "Gaza Strip"},     {"Gaza Strip", "Palestine", ""},
+        {"Middle East", "", ""},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(std::string(r.city));
+        CHECK(country_of(r.city) == r.country);
+        CHECK(admin1_of(r.city) == r.admin1);
+    }
+}
+
+TEST_CASE("demonyms are a separate table") {
+    CHECK(demonym_country("Israeli").value_or("") == "Israel");
+    CHECK(demonym_country("British").value_or("") == "United Kingdom");
+    CHECK(!demonym_country("Israel"));
+    CHECK(!resolve_place_query("Israeli"));
+}
+
+TEST_CASE("a gazetteer parsed from text survives malformed rows") {
+    const char* tsv =
+        "# header\n"
+        "Springfield\tSpringfield\tcity\tUnited States\tIllinois\t114000\tgazetteer:city\t\n"
+        "Springfield\tSpringfield\tcity\tUnited States\tMissouri\t169000\tgazetteer:city\t\n"
+        "broken line without tabs\n"
+        "\n"
+        "Ruritania\tRuritania\tcountry\tRuritania\t\t0\tgazetteer:country\n";
+    Gazetteer g(tsv);
+    CHECK(g.size() == 3);
+    REQUIRE(g.lookup("Springfield").size() == 2);
+    CHECK(g.lookup("Springfield")[0].admin1 == "Missouri");  // the more populous first
+    CHECK(g.lookup_folded("RURITANIA").size() == 1);
+    CHECK(g.has_prefix("Spring"));
+    CHECK(!g.has_prefix("Zz"));
+    CHECK(g.resolve("ruritania").value_or("") == "Ruritania");
+}

@@ -1,0 +1,132 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "article.h"
+#include "extract.h"
+
+using namespace newsfacet;
+
+namespace {
+
+// "name/level/country" for each mention, in text order.
+std::vector<std::string> describe(std::string_view text) {
+    std::vector<std::string> out;
+    for (const PlaceMention& p : find_places(text)) out.push_back(p.name + "/" + p.level + "/" + p.country);
+    return out;
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("find_places: matching and guards") {
+    struct Row {
+        const char* text;
+        std::vector<std::string> expected;
+    };
+    const Row rows[] = {
+        {"He flew to Tel Aviv on Friday.", {"Tel Aviv/city/Israel"}},
+        {"Talks in the Gaza Strip and the West Bank.", {"Gaza Strip/region/Palestine", "West Bank/region/Palestine"}},
+        {"Tensions in the Middle East rose.", {"Middle East/region/"}},
+        {"The U.K. and the U.S. agreed.", {"United Kingdom/country/United Kingdom", "United States/country/United States"}},
+        {"Britain's support for Israel's right.", {"United Kingdom/country/United Kingdom", "Israel/country/Israel"}},
+        {"the Israel-Hamas war", {"Israel/country/Israel"}},
+        {"a pro-Israel group", {}},
+        {"a Tokyo-based firm", {}},
+        {"Jordan Henderson scored.", {}},
+        {"He met Jordan's king.", {"Jordan/country/Jordan"}},
+        {"She studied at the London School of Economics.", {}},
+        {"The Bank of England raised rates.", {}},
+        {"He reads the New York Times daily.", {}},
+        {"Reading the report, he frowned.", {}},
+        {"The match in Reading ended late.", {"Reading/city/United Kingdom"}},
+        {"Nice weather today.", {}},
+        {"TOKYO, March 3 - Japan's exports rose.", {"Tokyo/city/Japan", "Japan/country/Japan"}},
+        {"LONDON 1996-08-30", {"London/city/United Kingdom"}},
+        {"SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .", {"Japan/country/Japan", "China/country/China"}},
+        {"He lives in London, Ontario, near Toronto.", {"London/city/Canada", "Ontario/admin1/Canada", "Toronto/city/Canada"}},
+        {"He moved from London to Manchester.", {"London/city/United Kingdom", "Manchester/city/United Kingdom"}},
+        {"Officials in Kiev said so.", {"Kyiv/city/Ukraine"}},
+        {"Defence Secretary visited UK troops.", {"United Kingdom/country/United Kingdom"}},
+        {"UK Prime Minister spoke.", {"United Kingdom/country/United Kingdom"}},
+        {"Israeli officials said.", {}},
+        {"", {}},
+        {"\xEF\xBF\xBD Paris \xEF\xBF\xBD", {"Paris/city/France"}},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(std::string(r.text));
+        CHECK(describe(r.text) == r.expected);
+    }
+}
+
+TEST_CASE("find_places: spans, surfaces and rules") {
+    const std::string text = "Healey flew to Tel Aviv; the U.S. watched.";
+    const auto places = find_places(text);
+    REQUIRE(places.size() == 2);
+    CHECK(text.substr(places[0].span.begin, places[0].span.end - places[0].span.begin) == "Tel Aviv");
+    CHECK(places[0].surface == "Tel Aviv");
+    CHECK(places[0].rule == "gazetteer:city");
+    CHECK(places[1].surface == "U.S.");
+    CHECK(places[1].name == "United States");
+    CHECK(places[1].rule == "alias:curated");
+}
+
+TEST_CASE("find_places on the seeds") {
+    struct Row {
+        const char* file;
+        std::vector<std::string> must;  // name/country
+    };
+    const Row rows[] = {
+        {"000_9a5ad2e1a0c9bfef.txt",
+         {"London/United Kingdom", "Israel/Israel", "Gaza/Palestine", "Lebanon/Lebanon", "Yemen/Yemen", "Iran/Iran",
+          "Middle East/", "United Kingdom/United Kingdom"}},
+        {"001_9b59a9d14afede96.txt",
+         {"Qatar/Qatar", "Tel Aviv/Israel", "Israel/Israel", "United Kingdom/United Kingdom", "Middle East/",
+          "Gaza Strip/Palestine"}},
+        {"002_4a88d1566f9dd8da.txt",
+         {"Tokyo/Japan", "Bradford/United Kingdom", "Israel/Israel", "Gaza/Palestine", "England/United Kingdom"}},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(std::string(r.file));
+        const std::string text = read_file(std::string(NEWSFACET_TEST_DATA) + "/../../seeds/" + r.file);
+        REQUIRE(!text.empty());
+        std::set<std::string> got;
+        for (const PlaceMention& p : find_places(text)) got.insert(p.name + "/" + p.country);
+        for (const std::string& m : r.must) {
+            CAPTURE(m);
+            CHECK(got.contains(m));
+        }
+        std::string all;
+        for (const auto& s : got) all += s + "; ";
+        MESSAGE(r.file << ": " << all);
+    }
+}
+
+TEST_CASE("find_places is fast and safe on large and odd input") {
+    std::string big;
+    const std::string para =
+        "Officials in London and Tokyo said the talks in Tel Aviv, Israel, would resume. \xEF\xBF\xBD\xE2\x80\x9C"
+        "Nice,\xE2\x80\x9D he said in Reading. U.S. and U.K. envoys met in the Middle East.\n";
+    while (big.size() < 3000) big += para;
+    const auto t0 = std::chrono::steady_clock::now();
+    for (int i = 0; i < 100; ++i) CHECK(!find_places(big).empty());
+    const double per = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / 100;
+    MESSAGE("find_places: " << per << " ms per 3 KB article");
+    std::string huge(2'000'000, 'A');  // one endless capitalised token
+    CHECK(find_places(huge).empty());
+    std::string dots;
+    for (int i = 0; i < 100000; ++i) dots += "U.S.-";
+    CHECK(find_places(dots).size() > 0);
+    CHECK(find_places(std::string("\xF0\x9F", 2)).empty());  // truncated UTF-8
+}
