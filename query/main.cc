@@ -1,1 +1,150 @@
-int main() { return 0; }
+// newsfacet-query: ranked, faceted search over a newsfacet database.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+
+#include "database.h"
+#include "error.h"
+#include "printer.h"
+#include "schema.h"
+#include "search.h"
+
+using namespace newsfacet;
+
+namespace {
+
+/// The options of one run (CLI11 fills it).
+struct QueryOptions {
+    std::string db;
+    std::vector<std::string> words;
+    std::string format = "text";
+    std::size_t limit = 10, offset = 0;
+    bool explain = false, quotes = false, count = false, reverse = false;
+    std::string sort = "relevance";
+    std::vector<std::string> facets;
+    std::vector<std::string> filters;
+    std::size_t facet_limit = 10, facet_min = 1;
+    std::string facet_sort = "count";
+    std::vector<std::string> facet_prefix;
+};
+
+std::string syntax_help() {
+    std::string s =
+        "\nQuery syntax:\n"
+        "  words              all must match (AND is the default); stemmed: ceasefire finds ceasefires\n"
+        "  a OR b, a AND NOT b, -word, (a OR b) c\n"
+        "  \"a phrase\"         words in this order\n"
+        "  ceasef*            trailing wildcard\n"
+        "  an empty query matches every article (browse with filters and facets)\n"
+        "Fields:\n";
+    for (const Field& f : kFields) {
+        if (f.kind == FieldKind::internal || f.example.empty()) continue;
+        std::string line = "  " + std::string(f.name) + ":";
+        line.resize(14, ' ');
+        s += line + std::string(f.description) + "   e.g. " + std::string(f.example) + "\n";
+    }
+    s += "\nExit status: 0 success (zero hits is success); 1 runtime error (no database, locked, corrupt);\n"
+         "2 usage or query syntax error.\n";
+    return s;
+}
+
+void setup_query(CLI::App& app, QueryOptions& o) {
+    app.description("newsfacet-query: search news articles indexed by newsfacet-index: ranked (BM25), filtered, faceted.");
+    app.footer(syntax_help());
+    app.add_option("QUERY", o.words, "Query words (joined by spaces)");
+    app.add_option("--db", o.db, "Database path (default: $NEWSFACET_DB, else ./newsfacet.db)");
+    app.add_option("--format", o.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+    app.add_option("-n,--limit", o.limit, "Number of hits to show")->capture_default_str();
+    app.add_option("--offset", o.offset, "Skip this many hits (paging)")->capture_default_str();
+    app.add_option("--sort", o.sort, "Order of hits: relevance, or date (newest first)")
+        ->check(CLI::IsMember({"relevance", "date"}))
+        ->capture_default_str();
+    app.add_flag("--reverse", o.reverse, "Reverse the order (with --sort date: oldest first)");
+    app.add_flag("--explain", o.explain, "Show the parsed query and why each hit is under the facet values it matched");
+    app.add_flag("--quotes", o.quotes, "Search what people said: list matching quotes with their speakers");
+    app.add_flag("--count", o.count, "Print only the number of matches (and facets, if asked)");
+    app.add_option("--facet", o.facets,
+                   "Count values of a facet: speaker, person, place[:country|:city], published[:year|:month|:day], "
+                   "mentioned[:year|:month|:day] (repeatable or comma-separated)")
+        ->delimiter(',');
+    app.add_option("-f,--filter", o.filters, "Drill down: NAME=VALUE (e.g. -f speaker=\"John Smith\" -f place=Israel); "
+                                             "values of one facet are ORed, facets ANDed");
+    app.add_option("--facet-limit", o.facet_limit, "Values shown per facet")->capture_default_str();
+    app.add_option("--facet-sort", o.facet_sort, "Order of facet values")->check(CLI::IsMember({"count", "value"}))->capture_default_str();
+    app.add_option("--facet-min", o.facet_min, "Hide facet values with fewer documents")->capture_default_str();
+    app.add_option("--facet-prefix", o.facet_prefix, "NAME=PREFIX: list only values of facet NAME starting with PREFIX");
+}
+
+int run_query(const QueryOptions& o) {
+    SearchOptions so;
+    for (const auto& w : o.words) so.query += (so.query.empty() ? "" : " ") + w;
+    so.limit = o.count ? 0 : o.limit;
+    so.offset = o.offset;
+    so.explain = o.explain;
+    so.quotes = o.quotes;
+    so.sort = o.sort == "date" ? SortOrder::date : SortOrder::relevance;
+    so.reverse = o.reverse;
+    so.exact_total = o.count;
+    for (const auto& f : o.filters) {
+        const std::size_t eq = f.find('=');
+        if (eq == std::string::npos || eq == 0)
+            throw Failure({kExitUsage, "-f " + f + ": expected NAME=VALUE", "e.g. -f place=Israel"});
+        so.filters.emplace_back(f.substr(0, eq), f.substr(eq + 1));
+    }
+    std::vector<std::pair<std::string, std::string>> prefixes;
+    for (const auto& p : o.facet_prefix) {
+        const std::size_t eq = p.find('=');
+        if (eq == std::string::npos) throw Failure({kExitUsage, "--facet-prefix " + p + ": expected NAME=PREFIX", ""});
+        prefixes.emplace_back(p.substr(0, eq), p.substr(eq + 1));
+    }
+    std::vector<std::string> facet_names = o.facets;
+    for (const auto& [n, _] : prefixes)
+        if (std::find(facet_names.begin(), facet_names.end(), n) == facet_names.end()) facet_names.push_back(n);
+    for (const auto& spec : facet_names) {
+        std::string err;
+        auto fr = parse_facet_request(spec, err);
+        if (!fr) throw Failure({kExitUsage, err, ""});
+        fr->limit = o.facet_limit;
+        fr->min_count = o.facet_min;
+        fr->sort_by_value = o.facet_sort == "value";
+        for (const auto& [n, p] : prefixes)
+            if (n == spec) fr->prefix = p;
+        so.facets.push_back(*fr);
+    }
+    const std::string path = resolve_db_path(o.db);
+    Xapian::Database db = open_for_reading(path);
+    const SearchResult r = search(db, so);
+    if (o.format == "json") {
+        print_json(r, so, std::cout);
+    } else {
+        const char* no_colour = std::getenv("NO_COLOR");
+        const bool colour = ::isatty(1) && !(no_colour && *no_colour);
+        print_text(r, so, colour, std::cout);
+        for (const auto& w : r.warnings) std::cerr << "newsfacet-query: note: " << w << "\n";
+    }
+    std::cout.flush();
+    return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app;
+    QueryOptions o;
+    setup_query(app, o);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int rc = app.exit(e);
+        return rc == 0 ? kExitOk : kExitUsage;
+    }
+    try {
+        return run_query(o);
+    } catch (...) {
+        const Error e = current_exception_error(resolve_db_path(o.db));
+        print_error("newsfacet-query", e);
+        return e.code;
+    }
+}

@@ -1,1 +1,308 @@
-// placeholder
+#include "search.h"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "dates.h"
+#include "error.h"
+#include "facets.h"
+#include "fields.h"
+#include "gazetteer.h"
+#include "schema.h"
+#include "text.h"
+
+namespace newsfacet {
+namespace {
+
+[[noreturn]] void syntax_error(const std::string& what, const std::string& hint = "") {
+    throw Failure({kExitUsage, what, hint.empty() ? "see 'newsfacet-query --help' for the query syntax" : hint});
+}
+
+// QueryParser is forgiving about some mistakes and vague about others; these checks
+// say *where* the common ones are (1-based character column).
+void check_syntax(const std::string& q) {
+    int depth = 0;
+    std::size_t open_paren = 0, open_quote = 0, col = 0;
+    bool in_quote = false;
+    for (std::size_t i = 0; i < q.size(); ++i) {
+        if ((static_cast<unsigned char>(q[i]) & 0xC0) != 0x80) ++col;
+        const char c = q[i];
+        if (c == '"') {
+            in_quote = !in_quote;
+            if (in_quote) open_quote = col;
+        } else if (!in_quote && c == '(') {
+            if (depth++ == 0) open_paren = col;
+        } else if (!in_quote && c == ')') {
+            if (--depth < 0) syntax_error("unmatched ')' at column " + std::to_string(col) + " of: " + q);
+        }
+    }
+    if (in_quote) syntax_error("unterminated phrase: the '\"' at column " + std::to_string(open_quote) + " is never closed, in: " + q);
+    if (depth > 0) syntax_error("unmatched '(' at column " + std::to_string(open_paren) + " of: " + q);
+}
+
+const unsigned kParseFlags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
+                             Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                             Xapian::QueryParser::FLAG_PURE_NOT;
+
+// The words of a query whose terms should be highlighted in one document.
+std::vector<std::string> matching_terms(const Xapian::Enquire& enq, const Xapian::MSetIterator& it, const std::string& kp) {
+    std::vector<std::string> terms;
+    for (Xapian::TermIterator t = enq.get_matching_terms_begin(it); t != enq.get_matching_terms_end(it); ++t) {
+        std::string term = *t;
+        // Keep free-text terms only: unprefixed words (lower case or digits), Z-stems
+        // and title (S) terms; drop boolean filter terms.
+        if (!kp.empty()) {
+            if (term.rfind("Z" + kp, 0) == 0) term = "Z" + term.substr(1 + kp.size());
+            else if (term.rfind(kp, 0) == 0) term = term.substr(kp.size());
+            else continue;
+        }
+        if (term.rfind("ZS", 0) == 0) term = "Z" + term.substr(2);
+        else if (!term.empty() && term[0] == 'S') term = term.substr(1);
+        if (term.empty()) continue;
+        const unsigned char c0 = static_cast<unsigned char>(term[0]);
+        if (term[0] == 'Z' || !(c0 >= 'A' && c0 <= 'Z')) terms.push_back(term);
+    }
+    return terms;
+}
+
+// Provenance lines for the filter terms a hit matched (--explain).
+std::vector<std::string> explain_hit(const Xapian::Enquire& enq, const Xapian::MSetIterator& it, const DocRecord& rec, const std::string& kp) {
+    std::set<std::string> matched;
+    for (Xapian::TermIterator t = enq.get_matching_terms_begin(it); t != enq.get_matching_terms_end(it); ++t) {
+        std::string term = *t;
+        if (!kp.empty() && term.rfind(kp, 0) == 0) term = term.substr(kp.size());
+        matched.insert(term);
+    }
+    std::vector<std::string> out;
+    for (const Provenance& p : rec.provenance) {
+        std::vector<std::string> terms;
+        const std::string key = fold_key(p.value);
+        if (p.field == "speaker") terms = {std::string(prefix("speaker")) + key};
+        else if (p.field == "person") terms = {std::string(prefix("person")) + key};
+        else if (p.field == "place") terms = {std::string(prefix("place")) + key, std::string(prefix("city")) + key};
+        else if (p.field == "mentioned" || p.field == "date") {
+            if (auto pd = parse_partial_date(p.value)) {
+                const DateTerms t = date_terms(pd->ymd);
+                const bool m = p.field == "mentioned";
+                if (pd->granularity == Granularity::day) terms.push_back(std::string(m ? kMentionedDay : kPublishedDay) + t.day);
+                if (pd->granularity != Granularity::year) terms.push_back(std::string(m ? kMentionedMonth : kPublishedMonth) + t.month);
+                terms.push_back(std::string(m ? kMentionedYear : kPublishedYear) + t.year);
+            }
+        }
+        for (const auto& t : terms)
+            if (matched.count(t)) {
+                out.push_back(p.field + " " + p.value + ": " + p.why);
+                break;
+            }
+    }
+    return out;
+}
+
+}  // namespace
+
+Xapian::Query build_query(const Xapian::Database& db, const SearchOptions& opts, std::vector<std::string>& warnings,
+                          const std::string& exclude) {
+    const std::string kp = opts.quotes ? std::string(kQuotePrefix) : std::string();
+    const FilterBuilder fb(db, kp);
+    const std::string text = normalize_query_text(opts.query);
+    check_syntax(text);
+    Xapian::Query q;
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        q = Xapian::Query(kp + std::string(prefix("type")) + (opts.quotes ? "quote" : "article"));
+    } else {
+        Xapian::QueryParser qp;
+        qp.set_database(db);
+        qp.set_stemmer(Xapian::Stem("english"));
+        qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        qp.set_default_op(Xapian::Query::OP_AND);
+        qp.add_prefix("title", kp + std::string(prefix("title")));
+        add_field_processors(qp, fb, warnings);
+        try {
+            q = qp.parse_query(text, kParseFlags, kp);
+        } catch (const Xapian::QueryParserError& e) {
+            syntax_error("cannot parse query \"" + opts.query + "\": " + e.get_msg());
+        }
+        // A pure NOT matches "all documents", quotes included: keep to one kind.
+        if (q.get_description().find("<alldocuments>") != std::string::npos)
+            q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(kp + std::string(prefix("type")) + (opts.quotes ? "quote" : "article")));
+    }
+    // Drill-down filters: values of one facet ORed, facets ANDed.
+    std::map<std::string, std::vector<Xapian::Query>> by_field;
+    for (const auto& [name, value] : opts.filters) {
+        const std::string canon = name == "published" ? "date" : name;
+        if (!FilterBuilder::is_filter_field(name))
+            syntax_error("-f " + name + "=" + value + ": unknown facet \"" + name + "\"",
+                         "facets to filter on: speaker, person, place, city, date (published), mentioned");
+        if (canon == exclude || name == exclude) continue;
+        by_field[canon].push_back(fb.filter(name, value, warnings));
+    }
+    for (auto& [name, qs] : by_field)
+        q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()));
+    return q;
+}
+
+std::string make_snippet(std::string_view text, const std::vector<std::string>& terms, std::size_t max_chars,
+                         std::vector<Highlight>& highlights) {
+    highlights.clear();
+    const std::set<std::string> plain(terms.begin(), terms.end());
+    std::vector<Token> tokens;
+    tokenize(text, [&](const Token& t) {
+        if (!t.joined) tokens.push_back(t);
+    });
+    auto hit = [&](const Token& t) { return plain.count(t.term) || plain.count("Z" + stem(t.term)); };
+    // The window of about max_chars that holds the most distinct matching words,
+    // preferring earlier text on ties.
+    std::size_t best_begin = 0, best_score = 0;
+    std::size_t j = 0;
+    std::map<std::string, int> in_window;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (j < i) j = i;
+        while (j < tokens.size() && tokens[j].end - tokens[i].begin <= max_chars) {
+            if (hit(tokens[j])) ++in_window[tokens[j].term];
+            ++j;
+        }
+        if (in_window.size() > best_score) {
+            best_score = in_window.size();
+            best_begin = i;
+        }
+        if (j > i && hit(tokens[i]) && --in_window[tokens[i].term] == 0) in_window.erase(tokens[i].term);
+        if (best_score > 0 && j == tokens.size()) break;
+    }
+    if (tokens.empty()) return std::string();
+    // Start a little before the first match, at a sentence start when one is near.
+    std::size_t start = tokens[best_begin].begin;
+    if (best_score > 0) {
+        std::size_t first_hit = best_begin;
+        while (first_hit < tokens.size() && !hit(tokens[first_hit])) ++first_hit;
+        if (first_hit == tokens.size()) first_hit = best_begin;
+        std::size_t k = first_hit;
+        while (k > 0 && first_hit - k < 8 && tokens[first_hit].begin - tokens[k - 1].begin < max_chars / 4) --k;
+        start = tokens[k].begin;
+    }
+    // Cut at max_chars code points, at a word end.
+    std::size_t end = start, cps = 0;
+    while (end < text.size() && cps < max_chars) {
+        ++end;
+        while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+        ++cps;
+    }
+    if (end < text.size()) {
+        std::size_t last_end = start;
+        for (const Token& t : tokens)
+            if (t.begin >= start && t.end <= end) last_end = t.end;
+        if (last_end > start) end = last_end;
+    }
+    std::string out;
+    std::size_t out_cps = 0;
+    if (start > 0) {
+        out = "…";
+        out_cps = 1;
+    }
+    std::size_t pos = start;
+    auto append = [&](std::size_t to) {
+        for (; pos < to; ++pos) {
+            char c = text[pos];
+            if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+            if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+            out.push_back(c);
+            if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++out_cps;
+        }
+    };
+    for (const Token& t : tokens) {
+        if (t.begin < start || t.end > end) continue;
+        if (!hit(t)) continue;
+        append(t.begin);
+        const std::size_t hb = out_cps;
+        append(t.end);
+        highlights.push_back({hb, out_cps});
+    }
+    append(end);
+    if (end < text.size()) out += "…";
+    return out;
+}
+
+SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
+    const auto t0 = std::chrono::steady_clock::now();
+    SearchResult res;
+    res.query = opts.query;
+    const std::string kp = opts.quotes ? std::string(kQuotePrefix) : std::string();
+    Xapian::Query q;
+    try {
+        q = build_query(db, opts, res.warnings);
+    } catch (const Failure&) {
+        throw;
+    } catch (...) {
+        throw Failure(current_exception_error(""));
+    }
+    res.parsed = q.get_description();
+
+    Xapian::Enquire enq(db);
+    enq.set_query(q);
+    enq.set_weighting_scheme(Xapian::BM25Weight());
+    if (opts.sort == SortOrder::date) {
+        // Newest first unless --reverse; ties by relevance.
+        enq.set_sort_by_value_then_relevance(kSlotPublished, !opts.reverse);
+    } else if (opts.reverse) {
+        enq.set_docid_order(Xapian::Enquire::DESCENDING);
+    }
+    const bool want_facets = !opts.facets.empty();
+    const Xapian::doccount all = db.get_doccount();
+    const Xapian::doccount check = (want_facets || opts.exact_total) ? all : 0;
+
+    FacetCounter counter(opts.facets, opts.quotes);
+    // Facets whose own drill-down filter is active are counted over the match set
+    // without that filter (multi-select): separately, below.
+    std::set<std::string> filtered;
+    for (const auto& f : opts.filters) filtered.insert(f.first == "published" ? "date" : f.first);
+    if (want_facets) counter.set_skip(filtered);
+    if (want_facets) enq.add_matchspy(&counter);
+    Xapian::MSet mset = enq.get_mset(static_cast<Xapian::doccount>(opts.offset), static_cast<Xapian::doccount>(opts.limit), check);
+    res.total = mset.get_matches_estimated();
+    res.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+
+    if (want_facets) {
+        std::map<std::string, FacetCounts> extra;
+        for (const std::string& fname : filtered) {
+            if (!counter.wants(fname)) continue;
+            std::vector<std::string> ignore;
+            Xapian::Enquire e2(db);
+            e2.set_query(build_query(db, opts, ignore, fname));
+            FacetCounter c2(opts.facets, opts.quotes);
+            c2.set_only(fname);
+            e2.add_matchspy(&c2);
+            e2.set_weighting_scheme(Xapian::BoolWeight());
+            e2.get_mset(0, 0, all);
+            c2.merge_into(counter);
+        }
+        res.facets = counter.results(opts.filters);
+    }
+
+    std::size_t rank = opts.offset;
+    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+        Hit h;
+        h.rank = ++rank;
+        h.score = it.get_weight();
+        h.docid = *it;
+        h.record = DocRecord::parse(it.get_document().get_data());
+        if (opts.snippets) {
+            const std::vector<std::string> terms = matching_terms(enq, it, kp);
+            std::string_view body = h.record.text;
+            if (!opts.quotes && !h.record.title.empty() && body.rfind(h.record.title, 0) == 0) {
+                body.remove_prefix(h.record.title.size());
+                while (!body.empty() && (body.front() == '\n' || body.front() == ' ')) body.remove_prefix(1);
+            }
+            h.snippet = make_snippet(body, terms, opts.quotes ? 400 : 200, h.highlights);
+        }
+        if (opts.explain) h.explain = explain_hit(enq, it, h.record, kp);
+        // The stored text is only for snippets: do not carry it further.
+        if (!opts.quotes) h.record.text.clear();
+        res.hits.push_back(std::move(h));
+    }
+    res.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    return res;
+}
+
+}  // namespace newsfacet

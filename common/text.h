@@ -1,0 +1,54 @@
+// Text analysis: the one place where text becomes index terms. The indexer and the
+// query side both call these functions, so a word typed in a query becomes the same
+// term as the word in the article.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsfacet {
+
+/// One word of a text, with where it is and the term it becomes.
+struct Token {
+    std::size_t begin = 0;  ///< byte offset of the word in the analysed text
+    std::size_t end = 0;
+    std::string term;       ///< normalised form: NFKC, case-folded, accents removed,
+                            ///< apostrophes unified, digit-group commas removed
+    bool joined = false;    ///< a hyphenated compound joined ("deescalation"), at its first part's position
+};
+
+/// Normalises one word: NFKC, full case folding, accents removed, every apostrophe
+/// (’ ‘ ʼ ′) made ', commas between digits removed ("42,000" -> "42000").
+std::string fold_word(std::string_view word);
+
+/// Folds a whole phrase for dictionary look-ups (names, places): fold_word applied to
+/// each word, words joined by one space, punctuation other than ' and - dropped.
+/// "U.K." -> "u.k" is *not* what you get: dots are kept inside words ("u.k").
+std::string fold_key(std::string_view phrase);
+
+/// Splits text into words with ICU's word BreakIterator (UAX #29) and normalises each.
+/// Hyphenated compounds ("de-escalation", "Israel-Hamas") give their parts, each at
+/// its own position, plus the joined form. Calls `emit` once per token, in order.
+void tokenize(std::string_view text, const std::function<void(const Token&)>& emit);
+
+/// Convenience: all tokens of a text.
+std::vector<Token> tokenize(std::string_view text);
+
+/// Rewrites a query string so that Xapian's QueryParser sees the same characters the
+/// indexer saw: NFKC, accents removed, curly quotes made straight (“ ” -> "), curly
+/// apostrophes made ', digit-group commas removed. Case and operators are kept.
+std::string normalize_query_text(std::string_view query);
+
+/// The English stem of a folded term (Snowball, through Xapian), cached.
+const std::string& stem(const std::string& term);
+
+/// True when the bytes are valid UTF-8.
+bool is_valid_utf8(std::string_view s);
+
+/// Number of code points in a UTF-8 string.
+std::size_t code_points(std::string_view s);
+
+}  // namespace newsfacet

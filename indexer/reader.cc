@@ -1,0 +1,240 @@
+#include "reader.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "json.h"
+
+namespace fs = std::filesystem;
+
+namespace newsfacet {
+namespace {
+
+using Problem = std::function<void(const std::string&, const InputOutcome&)>;
+
+bool read_file(const std::string& path, std::size_t max_bytes, std::string& out, std::string& error) {
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    if (!ec && size > max_bytes) {
+        error = "too large (" + std::to_string(size) + " bytes, the limit is " + std::to_string(max_bytes) + ")";
+        return false;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = "cannot read";
+        return false;
+    }
+    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (in.bad()) {
+        error = "read error";
+        return false;
+    }
+    return true;
+}
+
+std::string fnv_hex(std::string_view s) {
+    unsigned long long h = 1469598103934665603ull;
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    char buf[20];
+    std::snprintf(buf, sizeof buf, "%016llx", h);
+    return buf;
+}
+
+// Decodes and splits raw text into an article; reports empty/binary/invalid bytes.
+bool make_article(Article& a, std::string_view raw, const std::string& where, const Problem& on_problem) {
+    DecodeReport rep;
+    const RejectReason why = decode_text(raw, a.text, rep);
+    if (why == RejectReason::empty) {
+        on_problem(where, {InputOutcome::Status::skipped, "empty file, skipped"});
+        return false;
+    }
+    if (why == RejectReason::binary) {
+        on_problem(where, {InputOutcome::Status::skipped, "binary file (NUL or control bytes), skipped"});
+        return false;
+    }
+    if (rep.invalid_bytes > 0)
+        on_problem(where, {InputOutcome::Status::ok, "not valid UTF-8: " + std::to_string(rep.invalid_bytes) +
+                                                          " invalid byte(s) replaced by U+FFFD, the first at byte offset " +
+                                                          std::to_string(rep.first_invalid_offset)});
+    split_article(a);
+    return true;
+}
+
+void read_jsonl(const std::string& path, std::istream& in, const ReadOptions& opts,
+                const std::function<void(Article&)>& on_article, const Problem& on_problem) {
+    std::string line;
+    std::size_t lineno = 0;
+    while (std::getline(in, line)) {
+        ++lineno;
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        const std::string where = path + ":" + std::to_string(lineno);
+        std::string err;
+        auto obj = parse_flat_json_object(line, err);
+        if (!obj) {
+            on_problem(where, {InputOutcome::Status::skipped, "not a JSON object (" + err + "), skipped"});
+            continue;
+        }
+        auto get = [&](const char* k) -> std::string {
+            auto it = obj->find(k);
+            return it == obj->end() ? std::string() : it->second;
+        };
+        Article a;
+        a.id = get("id");
+        if (a.id.empty()) a.id = id_from_path(path) + "-" + std::to_string(lineno);
+        a.path = where;
+        const std::string title = get("title"), body = get("body").empty() ? get("text") : get("body");
+        const std::string raw = title.empty() ? body : title + "\n\n" + body;
+        if (!make_article(a, raw, where, on_problem)) continue;
+        if (!title.empty()) {
+            // The title is given: trust it over the heuristic.
+            a.title = title;
+            a.title_from_text = false;
+            a.title_span = Span{0, 0};
+            a.body_begin = std::min(a.text.size(), a.text.find('\n') == std::string::npos ? a.text.size() : a.text.find('\n') + 1);
+        }
+        const std::string date = get("date").empty() ? get("published") : get("date");
+        if (!date.empty()) {
+            auto pd = parse_partial_date(date.substr(0, std::min<std::size_t>(10, date.size())));
+            if (pd && pd->granularity == Granularity::day) {
+                a.published = pd->ymd;
+                a.published_source = "jsonl";
+            } else {
+                on_problem(where, {InputOutcome::Status::ok, "date \"" + date + "\" is not YYYY-MM-DD; publication date unknown"});
+            }
+        }
+        if (!a.published && opts.published) {
+            a.published = opts.published;
+            a.published_source = "--published";
+        }
+        on_article(a);
+    }
+}
+
+}  // namespace
+
+std::string id_from_path(const std::string& path) {
+    std::string stem = fs::path(path).stem().string();
+    return stem.empty() ? fnv_hex(path) : stem;
+}
+
+void Manifest::load_dir(const std::string& dir, std::vector<std::string>& warnings) {
+    for (const auto& d : loaded_)
+        if (d == dir) return;
+    loaded_.push_back(dir);
+    const std::string path = (fs::path(dir) / "manifest.tsv").string();
+    std::ifstream in(path);
+    if (!in) return;
+    std::string line;
+    std::size_t lineno = 0;
+    while (std::getline(in, line)) {
+        ++lineno;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line[0] == '#') continue;
+        const std::size_t t1 = line.find('\t');
+        const std::size_t t2 = t1 == std::string::npos ? t1 : line.find('\t', t1 + 1);
+        if (t1 == std::string::npos) {
+            warnings.push_back(path + ":" + std::to_string(lineno) + ": expected FILE<TAB>YYYY-MM-DD");
+            continue;
+        }
+        if (line.substr(0, t1) == "file") continue;  // a header row
+        const std::string date = line.substr(t1 + 1, t2 == std::string::npos ? std::string::npos : t2 - t1 - 1);
+        auto pd = parse_partial_date(date);
+        if (!pd || pd->granularity != Granularity::day) {
+            warnings.push_back(path + ":" + std::to_string(lineno) + ": \"" + date + "\" is not a date YYYY-MM-DD");
+            continue;
+        }
+        dates_[id_from_path(line.substr(0, t1))] = pd->ymd;
+    }
+}
+
+std::optional<Ymd> Manifest::find(const std::string& id) const {
+    auto it = dates_.find(id);
+    if (it == dates_.end()) return std::nullopt;
+    return it->second;
+}
+
+void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts,
+                 const std::function<void(Article&)>& on_article, const Problem& on_problem) {
+    Manifest manifest;
+    std::vector<std::string> warnings;
+    auto flush_warnings = [&]() {
+        for (const auto& w : warnings) on_problem("manifest", {InputOutcome::Status::ok, w});
+        warnings.clear();
+    };
+    auto handle_file = [&](const fs::path& p) {
+        const std::string path = p.string();
+        manifest.load_dir(p.parent_path().empty() ? "." : p.parent_path().string(), warnings);
+        flush_warnings();
+        if (p.extension() == ".jsonl") {
+            std::ifstream in(path, std::ios::binary);
+            if (!in) {
+                on_problem(path, {InputOutcome::Status::failed, "cannot read"});
+                return;
+            }
+            read_jsonl(path, in, opts, on_article, on_problem);
+            return;
+        }
+        std::string raw, err;
+        if (!read_file(path, opts.max_bytes, raw, err)) {
+            on_problem(path, {InputOutcome::Status::skipped, err + ", skipped"});
+            return;
+        }
+        Article a;
+        a.id = id_from_path(path);
+        a.path = path;
+        if (!make_article(a, raw, path, on_problem)) return;
+        if (auto d = manifest.find(a.id)) {
+            a.published = d;
+            a.published_source = "manifest";
+        } else if (opts.published) {
+            a.published = opts.published;
+            a.published_source = "--published";
+        }
+        on_article(a);
+    };
+    for (const std::string& in : inputs) {
+        if (in == "-") {
+            std::string raw((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+            Article a;
+            a.id = "stdin-" + fnv_hex(raw).substr(0, 12);
+            a.path = "-";
+            if (!make_article(a, raw, "-", on_problem)) continue;
+            if (opts.published) {
+                a.published = opts.published;
+                a.published_source = "--published";
+            }
+            on_article(a);
+            continue;
+        }
+        std::error_code ec;
+        const fs::file_status st = fs::status(in, ec);
+        if (ec || !fs::exists(st)) {
+            on_problem(in, {InputOutcome::Status::failed, "no such file or directory"});
+            continue;
+        }
+        if (fs::is_directory(st)) {
+            std::vector<fs::path> files;
+            for (fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied, ec), end;
+                 !ec && it != end; it.increment(ec)) {
+                const fs::path& p = it->path();
+                const std::string name = p.filename().string();
+                if (name.starts_with(".")) {
+                    if (it->is_directory()) it.disable_recursion_pending();
+                    continue;
+                }
+                if (it->is_regular_file() && (p.extension() == ".txt" || p.extension() == ".jsonl")) files.push_back(p);
+            }
+            if (ec) on_problem(in, {InputOutcome::Status::failed, "cannot list: " + ec.message()});
+            std::sort(files.begin(), files.end());
+            for (const auto& f : files) handle_file(f);
+        } else {
+            handle_file(fs::path(in));
+        }
+    }
+}
+
+}  // namespace newsfacet

@@ -1,0 +1,52 @@
+// Finding and reading input articles: files, directories, JSON Lines, stdin, and the
+// publication-date manifest (docs/input.md).
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "article.h"
+
+namespace newsfacet {
+
+/// Publication dates read from manifest.tsv files, keyed by article id.
+class Manifest {
+  public:
+    /// Reads DIR/manifest.tsv once (no error when there is none). Lines:
+    /// "FILE<TAB>YYYY-MM-DD[<TAB>anything]", '#' comments. Bad lines are reported in
+    /// `warnings`.
+    void load_dir(const std::string& dir, std::vector<std::string>& warnings);
+    /// The date for an id, if a manifest named it.
+    std::optional<Ymd> find(const std::string& id) const;
+
+  private:
+    std::map<std::string, Ymd> dates_;
+    std::vector<std::string> loaded_;
+};
+
+/// What happened to one input.
+struct InputOutcome {
+    enum class Status { ok, skipped, failed } status = Status::ok;
+    std::string message;  ///< warning text for skipped/failed, or decode warnings
+};
+
+/// Options for reading inputs.
+struct ReadOptions {
+    std::optional<Ymd> published;  ///< --published: used when nothing else gives a date
+    std::size_t max_bytes = 64u << 20;  ///< larger inputs are skipped
+};
+
+/// Expands inputs (files, directories recursively for *.txt and *.jsonl, "-" for stdin)
+/// and calls `on_article` for each article decoded, `on_problem` for each input
+/// skipped or warned about. Returns false if an input did not exist.
+void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts,
+                 const std::function<void(Article&)>& on_article,
+                 const std::function<void(const std::string& where, const InputOutcome&)>& on_problem);
+
+/// The id of an article file: its file name without the extension.
+std::string id_from_path(const std::string& path);
+
+}  // namespace newsfacet

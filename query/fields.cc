@@ -1,0 +1,147 @@
+#include "fields.h"
+
+#include <algorithm>
+
+#include "dates.h"
+#include "error.h"
+#include "gazetteer.h"
+#include "schema.h"
+#include "text.h"
+
+namespace newsfacet {
+namespace {
+
+[[noreturn]] void syntax_error(const std::string& what, const std::string& hint = "") {
+    throw Failure({kExitUsage, what, hint});
+}
+
+std::string strip_quotes(std::string v) {
+    if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+    return v;
+}
+
+// The first and last keys of a prefix's terms ("XMY2019" ... "XMY2024"), for open
+// date ranges.
+bool term_bounds(const Xapian::Database& db, const std::string& prefix, std::string& first, std::string& last) {
+    Xapian::TermIterator it = db.allterms_begin(prefix);
+    if (it == db.allterms_end(prefix)) return false;
+    first = (*it).substr(prefix.size());
+    for (; it != db.allterms_end(prefix); ++it) last = (*it).substr(prefix.size());
+    return true;
+}
+
+Xapian::Query or_terms(const std::vector<std::string>& terms) {
+    if (terms.empty()) return Xapian::Query(std::string());  // matches nothing
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+/// A FieldProcessor that forwards to FilterBuilder::filter.
+class FieldProc : public Xapian::FieldProcessor {
+  public:
+    FieldProc(const FilterBuilder& fb, std::string name, std::vector<std::string>& warnings)
+        : fb_(fb), name_(std::move(name)), warnings_(warnings) {}
+    Xapian::Query operator()(const std::string& str) override { return fb_.filter(name_, str, warnings_); }
+
+  private:
+    const FilterBuilder& fb_;
+    std::string name_;
+    std::vector<std::string>& warnings_;
+};
+
+}  // namespace
+
+bool FilterBuilder::is_filter_field(const std::string& name) {
+    static const char* const kNames[] = {"speaker", "person", "place", "city", "date", "published", "mentioned", "id"};
+    return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
+}
+
+Xapian::Query FilterBuilder::filter(const std::string& name, const std::string& raw, std::vector<std::string>& warnings) const {
+    const std::string value = strip_quotes(raw);
+    if (name == "speaker") return person("speaker", "speakerkey", value, warnings);
+    if (name == "person") return person("person", "personkey", value, warnings);
+    if (name == "place" || name == "city") {
+        const std::string canonical = resolve_place_query(value).value_or(value);
+        const std::string key = fold_key(canonical);
+        if (key.empty()) syntax_error(name + ": needs a place name", "e.g. " + std::string(field("place").example));
+        return Xapian::Query(kp_ + std::string(prefix(name)) + key);
+    }
+    if (name == "date" || name == "published") return date(true, name, value);
+    if (name == "mentioned") return date(false, name, value);
+    if (name == "id") return Xapian::Query(std::string(prefix("id")) + value);
+    syntax_error("unknown filter field \"" + name + "\"",
+                 "fields: speaker, person, place, city, date (or published), mentioned, id");
+}
+
+Xapian::Query FilterBuilder::person(const std::string& fname, const std::string& key_field, const std::string& value,
+                                    std::vector<std::string>& warnings) const {
+    const std::string key = fold_key(value);
+    if (key.empty()) syntax_error(fname + ": needs a name", "e.g. " + std::string(field(fname).example));
+    const std::string full_prefix = kp_ + std::string(prefix(fname));
+    // An exact canonical name first; else the look-up keys (surname, variants), which
+    // the indexer writes as KEY=FULL NAME so that ambiguity can be seen here.
+    if (db_.term_exists(full_prefix + key)) return Xapian::Query(full_prefix + key);
+    const std::string kp = kp_ + std::string(prefix(key_field)) + key + "=";
+    std::vector<std::string> names;
+    for (Xapian::TermIterator it = db_.allterms_begin(kp); it != db_.allterms_end(kp); ++it)
+        names.push_back((*it).substr(kp.size()));
+    if (names.size() > 1) {
+        std::string list;
+        for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+        warnings.push_back(fname + ":" + value + " is ambiguous (" + list + "): matching all of them");
+    }
+    std::vector<std::string> terms;
+    for (const auto& n : names) terms.push_back(full_prefix + n);
+    if (terms.empty()) return Xapian::Query(full_prefix + key);  // matches nothing, but says what was asked
+    return or_terms(terms);
+}
+
+Xapian::Query FilterBuilder::date(bool published, const std::string& fname, const std::string& value) const {
+    const std::string hint = "dates are YYYY, YYYY-MM or YYYY-MM-DD; ranges A..B, ..B or A.. (e.g. " + fname + ":2023-10..2024-03)";
+    const std::string day_p = kp_ + std::string(published ? kPublishedDay : kMentionedDay);
+    const std::string month_p = kp_ + std::string(published ? kPublishedMonth : kMentionedMonth);
+    const std::string year_p = kp_ + std::string(published ? kPublishedYear : kMentionedYear);
+    const std::size_t dots = value.find("..");
+    auto parse = [&](const std::string& s) {
+        auto pd = parse_partial_date(s);
+        if (!pd) syntax_error(fname + ":" + value + ": \"" + s + "\" is not a valid date", hint);
+        return *pd;
+    };
+    if (dots == std::string::npos) {
+        const PartialDate d = parse(value);
+        const DateTerms t = date_terms(d.ymd);
+        switch (d.granularity) {
+            case Granularity::year: return Xapian::Query(year_p + t.year);
+            case Granularity::month: return Xapian::Query(month_p + t.month);
+            default: return Xapian::Query(day_p + t.day);
+        }
+    }
+    const std::string a = value.substr(0, dots), b = value.substr(dots + 2);
+    if (a.empty() && b.empty()) syntax_error(fname + ":..: a range needs at least one end", hint);
+    if (b.find("..") != std::string::npos) syntax_error(fname + ":" + value + ": more than one \"..\"", hint);
+    // Open ends are clamped to the years present in the index, so that the range
+    // decomposes into few terms.
+    std::string first_year, last_year;
+    if (!term_bounds(db_, year_p, first_year, last_year)) return Xapian::Query(std::string());
+    Ymd from = a.empty() ? parse(first_year).first_day() : parse(a).first_day();
+    Ymd to = b.empty() ? parse(last_year).last_day() : parse(b).last_day();
+    if (to < from) syntax_error(fname + ":" + value + ": the range ends before it starts", hint);
+    if (a.empty() && !b.empty()) from = std::min(from, parse(first_year).first_day());
+    if (from < parse(first_year).first_day()) from = parse(first_year).first_day();
+    if (parse(last_year).last_day() < to) to = parse(last_year).last_day();
+    std::vector<std::string> terms;
+    for (const CoverTerm& c : cover_range(from, to)) {
+        switch (c.granularity) {
+            case Granularity::year: terms.push_back(year_p + c.key); break;
+            case Granularity::month: terms.push_back(month_p + c.key); break;
+            default: terms.push_back(day_p + c.key);
+        }
+    }
+    return or_terms(terms);
+}
+
+void add_field_processors(Xapian::QueryParser& qp, const FilterBuilder& fb, std::vector<std::string>& warnings) {
+    for (const char* name : {"speaker", "person", "place", "city", "date", "published", "mentioned", "id"})
+        qp.add_boolean_prefix(name, (new FieldProc(fb, name, warnings))->release());
+}
+
+}  // namespace newsfacet

@@ -1,0 +1,186 @@
+#include "printer.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "json.h"
+
+namespace newsfacet {
+namespace {
+
+// Inserts highlight markers at code-point ranges.
+std::string highlighted(const std::string& s, const std::vector<Highlight>& hs, const char* on, const char* off) {
+    std::string out;
+    std::size_t cp = 0, h = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const bool lead = (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+        if (lead) {
+            if (h < hs.size() && cp == hs[h].end) {
+                out += off;
+                ++h;
+            }
+            if (h < hs.size() && cp == hs[h].begin) out += on;
+            ++cp;
+        }
+        out.push_back(s[i]);
+    }
+    if (h < hs.size() && cp == hs[h].end) out += off;
+    return out;
+}
+
+std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+    return out;
+}
+
+void string_array(JsonWriter& w, const char* key, const std::vector<std::string>& v) {
+    w.key(key).begin_array();
+    for (const auto& s : v) w.value(s);
+    w.end_array();
+}
+
+std::string facet_title(const FacetRequest& r) { return r.level.empty() ? r.name : r.name + ":" + r.level; }
+
+}  // namespace
+
+void print_text(const SearchResult& r, const SearchOptions& o, bool colour, std::ostream& out) {
+    const char* on = colour ? "\x1b[1;33m" : "«";
+    const char* off = colour ? "\x1b[0m" : "»";
+    const char* dim = colour ? "\x1b[2m" : "";
+    const char* bold = colour ? "\x1b[1m" : "";
+    const char* reset = colour ? "\x1b[0m" : "";
+    if (o.explain) out << "query: " << r.parsed << "\n\n";
+    for (const auto& w : r.warnings) out << "note: " << w << "\n";
+    const bool count_only = o.limit == 0;
+    if (!count_only) {
+        for (const Hit& h : r.hits) {
+            const DocRecord& d = h.record;
+            char score[32];
+            std::snprintf(score, sizeof score, "%.3f", h.score);
+            if (o.quotes) {
+                out << bold << h.rank << ". " << (d.speaker.empty() ? "(unknown)" : d.speaker) << reset
+                    << (d.indirect ? " (reported)" : "") << ":\n";
+                out << "   \"" << highlighted(h.snippet, h.highlights, on, off) << "\"\n";
+                out << dim << "   " << d.title << " · " << (d.published.empty() ? "date unknown" : d.published) << " · "
+                    << d.parent << " · score " << score << reset << "\n";
+            } else {
+                out << bold << h.rank << ". " << d.title << reset << "\n";
+                out << dim << "   " << (d.published.empty() ? "date unknown" : d.published) << " · " << d.id << " · score "
+                    << score << reset << "\n";
+                if (!h.snippet.empty()) out << "   " << highlighted(h.snippet, h.highlights, on, off) << "\n";
+                if (!d.speakers.empty()) out << dim << "   speakers: " << reset << join(d.speakers) << "\n";
+                std::vector<std::string> others;
+                for (const auto& p : d.people)
+                    if (std::find(d.speakers.begin(), d.speakers.end(), p) == d.speakers.end()) others.push_back(p);
+                if (!others.empty()) out << dim << "   people:   " << reset << join(others) << "\n";
+                if (!d.places.empty()) out << dim << "   places:   " << reset << join(d.places) << "\n";
+            }
+            for (const auto& e : h.explain) out << dim << "   why: " << reset << e << "\n";
+            out << "\n";
+        }
+    }
+    for (const FacetResult& f : r.facets) {
+        out << bold << facet_title(f.request) << reset << (f.exact ? "" : " (estimated)") << "\n";
+        std::size_t width = 0, maxc = 1;
+        for (const auto& v : f.values) {
+            std::size_t cps = 0;
+            for (unsigned char c : v.value)
+                if ((c & 0xC0) != 0x80) ++cps;
+            width = std::max(width, cps);
+            maxc = std::max(maxc, v.count);
+        }
+        if (f.values.empty()) out << "   (none)\n";
+        for (const auto& v : f.values) {
+            std::size_t cps = 0;
+            for (unsigned char c : v.value)
+                if ((c & 0xC0) != 0x80) ++cps;
+            const std::size_t bar = std::max<std::size_t>(1, v.count * 30 / maxc);
+            std::string bars;
+            for (std::size_t i = 0; i < bar; ++i) bars += "█";
+            char cnt[32];
+            std::snprintf(cnt, sizeof cnt, "%6zu", v.count);
+            out << (v.selected ? " * " : "   ") << v.value << std::string(width - cps + 1, ' ') << cnt << " " << dim << bars
+                << reset << "\n";
+        }
+        if (f.other_values) out << dim << "   … " << f.other_values << " more" << reset << "\n";
+        out << "\n";
+    }
+    char ms[32];
+    std::snprintf(ms, sizeof ms, "%.1f", r.elapsed_ms);
+    out << (r.exact ? "" : "about ") << r.total << (o.quotes ? (r.total == 1 ? " quote" : " quotes") : (r.total == 1 ? " match" : " matches"))
+        << (r.facets.empty() ? "" : " (facet counts exact)") << " in " << ms << " ms\n";
+}
+
+void print_json(const SearchResult& r, const SearchOptions& o, std::ostream& out) {
+    JsonWriter w(true);
+    w.begin_object();
+    w.field("format_version", kJsonFormatVersion);
+    w.field("query", r.query);
+    w.field("mode", o.quotes ? "quotes" : "articles");
+    w.field("total", static_cast<unsigned long long>(r.total));
+    w.field("exact", r.exact);
+    w.field("offset", static_cast<unsigned long long>(o.offset));
+    w.field("elapsed_ms", r.elapsed_ms);
+    if (o.explain) w.field("parsed", r.parsed);
+    string_array(w, "warnings", r.warnings);
+    w.key("hits").begin_array();
+    for (const Hit& h : r.hits) {
+        const DocRecord& d = h.record;
+        w.begin_object();
+        w.field("rank", static_cast<unsigned long long>(h.rank));
+        if (o.quotes) {
+            w.key("speaker");
+            if (d.speaker.empty()) w.null(); else w.value(d.speaker);
+            w.field("text", d.text);
+            w.field("article", d.parent);
+            w.field("title", d.title);
+            w.field("path", d.path);
+            w.key("published");
+            if (d.published.empty()) w.null(); else w.value(d.published);
+            w.field("indirect", d.indirect);
+            w.field("speaker_rule", d.speaker_rule);
+        } else {
+            w.field("id", d.id).field("path", d.path).field("title", d.title);
+            w.key("published");
+            if (d.published.empty()) w.null(); else w.value(d.published);
+        }
+        w.field("score", h.score);
+        w.field("snippet", h.snippet);
+        w.key("highlights").begin_array();
+        for (const auto& hl : h.highlights) {
+            w.begin_array();
+            w.value(static_cast<unsigned long long>(hl.begin)).value(static_cast<unsigned long long>(hl.end));
+            w.end_array();
+        }
+        w.end_array();
+        if (!o.quotes) {
+            string_array(w, "speakers", d.speakers);
+            string_array(w, "people", d.people);
+            string_array(w, "places", d.places);
+            string_array(w, "countries", d.countries);
+            w.key("mentioned").begin_array();
+            for (const auto& m : d.mentioned) w.begin_object().field("value", m.value).field("granularity", m.granularity).end_object();
+            w.end_array();
+        }
+        if (o.explain) string_array(w, "explain", h.explain);
+        w.end_object();
+    }
+    w.end_array();
+    w.key("facets").begin_object();
+    for (const FacetResult& f : r.facets) {
+        w.key(facet_title(f.request)).begin_array();
+        for (const auto& v : f.values) {
+            w.begin_object().field("value", v.value).field("count", static_cast<unsigned long long>(v.count));
+            if (v.selected) w.field("selected", true);
+            w.end_object();
+        }
+        w.end_array();
+    }
+    w.end_object();
+    w.key("facets_exact").value(true);
+    w.end_object();
+    out << w.str() << "\n";
+}
+
+}  // namespace newsfacet

@@ -1,0 +1,20 @@
+// Output of a search: one traversal of SearchResult, two printers (text for people,
+// JSON for programs; the JSON shape is specified in docs/json.md).
+#pragma once
+
+#include <ostream>
+
+#include "search.h"
+
+namespace newsfacet {
+
+/// Version of the JSON output shape; bumped when a member changes meaning or goes.
+inline constexpr int kJsonFormatVersion = 1;
+
+/// Human-readable results; `colour` turns on ANSI highlighting of matched words.
+void print_text(const SearchResult& r, const SearchOptions& o, bool colour, std::ostream& out);
+
+/// One JSON object (docs/json.md).
+void print_json(const SearchResult& r, const SearchOptions& o, std::ostream& out);
+
+}  // namespace newsfacet

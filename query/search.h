@@ -1,0 +1,107 @@
+// Searching a newsfacet database: query parsing (free text, phrases, boolean
+// operators, field filters, date ranges), ranking, snippets and facets. The same
+// code path serves newsfacet-query and the in-process benchmark.
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "docrecord.h"
+
+namespace newsfacet {
+
+/// How hits are ordered.
+enum class SortOrder { relevance, date };
+
+/// A facet to count: "speaker", "person", "place" (level "country", "city" or ""
+/// for places as named), "published"/"mentioned" (bucket "year", "month", "day").
+struct FacetRequest {
+    std::string name;
+    std::string level;  ///< place level or date bucket; empty for the default
+    std::size_t limit = 10;
+    bool sort_by_value = false;
+    std::size_t min_count = 1;
+    std::string prefix;  ///< only values starting with this (case-insensitive)
+};
+
+/// Parses "speaker", "place:country", "published:year"; nullopt with `error` set when
+/// the name or level is unknown.
+std::optional<FacetRequest> parse_facet_request(const std::string& spec, std::string& error);
+
+/// Everything that shapes one search.
+struct SearchOptions {
+    std::string query;                                      ///< the user's query text
+    std::vector<std::pair<std::string, std::string>> filters;  ///< -f NAME=VALUE drill-downs
+    std::size_t offset = 0;
+    std::size_t limit = 10;
+    SortOrder sort = SortOrder::relevance;
+    bool reverse = false;
+    bool quotes = false;       ///< search quotes instead of articles
+    bool explain = false;      ///< collect the parsed query and per-hit provenance
+    bool exact_total = false;  ///< count every match (implied by facets)
+    bool snippets = true;
+    std::vector<FacetRequest> facets;
+};
+
+/// One highlighted region of a snippet, in code points.
+struct Highlight {
+    std::size_t begin, end;
+};
+
+/// One result: an article, or a quote in --quotes mode.
+struct Hit {
+    std::size_t rank = 0;
+    double score = 0;
+    Xapian::docid docid = 0;
+    DocRecord record;
+    std::string snippet;
+    std::vector<Highlight> highlights;
+    std::vector<std::string> explain;  ///< "place Japan: contains Tokyo (...)" lines
+};
+
+/// One value of a facet and how many matching documents carry it.
+struct FacetValue {
+    std::string value;
+    std::size_t count = 0;
+    bool selected = false;
+};
+
+/// The counts for one requested facet.
+struct FacetResult {
+    FacetRequest request;
+    std::vector<FacetValue> values;
+    bool exact = true;
+    std::size_t other_values = 0;  ///< distinct values not shown
+};
+
+/// The outcome of one search.
+struct SearchResult {
+    std::string query;
+    std::size_t total = 0;
+    bool exact = false;  ///< total is an exact count, not an estimate
+    std::vector<Hit> hits;
+    std::vector<FacetResult> facets;
+    std::string parsed;  ///< Xapian's description of the query (for --explain)
+    std::vector<std::string> warnings;
+    double elapsed_ms = 0;
+};
+
+/// Runs a search. Throws Failure with kExitUsage for a malformed query (with where
+/// the problem is), kExitRuntime for database trouble.
+SearchResult search(const Xapian::Database& db, const SearchOptions& opts);
+
+/// Builds the Xapian query for a query string and drill-down filters (exposed for
+/// tests and the benchmark). Filters of the facet named `exclude` are left out.
+Xapian::Query build_query(const Xapian::Database& db, const SearchOptions& opts, std::vector<std::string>& warnings,
+                          const std::string& exclude = "");
+
+/// A snippet of `text` around the words whose terms are in `terms` (unstemmed terms
+/// and Z-prefixed stems), about `max_chars` code points, with highlight ranges.
+std::string make_snippet(std::string_view text, const std::vector<std::string>& terms, std::size_t max_chars,
+                         std::vector<Highlight>& highlights);
+
+}  // namespace newsfacet
