@@ -182,6 +182,16 @@ std::optional<std::pair<Ymd, Ymd>> value_day_range(std::string_view v) {
         const Ymd monday = iso_week_monday(y, n);
         return std::pair{monday, add_days(monday, 6)};
     }
+    // Seasons (TimeML): spring March-May, summer June-August, fall September-November,
+    // winter December to February of the next year.
+    if (v.size() == 7 && v[4] == '-' && parse_digits(v.substr(0, 4), y) && y >= 1) {
+        const std::string_view code = v.substr(5);
+        const int start = code == "SP" ? 3 : code == "SU" ? 6 : code == "FA" ? 9 : code == "WI" ? 12 : 0;
+        if (start) {
+            const Ymd end = start == 12 ? Ymd{y + 1, 2, days_in_month(y + 1, 2)} : Ymd{y, start + 2, days_in_month(y, start + 2)};
+            return std::pair{Ymd{y, start, 1}, end};
+        }
+    }
     if (v.size() == 8) return std::nullopt;  // "YYYYMMDD" is not a value form
     const auto p = parse_partial_date(v);
     if (!p) return std::nullopt;

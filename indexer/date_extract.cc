@@ -36,6 +36,70 @@ struct Tok {
     std::size_t ndigits = 0;
 };
 
+int season_of(std::string_view w) {
+    if (w == "spring") return 0;
+    if (w == "summer") return 1;
+    if (w == "fall" || w == "autumn") return 2;
+    if (w == "winter") return 3;
+    return -1;
+}
+
+// Tens words of a spelled year ("nineteen ninety-six"): 2..9 for twenty..ninety.
+int tens_of(std::string_view w) {
+    static constexpr std::array<std::string_view, 8> kTens = {"twenty", "thirty", "forty",   "fifty",
+                                                              "sixty",  "seventy", "eighty", "ninety"};
+    for (int k = 0; k < 8; ++k)
+        if (w == kTens[k]) return k + 2;
+    return 0;
+}
+
+int ones_of(std::string_view w) {
+    static constexpr std::array<std::string_view, 9> kOnes = {"one", "two",   "three", "four", "five",
+                                                              "six", "seven", "eight", "nine"};
+    for (int k = 0; k < 9; ++k)
+        if (w == kOnes[k]) return k + 1;
+    return 0;
+}
+
+// Holidays with a fixed or computable day, as news uses them. Ids index kHolidays.
+struct Holiday {
+    std::string_view first, second, third;  // lower-case words; "" when shorter
+    int month, day;                         // day 0: computed (see holiday_day)
+};
+constexpr std::array<Holiday, 12> kHolidays = {{
+    {"christmas", "eve", "", 12, 24},
+    {"christmas", "day", "", 12, 25},
+    {"christmas", "", "", 12, 25},
+    {"boxing", "day", "", 12, 26},
+    {"new", "year's", "eve", 12, 31},  // "year's" is matched as year + ' + s
+    {"new", "year's", "day", 1, 1},
+    {"halloween", "", "", 10, 31},
+    {"valentine's", "day", "", 2, 14},
+    {"thanksgiving", "day", "", 11, 0},
+    {"thanksgiving", "", "", 11, 0},
+    {"easter", "sunday", "", 0, 0},
+    {"easter", "", "", 0, 0},
+}};
+
+// Easter Sunday (anonymous Gregorian algorithm).
+Ymd easter(int y) {
+    const int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+    const int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+    const int m = (a + 11 * h + 22 * l) / 451;
+    const int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+    return Ymd{y, month, day};
+}
+
+Ymd holiday_day(int id, int y) {
+    const Holiday& h = kHolidays[static_cast<std::size_t>(id)];
+    if (h.day) return Ymd{y, h.month, h.day};
+    if (h.month == 11) {  // US Thanksgiving: the fourth Thursday of November
+        const Ymd first{y, 11, 1};
+        return add_days(first, (3 - weekday(first) + 7) % 7 + 21);
+    }
+    return easter(y);
+}
+
 bool in(std::string_view w, std::initializer_list<std::string_view> set) {
     return std::find(set.begin(), set.end(), w) != set.end();
 }
@@ -195,7 +259,8 @@ enum class Kind : std::uint8_t {
     ago,          // "a year ago": offset years/months/weeks/days, granularity from context
     quarter,      // q with year y (0 = from context) or year_rel
     decade,       // y = first year of the decade
-    holiday,      // m, d (fixed) or d = -1 for Thanksgiving; year from context
+    holiday,      // q = holiday id (see holiday_day); y given or from context; mod
+    season,       // q = 0 spring, 1 summer, 2 fall, 3 winter; y given or mod
 };
 
 constexpr int kNone = -100;
@@ -331,6 +396,50 @@ private:
             return true;
         }
         return true;
+    }
+
+    // "nineteen ninety-six" at i: sets the year and returns the end or 0.
+    std::size_t spelled_year(std::size_t i, int& year) const {
+        if (!is(i, "nineteen") || !at(i + 1)) return 0;
+        const int tens = tens_of(t_[i + 1].low);
+        if (!tens) return 0;
+        year = 1900 + tens * 10;
+        std::size_t e = i + 2;
+        if (is(e, "-") && at(e + 1) && ones_of(t_[e + 1].low)) {
+            year += ones_of(t_[e + 1].low);
+            e += 2;
+        }
+        return e;
+    }
+
+    // A holiday name at i (capitalised); sets its id and returns the end or 0.
+    std::size_t holiday_at(std::size_t i, int& id) const {
+        for (std::size_t h = 0; h < kHolidays.size(); ++h) {
+            const Holiday& d = kHolidays[h];
+            std::size_t j = i;
+            auto word = [&](std::string_view want) {
+                if (want.empty()) return true;
+                if (want.ends_with("'s")) {  // "year's", "valentine's"
+                    const std::string_view stem = want.substr(0, want.size() - 2);
+                    if (is(j, stem) && is(j + 1, "'") && is(j + 2, "s")) {
+                        j += 3;
+                        return true;
+                    }
+                    return false;
+                }
+                if (is(j, want)) {
+                    ++j;
+                    return true;
+                }
+                return false;
+            };
+            if (!t_[i].cap) return 0;
+            if (word(d.first) && word(d.second) && word(d.third)) {
+                id = static_cast<int>(h);
+                return j;
+            }
+        }
+        return 0;
     }
 
     bool match(std::size_t i, Cand& c) {
@@ -557,9 +666,38 @@ private:
                 c.rule = "relative:the-quarter";
                 return true;
             }
-            // "the year-earlier quarter", "the year-ago period".
+            // "the nineties", "the '90s".
+            if (at(j) && at(j)->low.size() > 4 && at(j)->low.ends_with("ies") &&
+                tens_of(at(j)->low.substr(0, at(j)->low.size() - 3) + "y")) {
+                c.kind = Kind::decade;
+                c.y = 1900 + 10 * tens_of(at(j)->low.substr(0, at(j)->low.size() - 3) + "y");
+                c.g = Granularity::year;
+                c.te = j + 1;
+                c.rule = "decade:words";
+                return true;
+            }
+            if (is(j, "'") && at(j + 1) && at(j + 1)->kind == TokKind::num && at(j + 1)->ndigits == 2 &&
+                at(j + 1)->num % 10 == 0 && glued(j + 2) && is(j + 2, "s")) {
+                c.kind = Kind::decade;
+                c.y = (at(j + 1)->num >= 30 ? 1900 : 2000) + at(j + 1)->num;
+                c.g = Granularity::year;
+                c.te = j + 3;
+                c.rule = "decade:short";
+                return true;
+            }
+            // "the year-earlier quarter", "the year-ago period", "the year-ago third quarter".
             if (is(j, "year") && glued(j + 1) && is(j + 1, "-") && (is(j + 2, "earlier") || is(j + 2, "ago"))) {
                 std::size_t f = j + 3;
+                int oq = 0;
+                if (std::size_t qe = quarter_at(f, oq)) {
+                    c.kind = Kind::quarter;
+                    c.q = oq;
+                    c.year_rel = -1;
+                    c.g = Granularity::month;
+                    c.te = qe;
+                    c.rule = "quarter:year-earlier";
+                    return true;
+                }
                 if (is(f, "quarter") || is(f, "period")) {
                     c.kind = Kind::ago;
                     c.unit = 'y';
@@ -619,9 +757,76 @@ private:
             }
         }
 
+        if (k.cap) {
+            if (std::size_t e = holiday_at(i, c.q)) {
+                c.kind = Kind::holiday;
+                c.g = Granularity::day;
+                c.te = e;
+                c.rule = "holiday";
+                if (year_num(e)) {
+                    c.y = t_[e].num;
+                    c.te = e + 1;
+                    c.rule = "holiday:absolute";
+                }
+                return true;
+            }
+        }
+
+        // Seasons: "summer 2023", "the summer", "in the spring of 1998".
+        if (int sn = season_of(w); sn >= 0 && !k.cap) {
+            std::size_t f = i + 1;
+            if (is(f, "of")) ++f;
+            const bool yr = year_num(f);
+            const Tok* p = i > 0 ? &t_[i - 1] : nullptr;
+            if (yr || (p && in(p->low, {"the", "this", "in", "during", "since", "until", "by"}))) {
+                c.kind = Kind::season;
+                c.q = sn;
+                c.g = Granularity::month;
+                c.te = yr ? f + 1 : i + 1;
+                if (yr) c.y = t_[f].num;
+                if (p && p->low == "the") c.tb = i - 1;
+                c.rule = yr ? "season:absolute" : "season:this";
+                c.mod = yr ? kNone : 0;
+                return true;
+            }
+        }
+
+        // Spelled years: "nineteen ninety-six", "the year two thousand".
+        {
+            int year = 0;
+            if (std::size_t e = spelled_year(i, year)) {
+                c.kind = Kind::absolute;
+                c.y = year;
+                c.g = Granularity::year;
+                c.te = e;
+                c.rule = "absolute:year-words";
+                return true;
+            }
+        }
+        if (w == "year" && is(i + 1, "two") && is(i + 2, "thousand") && i > 0 && t_[i - 1].low == "the") {
+            c.tb = i - 1;
+            c.kind = Kind::absolute;
+            c.y = 2000;
+            c.g = Granularity::year;
+            c.te = i + 3;
+            c.rule = "absolute:year-words";
+            return true;
+        }
+
         // Days relative to publication.
         if (w == "today" || w == "yesterday" || w == "tomorrow" || w == "tonight") {
-            // "today's" is still today; "Today" as a programme name is rare enough.
+            // Generic uses are not dates: "today's youth", "the world of tomorrow",
+            // and a capitalised "Today" after a name is a programme ("VOA Today").
+            const Tok* p = i > 0 ? &t_[i - 1] : nullptr;
+            if (is(i + 1, "'") && is(i + 2, "s") &&
+                at(i + 3) && in(t_[i + 3].low, {"world", "youth", "society", "generation", "children", "kids",
+                                                 "young", "economy", "computers", "standards", "technology",
+                                                 "families", "parents", "students", "workers", "women", "men"}))
+                return false;
+            if (p && p->low == "of" && (w == "today" || w == "tomorrow") && at(i + 1) &&
+                (t_[i + 1].low == "," || t_[i + 1].low == "." || t_[i + 1].low == "\"" || t_[i + 1].low == "'"))
+                return false;
+            if (k.cap && p && p->kind == TokKind::word && p->cap && p->sent == k.sent) return false;
             c.kind = Kind::rel_day;
             c.offset = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
             c.g = Granularity::day;
@@ -636,6 +841,15 @@ private:
             const int mod = w == "last" || w == "past" ? -1 : w == "this" ? 0 : 1;
             const Tok* n = at(i + 1);
             if (!n || !same_sent(i, i + 1)) return false;
+            if (w == "this" && n->low == "past" && at(i + 2) && season_of(t_[i + 2].low) >= 0) {
+                c.kind = Kind::season;
+                c.q = season_of(t_[i + 2].low);
+                c.mod = -1;
+                c.g = Granularity::month;
+                c.te = i + 3;
+                c.rule = "season:last";
+                return true;
+            }
             if (w == "past" || w == "coming") return false;  // "the past year" is a duration
             // "this year's third quarter", "last year's quarter", "next year's first quarter".
             if (n->low == "year" && is(i + 2, "'") && is(i + 3, "s") && glued(i + 2)) {
@@ -667,6 +881,27 @@ private:
                                     : (n->low == "year" ? "relative:next-year" : n->low == "month" ? "relative:next-month"
                                        : n->low == "week" ? "relative:next-week" : "relative:next-quarter");
                 return true;
+            }
+            if (int sn = season_of(n->low); sn >= 0 && !n->cap) {
+                c.kind = Kind::season;
+                c.q = sn;
+                c.mod = mod;
+                c.g = Granularity::month;
+                c.te = i + 2;
+                c.rule = mod < 0 ? "season:last" : mod == 0 ? "season:this" : "season:next";
+                return true;
+            }
+            if (n->cap) {
+                int id = 0;
+                if (std::size_t e = holiday_at(i + 1, id)) {
+                    c.kind = Kind::holiday;
+                    c.q = id;
+                    c.mod = mod;
+                    c.g = Granularity::day;
+                    c.te = e;
+                    c.rule = mod < 0 ? "holiday:last" : mod == 0 ? "holiday:this" : "holiday:next";
+                    return true;
+                }
             }
             if (std::size_t e = month_name(i + 1, month, abbr); e && !abbr) {
                 Cand inner;
@@ -754,6 +989,16 @@ private:
             c.te = f + 1;
             c.rule = "absolute:month-year";
             return true;
+        }
+        {
+            int year = 0;
+            if (std::size_t z = spelled_year(e, year); z && mod == kNone) {
+                c.kind = Kind::absolute;
+                c.y = year, c.m = month, c.g = Granularity::month;
+                c.te = z;
+                c.rule = "absolute:month-year-words";
+                return true;
+            }
         }
         if (abbr) return false;  // "Jan" alone is a name more often than a month
         // A bare month name. "May" and "March" are also a name, a verb and a noun:
@@ -892,13 +1137,13 @@ struct Resolver {
         int q = 0;
         Ymd day{};  // first day of the mention (for 'd' and 'm')
     };
-    Ref ref;        // last date carrying an explicit year
-    Ref last;       // last date of any kind
-    Ref lastq;      // last quarter (for "a year ago" and "the quarter" in financial news)
+    Ref ref{};      // last date carrying an explicit year
+    Ref last{};     // last date of any kind
+    Ref lastq{};    // last quarter (for "a year ago" and "the quarter" in financial news)
 
     // A quarter was named in this sentence or the three before.
     bool quarter_in_context(int s) const { return lastq.q && s - lastq.sent <= 3; }
-    std::vector<std::pair<int, std::string>> seen_md;  // month*32+day -> value, within the article
+    std::vector<std::pair<int, std::string>> seen_md{};  // month*32+day -> value, within the article
 
     // Year for a year-less month (and day): context first, then tense.
     int year_for(const Cand& c, int m, int d, const char*& rule) {
@@ -1092,6 +1337,40 @@ struct Resolver {
                 }
                 return m;
             }
+            case Kind::holiday: {
+                const char* rule = c.rule;
+                int y = c.y;
+                if (!y) {
+                    const Ymd here = holiday_day(c.q, p.year);
+                    if (c.mod == -1) y = here < p ? p.year : p.year - 1;
+                    else if (c.mod == 1) y = here > p ? p.year : p.year + 1;
+                    else if (c.mod == 0) y = p.year;
+                    else y = year_for(c, here.month, here.day, rule);
+                }
+                m.rule = rule;
+                m.value = iso_day(holiday_day(c.q, y));
+                last = Ref{y, s, 'd'};
+                return m;
+            }
+            case Kind::season: {
+                // Seasons as a running index: year*4 + (0 spring .. 3 winter); January
+                // and February belong to the previous year's winter.
+                const int cur = (p.month <= 2 ? p.year - 1 : p.year) * 4 + (p.month <= 2 ? 3 : (p.month - 3) / 3);
+                int idx = 0;
+                if (c.y) idx = c.y * 4 + c.q;
+                else if (c.mod == -1) {
+                    idx = cur - 1;
+                    while (idx % 4 != c.q) --idx;
+                } else if (c.mod == 1) {
+                    idx = cur + 1;
+                    while (idx % 4 != c.q) ++idx;
+                } else {
+                    idx = (cur / 4) * 4 + c.q;
+                }
+                static constexpr std::array<const char*, 4> kCodes = {"SP", "SU", "FA", "WI"};
+                m.value = std::to_string(idx / 4) + "-" + kCodes[static_cast<std::size_t>(idx % 4)];
+                return m;
+            }
             case Kind::quarter: {
                 int y = c.y;
                 const char* rule = c.rule;
@@ -1135,7 +1414,7 @@ std::vector<DateMention> find_dates(std::string_view text, const std::optional<Y
     const std::vector<Tok> toks = tokenize(text);
     Recogniser rec(toks);
     const std::vector<Cand> cands = rec.run();
-    Resolver res{toks, published, {}, {}, {}};
+    Resolver res{toks, published};
     out.reserve(cands.size());
     for (const Cand& c : cands) {
         DateMention m = res.resolve(c);
