@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <unordered_set>
 
 #include "extract.h"
 
@@ -100,6 +101,25 @@ Ymd holiday_day(int id, int y) {
     return easter(y);
 }
 
+// Words that can start an expression: a cheap filter so that most words cost one
+// hash lookup instead of every pattern's comparisons.
+bool starts_expression(std::string_view w) {
+    static const std::unordered_set<std::string_view> kStarts = [] {
+        std::unordered_set<std::string_view> s = {
+            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "early", "late", "mid", "earlier", "later", "the", "first", "second", "third", "fourth", "q", "year",
+            "spring", "summer", "fall", "autumn", "winter", "nineteen", "today", "yesterday", "tomorrow",
+            "tonight", "last", "this", "next", "past", "coming", "a", "an", "one", "two", "three", "four", "five",
+            "six", "seven", "eight", "nine", "ten", "eleven", "twelve"};
+        for (const Holiday& h : kHolidays)
+            s.insert(h.first.ends_with("'s") ? h.first.substr(0, h.first.size() - 2) : h.first);
+        return s;
+    }();
+    return kStarts.count(w) > 0;
+}
+
 bool in(std::string_view w, std::initializer_list<std::string_view> set) {
     return std::find(set.begin(), set.end(), w) != set.end();
 }
@@ -134,7 +154,7 @@ std::vector<Tok> tokenize(std::string_view t) {
             k.kind = TokKind::word;
             k.cap = c >= 'A' && c <= 'Z';
             k.low.assign(t.substr(k.b, i - k.b));
-            for (char& ch : k.low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            for (char& ch : k.low) ch = static_cast<char>(ch | 0x20);  // ASCII letters only
         } else if (is_digit(c)) {
             while (i < t.size() && is_digit(static_cast<unsigned char>(t[i]))) ++i;
             k.kind = TokKind::num;
@@ -446,7 +466,7 @@ private:
         const Tok& k = t_[i];
         c.tb = i;
         if (k.kind == TokKind::num) return match_number(i, c);
-        if (k.kind != TokKind::word) return false;
+        if (k.kind != TokKind::word || !starts_expression(k.low)) return false;
         return match_word(i, c);
     }
 
