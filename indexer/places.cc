@@ -164,7 +164,7 @@ const std::unordered_set<std::string_view>& modifiers_after_place() {
         "Defense",   "Finance",  "Interior",  "Trade",    "Economy",  "Health",    "Justice",  "Secretary",
         "Ambassador", "Envoy",   "Senator",   "Governor", "Mayor",    "Chancellor", "King",    "Queen",
         "Crown",     "Deputy",   "Chief",     "Attorney", "State",    "Treasury",  "Congress", "Parliament",
-        "Government", "Cabinet", "Federal",   "Central",  "January",  "February",  "March",    "April",
+        "Government", "Cabinet", "PM",        "MP",       "MPs",      "January",  "February",  "March",    "April",
         "June",      "July",     "August",    "September", "October", "November",  "December", "Monday",
         "Tuesday",   "Wednesday", "Thursday", "Friday",   "Saturday", "Sunday",    "And",      "Or",
         "On",        "In",       "To",        "From",     "For",      "At",        "Of",       "The",
@@ -265,13 +265,17 @@ std::vector<LineInfo> line_info(std::string_view text, const std::vector<Token>&
     return info;
 }
 
-// A dateline: the match opens its line and is followed by ',', '-', '(' or a digit
-// ("TOKYO, March 3 -", "LONDON 1996-08-30").
+// A dateline: the match opens its line and is followed by ',', '-', '(' or a date
+// ("TOKYO, March 3 -", "LONDON 1996-08-30"), not by a plain number ("NEW YORK 72 53").
 bool is_dateline(std::string_view text, const std::vector<Token>& toks, const Match& m) {
     if (m.first_tok > 0 && toks[m.first_tok - 1].line == toks[m.first_tok].line) return false;
     std::size_t p = m.span.end;
     while (p < text.size() && text[p] == ' ') ++p;
-    return p < text.size() && (text[p] == ',' || text[p] == '-' || text[p] == '(' || (text[p] >= '0' && text[p] <= '9'));
+    if (p >= text.size()) return false;
+    if (text[p] == ',' || text[p] == '-' || text[p] == '(') return true;
+    std::size_t digits = 0;
+    while (p + digits < text.size() && text[p + digits] >= '0' && text[p + digits] <= '9') ++digits;
+    return digits == 4 || (digits > 0 && p + digits < text.size() && text[p + digits] == '-');
 }
 
 bool all_common_words(const Match& m) {
@@ -304,8 +308,14 @@ bool accept(std::string_view text, const std::vector<Token>& toks, const std::ve
     const bool country = m.candidates.front()->level == "country";
 
     if (m.caps && common && !dateline) return false;
+    // "Richmond, Va.": AP state abbreviations ("Miss.", "Mass.") only after a city.
+    if (m.candidates.front()->rule == "alias:ap-state") {
+        if (m.first_tok == 0 || text.substr(toks[m.first_tok - 1].end, first.begin - toks[m.first_tok - 1].end) != ", " ||
+            !toks[m.first_tok - 1].upper_initial)
+            return false;
+    }
 
-    // Neighbours joined by one space on the same line.
+    // Neighbours on the same line, and the characters between them and the match.
     const Token* prev = nullptr;
     const Token* next = nullptr;
     std::string_view prev_gap, next_gap;
@@ -315,27 +325,51 @@ bool accept(std::string_view text, const std::vector<Token>& toks, const std::ve
     }
     if (m.last_tok + 1 < toks.size() && toks[m.last_tok + 1].line == last.line) {
         next = &toks[m.last_tok + 1];
-        next_gap = text.substr(last.end, next->begin - last.end);
+        next_gap = text.substr(m.span.end, next->begin - std::min(next->begin, m.span.end));
     }
+    const std::string_view next_word = next ? word(text, *next) : std::string_view();
+    const std::string_view prev_word = prev ? word(text, *prev) : std::string_view();
 
-    // "pro-Israel", "Tokyo-based": a place inside a lower-case compound is an adjective.
+    // "pro-Israel", "Tokyo-based", "U.S.-led": a place inside a lower-case compound is
+    // an adjective; "US$" is a currency.
     if (prev && prev_gap == "-" && !prev->upper_initial) return false;
     if (next && next_gap == "-" && !next->upper_initial && next->has_lower) return false;
+    if (m.span.end < text.size() && text[m.span.end] == '$') return false;
+
+    // Sports results and tables name clubs by their city: "Leeds 3 Newcastle 2",
+    // "NEW YORK 72 53 .576", "Kent 255-3", "v Surrey", "OAKLAND AT BOSTON". A number
+    // after a country is a national team, which is still the country.
+    if (!country) {
+        if (next && next_gap == " " && next_word[0] >= '0' && next_word[0] <= '9' && !dateline) return false;
+        if (prev && prev_gap == " " && (prev_word == "v" || prev_word == "vs" || prev_word == "V" || prev_word == "VS"))
+            return false;
+        if (next && next_gap == " " && (next_word == "v" || next_word == "vs" || next_word == "AT")) return false;
+        if (prev && prev_gap == " " && prev_word == "AT" && li.caps) return false;
+    }
 
     if (!(li.caps && m.caps)) {
         const auto& fw = function_words();
-        if (next && next_gap == " " && next->upper_initial && !next->all_caps) {
-            const std::string_view w = word(text, *next);
-            if (!modifiers_after_place().contains(w) && !fw.contains(w)) return false;
+        // "Jordan Henderson", "London School of Economics", "Algeria TV".
+        if (next && next_gap == " " && next->upper_initial) {
+            if (!modifiers_after_place().contains(next_word) && !fw.contains(next_word)) return false;
         }
-        if (prev && prev_gap == " " && prev->upper_initial && !prev->all_caps) {
-            const std::string_view w = word(text, *prev);
-            if (!directions().contains(w) && !fw.contains(w)) return false;
+        // "George Washington", "Inter Milan"; "J. Crawley", "D. Cork" (initials).
+        if (prev && prev_gap == " " && prev->upper_initial) {
+            if (!directions().contains(prev_word) && !fw.contains(prev_word)) return false;
         }
-        // "Bank of England", "Prince of Wales".
-        if (prev && prev_gap == " " && word(text, *prev) == "of" && m.first_tok >= 2) {
+        if (prev && prev_gap == ". " && prev->end - prev->begin == 1 && prev->upper_initial) return false;
+        // "Hassan al-Turabi", "Paris de la ...": a name particle after the match.
+        static const std::unordered_set<std::string_view> particles = {"al", "el", "bin", "ibn", "van", "von",
+                                                                       "de", "da", "del", "di", "du", "dos"};
+        if (next && particles.contains(next_word) && m.last_tok + 2 < toks.size() &&
+            toks[m.last_tok + 2].upper_initial && toks[m.last_tok + 2].line == last.line)
+            return false;
+        // "Bank of England", "Prince of Wales", "Reserve bank of India".
+        if (prev && prev_gap == " " && prev_word == "of" && m.first_tok >= 2) {
             const Token& head = toks[m.first_tok - 2];
-            if (head.line == first.line && org_heads_before_of().contains(word(text, head))) return false;
+            std::string h(word(text, head));
+            if (!h.empty() && h[0] >= 'a' && h[0] <= 'z') h[0] = static_cast<char>(h[0] - 32);
+            if (head.line == first.line && org_heads_before_of().contains(h)) return false;
         }
     }
 
@@ -376,8 +410,19 @@ std::vector<PlaceMention> find_places(std::string_view text) {
             ++i;
             continue;
         }
-        if (accept(text, toks, lines, m)) matches.push_back(std::move(m));
-        i = m.last_tok + 1;
+        const std::size_t after = m.last_tok + 1;
+        if (accept(text, toks, lines, m)) {
+            // "East Jerusalem", "South Tottenham": a capitalised direction belongs to the
+            // name as written; the place is still the gazetteer's.
+            if (m.first_tok > 0) {
+                const Token& p = toks[m.first_tok - 1];
+                if (p.line == t.line && p.upper_initial && text.substr(p.end, t.begin - p.end) == " " &&
+                    directions().contains(word(text, p)) && !lines[t.line].caps)
+                    m.span.begin = p.begin;
+            }
+            matches.push_back(std::move(m));
+        }
+        i = after;
     }
 
     // Disambiguation. Unambiguous mentions set the article's context: the countries

@@ -47,12 +47,14 @@ EOF
 # Curated news aliases: surface -> canonical name of an existing entry.
 cat >"$work/aliases.tsv" <<'EOF'
 U.S.	United States
+U.S	United States
 U.S.A.	United States
 US	United States
 USA	United States
 America	United States
 United States of America	United States
 U.K.	United Kingdom
+U.K	United Kingdom
 UK	United Kingdom
 Britain	United Kingdom
 Great Britain	United Kingdom
@@ -63,6 +65,7 @@ UAE	United Arab Emirates
 U.A.E.	United Arab Emirates
 DPRK	North Korea
 Korea	South Korea
+Republic of Korea	South Korea
 DRC	Democratic Republic of the Congo
 DR Congo	Democratic Republic of the Congo
 Congo	Democratic Republic of the Congo
@@ -81,6 +84,56 @@ Washington DC	Washington D.C.
 Washington, D.C.	Washington D.C.
 New York City	New York
 Frankfurt	Frankfurt am Main
+Gulf	Persian Gulf
+Golan	Golan Heights
+EOF
+
+# AP-style US state abbreviations. Many are also words or titles ("Miss.", "Mass."),
+# so the matcher accepts them only after "City, " (rule alias:ap-state).
+cat >"$work/ap-states.tsv" <<'EOF'
+Ala.	Alabama
+Ariz.	Arizona
+Ark.	Arkansas
+Calif.	California
+Colo.	Colorado
+Conn.	Connecticut
+Del.	Delaware
+Fla.	Florida
+Ga.	Georgia
+Ill.	Illinois
+Ind.	Indiana
+Kan.	Kansas
+Ky.	Kentucky
+La.	Louisiana
+Md.	Maryland
+Mass.	Massachusetts
+Mich.	Michigan
+Minn.	Minnesota
+Miss.	Mississippi
+Mo.	Missouri
+Mont.	Montana
+Neb.	Nebraska
+Nev.	Nevada
+N.H.	New Hampshire
+N.J.	New Jersey
+N.M.	New Mexico
+N.Y.	New York
+N.C.	North Carolina
+N.D.	North Dakota
+Okla.	Oklahoma
+Ore.	Oregon
+Pa.	Pennsylvania
+R.I.	Rhode Island
+S.C.	South Carolina
+S.D.	South Dakota
+Tenn.	Tennessee
+Tex.	Texas
+Vt.	Vermont
+Va.	Virginia
+Wash.	Washington
+W.Va.	West Virginia
+Wis.	Wisconsin
+Wyo.	Wyoming
 EOF
 
 # Historical countries that news archives (Reuters 1987) still name.
@@ -330,6 +383,11 @@ for line in open(f'{work}/aliases.tsv', encoding='utf-8'):
         sys.exit(f'build-gazetteer: alias target not found: {target}')
     r = t[0]
     rows.append((surface, r[1], r[2], r[3], r[4], r[5], 'alias:curated'))
+
+for line in open(f'{work}/ap-states.tsv', encoding='utf-8'):
+    surface, target = line.rstrip('\n').split('\t')
+    r = next(r for r in by_name[target] if r[2] == 'admin1' and r[3] == 'United States')
+    rows.append((surface, r[1], r[2], r[3], r[4], r[5], 'alias:ap-state'))
 
 # ASCII-folded spellings of every surface ("Sao Paulo", "Cote d'Ivoire").
 for r in list(rows):
