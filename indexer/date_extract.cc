@@ -768,6 +768,16 @@ private:
                     c.tb = i;
                     return true;
                 }
+                // Not a day: "a Friday or Saturday night" (generic), "The Sunday Times",
+                // "Sunday Telegraph journalist" (titles).
+                const Tok* p = i > 0 ? &t_[i - 1] : nullptr;
+                if (p && in(p->low, {"a", "every", "each", "any", "one"})) return false;
+                if (at(i + 1) && t_[i + 1].cap && t_[i + 1].kind == TokKind::word && same_sent(i, i + 1) &&
+                    ((p && p->low == "the") ||
+                     in(t_[i + 1].low, {"times", "telegraph", "express", "mirror", "herald", "post", "mail",
+                                        "tribune", "independent", "sport", "people", "observer", "mercury",
+                                        "world", "star", "sun", "record", "journal", "night", "live", "club"})))
+                    return false;
                 c.kind = Kind::weekday;
                 c.d = wd;
                 c.g = Granularity::day;
@@ -798,7 +808,13 @@ private:
             if (is(f, "of")) ++f;
             const bool yr = year_num(f);
             const Tok* p = i > 0 ? &t_[i - 1] : nullptr;
-            if (yr || (p && in(p->low, {"the", "this", "in", "during", "since", "until", "by"}))) {
+            // "the fall in profits" is a drop: a bare "fall" needs "in/during/since the"
+            // before it and the clause to end after it.
+            const bool ok_fall = w != "fall" ||
+                                 (p && p->low == "the" && i >= 2 &&
+                                  in(t_[i - 2].low, {"in", "during", "since", "until", "by", "through", "over"}) &&
+                                  (!at(i + 1) || at(i + 1)->kind == TokKind::punct));
+            if (yr || (ok_fall && p && in(p->low, {"the", "this", "in", "during", "since", "until", "by"}))) {
                 c.kind = Kind::season;
                 c.q = sn;
                 c.g = Granularity::month;
@@ -902,7 +918,10 @@ private:
                                        : n->low == "week" ? "relative:next-week" : "relative:next-quarter");
                 return true;
             }
-            if (int sn = season_of(n->low); sn >= 0 && !n->cap) {
+            if (int sn = season_of(n->low); sn >= 0 && !n->cap &&
+                !(n->low == "fall" && at(i + 2) &&
+                  in(t_[i + 2].low, {"in", "of", "from", "to", "was", "is", "has", "had", "will", "would", "could",
+                                     "may", "might", "and", "came", "comes", "follows", "followed"}))) {
                 c.kind = Kind::season;
                 c.q = sn;
                 c.mod = mod;
@@ -1082,12 +1101,16 @@ bool future_cue(const std::vector<Tok>& t, std::size_t i) {
     if (w == "going" && i + 1 < t.size() && t[i + 1].low == "to") return true;
     if (w == "would" && !(i + 1 < t.size() && t[i + 1].low == "have")) return true;
     if ((w == "is" || w == "are") && i + 1 < t.size() && t[i + 1].low == "to") return true;
+    if (w == "be" && i > 0 && t[i - 1].low == "to") return true;
     return false;
 }
 
 bool past_cue(const std::vector<Tok>& t, std::size_t i) {
     const Tok& k = t[i];
     if (k.kind != TokKind::word || k.cap) return false;
+    // "to be held", "will be launched": a participle after "be" tells nothing; the
+    // modal before it decides.
+    if (i > 0 && t[i - 1].low == "be") return false;
     const std::string& w = k.low;
     if (irregular_past(w)) return true;
     if (w.size() >= 5 && w.ends_with("ed") && !in(w, {"need", "speed", "seed", "feed", "breed", "indeed", "proceed",
@@ -1105,7 +1128,6 @@ Tense tense_around(const std::vector<Tok>& t, std::size_t tb, std::size_t te) {
     const int s = t[tb].sent;
     // A deadline ("by Jan. 14") lies ahead; "Wednesday's ruling" has happened.
     if (tb > 0 && t[tb - 1].low == "by") return Tense::future;
-    if (te + 1 < t.size() && t[te].low == "'" && t[te + 1].low == "s" && t[te].b == t[te - 1].e) return Tense::past;
     Tense left = Tense::unknown, right = Tense::unknown;
     std::size_t dl = kWindow + 1, dr = kWindow + 1;
     for (std::size_t k = 1; k <= kWindow && tb >= k; ++k) {
@@ -1285,7 +1307,9 @@ struct Resolver {
                 if (c.mod == -1) off = -(back == 0 ? 7 : back);
                 else if (c.mod == 1) off = fwd == 0 ? 7 : fwd;
                 else {
-                    const Tense tense = tense_around(t, c.tb, c.te);
+                    // "Wednesday's ruling" has happened; "May's meeting" may not have.
+                    const bool possessive = c.te + 1 < t.size() && t[c.te].low == "'" && t[c.te + 1].low == "s";
+                    const Tense tense = possessive ? Tense::past : tense_around(t, c.tb, c.te);
                     if (tense == Tense::future) {
                         off = fwd;
                         m.rule = "weekday:future";
