@@ -147,9 +147,13 @@ int main(int argc, char** argv) {
     setup_index(app, o);
     try {
         app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        const int rc = app.exit(e);
-        return rc == 0 ? kExitOk : kExitUsage;
+        print_error("newsfacet-index", {kExitUsage, e.what(), "run 'newsfacet-index --help' for the options"});
+        return kExitUsage;
     }
     try {
         return run_index(o);

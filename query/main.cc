@@ -68,13 +68,16 @@ void setup_query(CLI::App& app, QueryOptions& o) {
     app.add_option("--facet", o.facets,
                    "Count values of a facet: speaker, person, place[:country|:city], published[:year|:month|:day], "
                    "mentioned[:year|:month|:day] (repeatable or comma-separated)")
-        ->delimiter(',');
+        ->delimiter(',')
+        ->allow_extra_args(false);
     app.add_option("-f,--filter", o.filters, "Drill down: NAME=VALUE (e.g. -f speaker=\"John Smith\" -f place=Israel); "
-                                             "values of one facet are ORed, facets ANDed");
+                                             "values of one facet are ORed, facets ANDed")
+        ->allow_extra_args(false);
     app.add_option("--facet-limit", o.facet_limit, "Values shown per facet")->capture_default_str();
     app.add_option("--facet-sort", o.facet_sort, "Order of facet values")->check(CLI::IsMember({"count", "value"}))->capture_default_str();
     app.add_option("--facet-min", o.facet_min, "Hide facet values with fewer documents")->capture_default_str();
-    app.add_option("--facet-prefix", o.facet_prefix, "NAME=PREFIX: list only values of facet NAME starting with PREFIX");
+    app.add_option("--facet-prefix", o.facet_prefix, "NAME=PREFIX: list only values of facet NAME starting with PREFIX")
+        ->allow_extra_args(false);
 }
 
 int run_query(const QueryOptions& o) {
@@ -136,9 +139,13 @@ int main(int argc, char** argv) {
     setup_query(app, o);
     try {
         app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        const int rc = app.exit(e);
-        return rc == 0 ? kExitOk : kExitUsage;
+        print_error("newsfacet-query", {kExitUsage, e.what(), "run 'newsfacet-query --help' for the options"});
+        return kExitUsage;
     }
     try {
         return run_query(o);

@@ -107,7 +107,16 @@ Xapian::Query build_query(const Xapian::Database& db, const SearchOptions& opts,
                           const std::string& exclude) {
     const std::string kp = opts.quotes ? std::string(kQuotePrefix) : std::string();
     const FilterBuilder fb(db, kp);
-    const std::string text = normalize_query_text(opts.query);
+    std::string text = normalize_query_text(opts.query);
+    // A query that is only an operator word ("AND", "not") means the word itself.
+    {
+        const std::size_t b = text.find_first_not_of(" \t"), e = text.find_last_not_of(" \t");
+        if (b != std::string::npos) {
+            const std::string w = text.substr(b, e - b + 1);
+            for (const char* op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"})
+                if (w == op) text = fold_word(w);
+        }
+    }
     check_syntax(text);
     Xapian::Query q;
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {

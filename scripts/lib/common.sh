@@ -1,0 +1,39 @@
+# Shared by scripts/setup.sh and scripts/test.sh: install what is missing, then build.
+# Sourced, not run.
+
+# Debian packages the build needs (the tools come with build-essential's g++).
+NEWSFACET_PACKAGES=(g++ make cmake pkg-config libxapian-dev libicu-dev libcli11-dev doctest-dev)
+
+newsfacet_missing_packages() {
+  local missing=() p
+  for p in "${NEWSFACET_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  echo "${missing[@]}"
+}
+
+# Installs missing packages: directly as root, through sudo otherwise; when neither
+# works, prints the exact command and fails.
+newsfacet_install_deps() {
+  local missing
+  missing=$(newsfacet_missing_packages)
+  [ -z "$missing" ] && return 0
+  echo "newsfacet: installing missing packages: $missing" >&2
+  local cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing"
+  if [ "$(id -u)" = 0 ]; then
+    bash -c "$cmd" >&2 || { echo "newsfacet: error: could not install: $missing" >&2; return 1; }
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo bash -c "$cmd" >&2 || { echo "newsfacet: error: could not install: $missing" >&2; return 1; }
+  else
+    echo "newsfacet: error: these Debian packages are missing: $missing" >&2
+    echo "newsfacet: hint: run as root:  $cmd" >&2
+    return 1
+  fi
+}
+
+# newsfacet_build BUILD_DIR [cmake options...]
+newsfacet_build() {
+  local dir=$1; shift
+  cmake -S "$NEWSFACET_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null || return 1
+  cmake --build "$dir" -j"$(nproc 2>/dev/null || echo 2)"
+}

@@ -1,0 +1,88 @@
+# Bad input and bad databases: clear messages, documented exit statuses, no damage.
+source "$(dirname "$0")/lib.sh"
+IN="$WORK/in"
+mkdir -p "$IN/sub"
+cp "$SEEDS"/*.txt "$SEEDS"/manifest.tsv "$IN/"
+printf 'Latin-1 headline\n\nThe price was \xa3100 in Caf\xe9 Paris, officials said.\n' >"$IN/sub/latin1.txt"
+: >"$IN/sub/empty.txt"
+printf '   \n\r\n  \n' >"$IN/sub/blank.txt"
+printf '\x7fELF\x00\x01\x02binary\x00' >"$IN/sub/binary.txt"
+printf '\xef\xbb\xbfBOM headline here\r\n\r\nA line with Windows endings and a BOM about zeppelins.   \r\n' >"$IN/sub/crlf.txt"
+
+# A run that skips some inputs indexes the rest and exits 3, naming each problem.
+expect_rc 3 "$BIN/newsfacet-index" "$IN"
+expect_grep 'empty\.txt: empty file, skipped' cat "$WORK/err"
+expect_grep 'blank\.txt: empty file, skipped' cat "$WORK/err"
+expect_grep 'binary\.txt: binary file' cat "$WORK/err"
+expect_grep 'latin1\.txt: not valid UTF-8: 2 invalid byte\(s\) replaced by U\+FFFD, the first at byte offset 32' cat "$WORK/err"
+expect_grep '5 indexed \(5 new, 0 replaced\), 3 skipped' cat "$WORK/err"
+expect_ids "latin1" 'officials price'
+expect_ids "crlf" 'zeppelins'
+expect_ids "crlf" 'title:BOM'
+expect_grep '"title": "BOM headline here"' "$BIN/newsfacet-query" --format json zeppelins
+
+# Re-indexing replaces, never duplicates.
+expect_rc 3 "$BIN/newsfacet-index" "$IN"
+expect_grep '0 new, 5 replaced' cat "$WORK/err"
+expect_grep '^5 matches' "$BIN/newsfacet-query" --count ''
+
+# --delete removes one article and its quotes.
+expect_rc 0 "$BIN/newsfacet-index" --delete "$S0"
+expect_ids "$S2" ceasefire
+expect_ids "" --quotes '"painful day"'
+expect_rc 3 "$BIN/newsfacet-index" --delete no-such-id
+expect_rc 0 "$BIN/newsfacet-index" -q "$IN/$S0.txt"
+expect_ids "$S0 $S2" ceasefire
+
+# stdin, with --published.
+echo "Stdin headline
+A story about xylophones from stdin, said Mr Smith." | "$BIN/newsfacet-index" -q --published 2020-02-02 -
+expect_ids "" 'xylophones date:2019'
+CHECKS=$((CHECKS + 1))
+"$BIN/newsfacet-query" --format json 'xylophones date:2020-02-02' | grep -q '"id": "stdin-' || fail "stdin article not found by date"
+
+# JSON Lines input with dates; a bad line is skipped with its line number.
+printf '%s\n' '{"id": "j1", "title": "Jsonl title", "body": "Quokkas were seen in Perth.", "date": "2021-05-06"}' \
+  'not json' '{"id": "j2", "body": "No title, only quokkas."}' >"$WORK/a.jsonl"
+expect_rc 3 "$BIN/newsfacet-index" "$WORK/a.jsonl"
+expect_grep 'a\.jsonl:2: not a JSON object' cat "$WORK/err"
+expect_ids "j1" 'quokkas date:2021-05'
+expect_ids "j1 j2" 'quokkas'
+
+# Usage errors exit 2.
+expect_rc 2 "$BIN/newsfacet-index"
+expect_rc 2 "$BIN/newsfacet-index" --published 2024-13-01 "$IN"
+expect_rc 2 "$BIN/newsfacet-index" --bogus
+expect_rc 3 "$BIN/newsfacet-index" "$WORK/does-not-exist.txt"
+
+# A huge file is indexed (or skipped with a message), never a crash.
+head -c 3000000 /dev/zero | tr '\0' 'a' | fold -w 70 | sed 's/^/Word /' >"$IN/huge.txt"
+expect_rc 0 "$BIN/newsfacet-index" -q "$IN/huge.txt"
+
+# Dry run writes nothing and prints spans and provenance.
+expect_rc 0 "$BIN/newsfacet-index" --db "$WORK/dry.db" --dry-run "$SEEDS/$S1.txt"
+CHECKS=$((CHECKS + 1))
+[ ! -e "$WORK/dry.db" ] || fail "--dry-run created a database"
+expect_grep 'place +[0-9]+-[0-9]+ +Tel Aviv +Tel Aviv' "$BIN/newsfacet-index" --dry-run "$SEEDS/$S1.txt"
+expect_grep '"kind":"date-published","value":"2024-08-02"' "$BIN/newsfacet-index" --dry-run --format json "$SEEDS/$S1.txt"
+expect_grep '"kind":"place","begin":[0-9]+,"end":[0-9]+,"text":"Qatar","value":"Qatar","rule":"' "$BIN/newsfacet-index" --dry-run --format json "$SEEDS/$S1.txt"
+
+# Databases: missing, locked, corrupt, wrong schema version.
+expect_rc 1 "$BIN/newsfacet-query" --db "$WORK/missing.db" x
+mkdir -p "$WORK/notadb"
+expect_rc 1 "$BIN/newsfacet-query" --db "$WORK/notadb" x
+cp -r "$NEWSFACET_DB" "$WORK/corrupt.db"
+for f in "$WORK"/corrupt.db/*.glass; do head -c 4096 /dev/urandom >"$f"; done
+expect_rc 1 "$BIN/newsfacet-query" --db "$WORK/corrupt.db" ceasefire
+# A writer holding the lock: a second indexer fails with a hint, the first's data stays.
+if command -v python3 >/dev/null; then :; fi
+( "$BIN/newsfacet-index" -q --batch 1 "$IN/huge.txt" "$IN/huge.txt" "$IN/huge.txt" & echo $! >"$WORK/pid"; wait ) &
+sleep 0.3
+"$BIN/newsfacet-index" -q "$SEEDS" 2>"$WORK/lock.err"
+rc=$?
+wait
+CHECKS=$((CHECKS + 1))
+if [ "$rc" = 1 ]; then grep -q 'locked' "$WORK/lock.err" || fail "locked database: message was $(cat "$WORK/lock.err")"; fi
+[ "$rc" = 0 ] || [ "$rc" = 1 ] || fail "second indexer exited $rc"
+expect_ids "$S0 $S2" ceasefire
+finish
