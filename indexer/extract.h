@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -17,6 +18,11 @@ std::vector<PlaceMention> find_places(std::string_view text);
 /// People named in text, merged within the article (people.cc). `places` are the place
 /// candidates, so that a place is never taken for a person.
 std::vector<PersonMention> find_people(std::string_view text, const std::vector<PlaceMention>& places);
+
+/// Lower-case index keys for one person (people.cc): the canonical name, its surname and
+/// the near-identical surname spellings among `surfaces` (the article's mentions of that
+/// person), so that `speaker:Cleverly` and `speaker:Cleverley` both find "James Cleverley".
+std::vector<std::string> person_name_keys(std::string_view canonical_name, const std::vector<std::string>& surfaces);
 
 /// Quotes and their speakers (quotes.cc). May add people found in speech frames.
 std::vector<Quote> find_quotes(std::string_view text, std::vector<PersonMention>& people);

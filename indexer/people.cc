@@ -1,5 +1,833 @@
-// STUB: to be replaced by the people extractor (issue 5).
+// The people finder: person names from cues (honorifics, titles, given names, speech
+// frames, appositives), merged within the article to one canonical fullest form.
+//
+// It works on capitalised runs ("Labour Defence Secretary John Healey"): a run becomes a
+// person when a cue says so, the name being what follows the last title in the run.
+// Later mentions by surname ("Healey", "Mr Healey") or by a near-identical spelling
+// ("Cleverly" for "Cleverley") join the same person. Everything is one linear pass over
+// the tokens plus hash look-ups, so a 10 MB article costs no more than ten 1 MB ones.
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <climits>
+
+#include "embedded.h"
 #include "extract.h"
+#include "people.h"
+
 namespace newsfacet {
-std::vector<PersonMention> find_people(std::string_view, const std::vector<PlaceMention>&) { return {}; }
+namespace detail {
+
+namespace {
+
+bool is_word_cp(UChar32 c) {
+    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (c == 0xFFFD) return false;
+    const int8_t t = u_charType(c);
+    return u_isalnum(c) || t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK;
+}
+
+bool is_space_cp(UChar32 c) { return c == ' ' || c == '\t' || c == '\r' || c == 0xA0 || (c > 0x7F && u_isUWhiteSpace(c)); }
+
+// Decodes the code point at i; returns it and sets `next`. Invalid bytes give U+FFFD.
+UChar32 decode(std::string_view t, std::size_t i, std::size_t& next) {
+    const auto len = static_cast<int32_t>(std::min<std::size_t>(t.size() - i, 8));
+    int32_t off = 0;
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(t.data() + i), off, len, c);
+    next = i + static_cast<std::size_t>(off > 0 ? off : 1);
+    return c < 0 ? 0xFFFD : c;
+}
+
+bool is_abbrev(std::string_view w) {
+    // Words after which a full stop does not end the sentence.
+    static const std::unordered_set<std::string> abbr = {"mr", "mrs", "ms", "dr", "st", "prof", "sen", "rep", "gov",
+                                                         "gen", "lt", "col", "maj", "capt", "sgt", "jr", "sr", "no",
+                                                         "vs", "rev", "fr", "mt", "ft", "co", "inc", "corp", "ltd",
+                                                         "messrs", "hon", "adm", "cmdr", "supt", "det", "insp", "cpl"};
+    if (w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z') return true;  // an initial: "J. Smith"
+    return abbr.count(lower(w)) > 0;
+}
+
+std::vector<std::string_view> lines(std::string_view data) {
+    std::vector<std::string_view> out;
+    std::size_t p = 0;
+    while (p < data.size()) {
+        std::size_t e = data.find('\n', p);
+        if (e == std::string_view::npos) e = data.size();
+        std::string_view l = data.substr(p, e - p);
+        if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+        if (!l.empty() && l[0] != '#') out.push_back(l);
+        p = e + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string lower(std::string_view s) {
+    std::string r(s);
+    for (char& c : r)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return r;
+}
+
+bool is_double_quote(char32_t c) {
+    return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F || c == 0xAB || c == 0xBB ||
+           c == 0x2033 || c == 0xFF02;
+}
+
+std::vector<Token> tokenize(std::string_view text) {
+    std::vector<Token> out;
+    out.reserve(text.size() / 5 + 1);
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t next = 0;
+        const UChar32 c = decode(text, i, next);
+        if (c == '\n') {
+            if (out.empty() || out.back().kind != TokKind::newline)
+                out.push_back(Token{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(next), TokKind::newline, '\n'});
+            else
+                out.back().end = static_cast<std::uint32_t>(next);
+            i = next;
+            continue;
+        }
+        if (is_space_cp(c)) {
+            i = next;
+            continue;
+        }
+        if (!is_word_cp(c)) {
+            out.push_back(Token{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(next), TokKind::punct,
+                                static_cast<char32_t>(c)});
+            i = next;
+            continue;
+        }
+        // A word: letters and digits, with inner apostrophes and hyphens.
+        Token t{static_cast<std::uint32_t>(i), 0, TokKind::word, 0};
+        t.cap = u_isupper(c) || u_istitle(c);
+        std::size_t j = next;
+        while (j < text.size()) {
+            std::size_t n2 = 0;
+            const UChar32 d = decode(text, j, n2);
+            if (is_word_cp(d)) {
+                j = n2;
+                continue;
+            }
+            const bool apos = d == '\'' || d == 0x2019;
+            const bool hyph = d == '-' || d == 0x2010 || d == 0x2011;
+            if ((apos || hyph) && n2 < text.size()) {
+                std::size_t n3 = 0;
+                const UChar32 e = decode(text, n2, n3);
+                if (is_word_cp(e)) {
+                    if (apos && (e == 's' || e == 'S')) {
+                        // Possessive 's: split it off, unless more letters follow ("it's" stays one word
+                        // either way, it is never a name).
+                        std::size_t n4 = 0;
+                        const UChar32 f = n3 < text.size() ? decode(text, n3, n4) : ' ';
+                        if (!is_word_cp(f)) break;
+                    }
+                    j = n3;
+                    continue;
+                }
+            }
+            break;
+        }
+        t.end = static_cast<std::uint32_t>(j);
+        out.push_back(t);
+        i = j;
+    }
+    // Sentences and paragraphs.
+    std::uint32_t sent = 0, para = 0;
+    bool pending = false, start = true;
+    for (std::size_t k = 0; k < out.size(); ++k) {
+        Token& t = out[k];
+        if (t.kind == TokKind::newline) {
+            t.sent = sent;
+            t.para = para;
+            ++para;
+            ++sent;
+            pending = false;
+            start = true;
+            continue;
+        }
+        if (pending) {
+            // A closing quote or bracket glued to the full stop stays in the old sentence.
+            const bool glued = t.kind == TokKind::punct && k > 0 && out[k - 1].end == t.begin &&
+                               (is_double_quote(t.cp) || t.cp == ')' || t.cp == 0x2019 || t.cp == '\'');
+            if (!glued) {
+                ++sent;
+                pending = false;
+                start = true;
+            }
+        }
+        t.sent = sent;
+        t.para = para;
+        if (t.kind == TokKind::word) {
+            t.sent_start = start;
+            start = false;
+        }
+        if (t.kind == TokKind::punct && (t.cp == '.' || t.cp == '!' || t.cp == '?' || t.cp == 0x2026)) {
+            if (t.cp == '.' && k > 0 && out[k - 1].kind == TokKind::word && out[k - 1].end == t.begin &&
+                is_abbrev(text.substr(out[k - 1].begin, out[k - 1].end - out[k - 1].begin)))
+                continue;
+            // Look past quote marks and brackets: a capital, a line break, or the end ends it.
+            std::size_t m = k + 1;
+            while (m < out.size() && out[m].kind == TokKind::punct &&
+                   (is_double_quote(out[m].cp) || out[m].cp == ')' || out[m].cp == 0x2019 || out[m].cp == 0x2018 ||
+                    out[m].cp == '\''))
+                ++m;
+            if (m >= out.size() || out[m].kind == TokKind::newline || (out[m].kind == TokKind::word && out[m].cap) ||
+                m > k + 1)
+                pending = true;
+        }
+    }
+    return out;
+}
+
+const NameLexicon& name_lexicon() {
+    static const NameLexicon lex = [] {
+        NameLexicon x;
+        for (std::string_view l : lines(embedded("names-given.tsv"))) {
+            const std::size_t tab = l.find('\t');
+            if (tab == std::string_view::npos)
+                x.given.emplace(std::string(l), 'u');
+            else
+                x.given.emplace(std::string(l.substr(0, tab)), tab + 1 < l.size() ? l[tab + 1] : 'u');
+        }
+        for (std::string_view l : lines(embedded("names-surnames.tsv"))) x.surnames.emplace(l);
+        for (std::string_view l : lines(embedded("names-words.tsv"))) x.words.emplace(l);
+        for (std::string_view l : lines(embedded("names-orgwords.tsv"))) x.orgwords.emplace(l);
+        for (std::string_view l : lines(embedded("names-titles.tsv"))) {
+            const std::size_t tab = l.find('\t');
+            if (tab == std::string_view::npos) continue;
+            const std::string phrase = lower(l.substr(0, tab));
+            const std::string_view kind = l.substr(tab + 1);
+            if (kind == "honorific")
+                x.honorifics.insert(phrase);
+            else if (kind == "office") {
+                x.offices.insert(phrase);
+                x.longest_office =
+                    std::max<std::size_t>(x.longest_office, 1 + std::count(phrase.begin(), phrase.end(), ' '));
+            } else
+                x.roles.insert(phrase);
+        }
+        return x;
+    }();
+    return lex;
+}
+
+bool is_speech_verb(std::string_view w) {
+    static const std::unordered_set<std::string_view> verbs = {
+        "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "explained", "explains", "wrote",
+        "writes", "warned", "warns", "urged", "urges", "insisted", "insists", "concluded", "concludes", "asked",
+        "asks", "stated", "states", "noted", "notes", "argued", "argues", "claimed", "claims", "declared", "declares",
+        "replied", "replies", "tweeted", "tweets", "announced", "announces", "continued", "continues", "admitted",
+        "admits", "acknowledged", "acknowledges", "suggested", "suggests", "recalled", "recalls", "responded",
+        "responds", "remarked", "remarks", "stressed", "stresses", "emphasised", "emphasized", "emphasises",
+        "emphasizes", "commented", "comments", "maintained", "maintains", "predicted", "predicts", "pledged",
+        "pledges", "promised", "promises", "vowed", "vows", "cautioned", "cautions", "conceded", "concedes",
+        "confirmed", "confirms", "denied", "denies", "disclosed", "discloses", "revealed", "reveals", "reiterated",
+        "reiterates", "joked", "jokes", "quipped", "quips", "shouted", "shouts", "yelled", "exclaimed", "boasted",
+        "boasts", "complained", "complains", "charged", "charges", "countered", "counters", "agreed", "agrees",
+        "observed", "observes", "told", "posted", "posts", "blasted", "blasts", "mocked", "mocks", "thundered",
+        "proclaimed", "proclaims", "demanded", "demands", "called", "calls", "believes", "believed", "thinks",
+        "thought", "considers", "considered", "condemned", "condemns", "described", "describes", "assured",
+        "assures", "informed", "informs", "reported", "reports", "read", "reads", "predicted", "wondered",
+        "wonders", "recounted", "recounts", "began", "begins", "went", "goes", "added:", "pointed", "points",
+        "hinted", "hints", "alleged", "alleges", "testified", "testifies", "answered", "answers", "stated"};
+    return verbs.count(w) > 0;
+}
+
+bool is_function_word(std::string_view w) {
+    // Contractions count by their first part: "I've", "we’re".
+    for (std::string_view apos : {std::string_view("'"), std::string_view("\u2019")}) {
+        const std::size_t a = w.find(apos);
+        if (a != std::string_view::npos && a > 0) {
+            w = w.substr(0, a);
+            break;
+        }
+    }
+    static const std::unordered_set<std::string_view> fw = {
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "he",
+        "she", "it", "they", "we", "i", "you", "him", "them", "us", "me", "who", "whom", "whose", "which", "what",
+        "when", "where", "why", "how", "and", "or", "but", "nor", "so", "yet", "for", "if", "as", "at", "by", "in",
+        "on", "of", "to", "from", "with", "without", "into", "onto", "upon", "over", "under", "after", "before",
+        "since", "until", "while", "during", "about", "against", "among", "between", "through", "across", "behind",
+        "beyond", "near", "off", "out", "up", "down", "per", "via", "than", "then", "there", "here", "not", "no",
+        "yes", "all", "any", "some", "each", "every", "both", "either", "neither", "one", "two", "three", "many",
+        "much", "more", "most", "few", "other", "another", "such", "only", "also", "even", "just", "still", "already",
+        "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will",
+        "would", "shall", "should", "can", "could", "may", "might", "must", "january", "february", "march", "april",
+        "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "although", "though", "because",
+        "unless", "whether", "meanwhile", "however", "moreover", "furthermore", "instead", "now", "later", "earlier",
+        "according", "following", "speaking", "asked", "like", "unlike", "despite", "towards", "toward", "around",
+        "within", "along", "amid", "amongst", "beside", "besides", "except", "inside", "outside", "above", "below",
+        "beneath", "whose", "whoever", "whatever", "mr", "mrs", "ms", "dr", "sir", "dear", "hello", "thanks", "please",
+        "oh", "well", "ok", "okay", "let", "let's", "it's", "i'm", "we're", "they're", "he's", "she's", "that's",
+        "there's", "don't", "can't", "won't", "isn't", "wasn't", "it’s", "i’m", "don’t", "can’t", "won’t"};
+    return fw.count(w) > 0;
+}
+
+char pronoun_gender(std::string_view w) {
+    if (w == "he" || w == "him" || w == "his" || w == "himself") return 'm';
+    if (w == "she" || w == "her" || w == "hers" || w == "herself") return 'f';
+    return 0;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+    if (a.size() > b.size()) std::swap(a, b);
+    if (b.size() - a.size() > limit) return limit + 1;
+    std::vector<std::size_t> prev(a.size() + 1), cur(a.size() + 1);
+    for (std::size_t i = 0; i <= a.size(); ++i) prev[i] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+        cur[0] = j;
+        std::size_t best = cur[0];
+        for (std::size_t i = 1; i <= a.size(); ++i) {
+            cur[i] = std::min({prev[i] + 1, cur[i - 1] + 1, prev[i - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            best = std::min(best, cur[i]);
+        }
+        if (best > limit) return limit + 1;
+        std::swap(prev, cur);
+    }
+    return prev[a.size()];
+}
+
+}  // namespace detail
+
+using namespace detail;
+
+namespace {
+
+// Name particles that may sit, lower case, inside a name ("Ursula von der Leyen").
+bool is_particle(std::string_view w) {
+    static const std::unordered_set<std::string_view> p = {"de", "van", "von", "der", "den", "bin", "ibn", "al",
+                                                           "el", "da", "di", "du", "la", "le", "dos", "das",
+                                                           "del", "della", "ter", "ten", "y", "bint", "ul"};
+    return p.count(w) > 0;
+}
+
+bool is_generational(std::string_view w) {
+    return w == "Jr" || w == "Sr" || w == "II" || w == "III" || w == "IV";
+}
+
+bool all_caps(std::string_view w) {
+    int upper = 0;
+    for (char c : w) {
+        if (c >= 'a' && c <= 'z') return false;
+        if (c >= 'A' && c <= 'Z') ++upper;
+    }
+    return upper >= 2;
+}
+
+// A person candidate: name tokens [name_b, name_e] (indices into tokens) and the surface
+// start (an honorific is part of the surface, "Mr Healey").
+struct Cand {
+    std::size_t surf_b = 0, name_b = 0, name_e = 0;
+    std::string rule;
+    char gender = 0;
+};
+
+struct Entity {
+    std::vector<std::string> words;  // name words, the fullest form seen
+    std::string canonical;
+    std::vector<std::size_t> positions;  // token indices of its mentions, for nearest-preceding merging
+};
+
+class PeopleFinder {
+public:
+    PeopleFinder(std::string_view text, const std::vector<PlaceMention>& places)
+        : text_(text), places_(places), lex_(name_lexicon()), toks_(tokenize(text)) {
+        place_order_.resize(places_.size());
+        for (std::size_t i = 0; i < place_order_.size(); ++i) place_order_[i] = i;
+        std::sort(place_order_.begin(), place_order_.end(),
+                  [&](std::size_t a, std::size_t b) { return places_[a].span.begin < places_[b].span.begin; });
+    }
+
+    std::vector<PersonMention> run() {
+        find_runs();
+        for (const auto& [b, e] : runs_) consider_run(b, e);
+        build_entities();
+        scan_known_names();
+        std::vector<PersonMention> out;
+        out.reserve(mentions_.size());
+        std::sort(mentions_.begin(), mentions_.end(),
+                  [](const Mention& a, const Mention& b) { return a.surf_b < b.surf_b; });
+        for (const Mention& m : mentions_) {
+            PersonMention p;
+            p.span = {toks_[m.surf_b].begin, toks_[m.name_e].end};
+            p.surface = std::string(text_.substr(p.span.begin, p.span.end - p.span.begin));
+            p.name = entities_[m.entity].canonical;
+            p.rule = m.rule;
+            out.push_back(std::move(p));
+        }
+        return out;
+    }
+
+private:
+    struct Mention {
+        std::size_t surf_b, name_b, name_e, entity;
+        std::string rule;
+    };
+
+    std::string_view word(std::size_t i) const { return text_.substr(toks_[i].begin, toks_[i].end - toks_[i].begin); }
+    bool is_word(std::size_t i) const { return i < toks_.size() && toks_[i].kind == TokKind::word; }
+    bool is_punct(std::size_t i, char32_t c) const {
+        return i < toks_.size() && toks_[i].kind == TokKind::punct && toks_[i].cp == c;
+    }
+    bool common(std::string_view w) const { return lex_.words.count(lower(w)) > 0; }
+    // Start of a sentence, or right after an opening quote, colon or dash: capitals there
+    // say nothing about names.
+    bool weak_start(std::size_t i) const {
+        if (toks_[i].sent_start) return true;
+        if (i == 0) return true;
+        const Token& p = toks_[i - 1];
+        return p.kind == TokKind::newline ||
+               (p.kind == TokKind::punct && (is_double_quote(p.cp) || p.cp == ':' || p.cp == 0x2018 ||
+                                             p.cp == '\'' || p.cp == '(' || p.cp == 0x2014 || p.cp == 0x2013));
+    }
+
+    // Capitalised runs: capitalised words, with particles, "of" between capitals, and the
+    // full stop of an initial or an abbreviated honorific. All-capital words other than
+    // titles end a run (headlines in capitals, acronyms).
+    void find_runs() {
+        std::size_t i = 0;
+        while (i < toks_.size()) {
+            if (!(is_word(i) && toks_[i].cap && !(all_caps(word(i)) && !is_titleword(i)))) {
+                ++i;
+                continue;
+            }
+            std::size_t b = i, e = i;
+            std::size_t j = i + 1;
+            while (j < toks_.size()) {
+                if (is_word(j) && toks_[j].cap && !(all_caps(word(j)) && !is_titleword(j))) {
+                    e = j++;
+                    continue;
+                }
+                if (is_punct(j, '.') && toks_[j].begin == toks_[j - 1].end && is_word(j - 1) && is_word(j + 1) &&
+                    toks_[j + 1].cap && is_abbrev_name(j - 1)) {
+                    ++j;
+                    continue;
+                }
+                if (is_word(j) && !toks_[j].cap && is_word(j + 1) && toks_[j + 1].cap &&
+                    (is_particle(word(j)) || word(j) == "of")) {
+                    ++j;
+                    continue;
+                }
+                break;
+            }
+            runs_.emplace_back(b, e);
+            i = e + 1;
+        }
+    }
+
+    bool is_abbrev_name(std::size_t i) const {
+        const std::string_view w = word(i);
+        return (w.size() == 1 && toks_[i].cap) || lex_.honorifics.count(lower(w)) > 0;
+    }
+    bool is_titleword(std::size_t i) const {
+        const std::string l = lower(word(i));
+        return lex_.honorifics.count(l) || lex_.offices.count(l);
+    }
+
+    // The last title in [b, e] that has a word after it: returns the index after the
+    // title (the name's first token) or SIZE_MAX; `honorific` tells which kind it was.
+    std::size_t after_last_title(std::size_t b, std::size_t e, bool& honorific) const {
+        std::size_t best = SIZE_MAX;
+        for (std::size_t i = b; i <= e; ++i) {
+            if (!is_word(i)) continue;
+            const std::string w0 = lower(word(i));
+            std::size_t end = SIZE_MAX;
+            bool hon = false;
+            if (lex_.honorifics.count(w0)) {
+                end = i;
+                hon = true;
+            }
+            std::string phrase = w0;
+            std::size_t n = 1, j = i;
+            for (;;) {
+                if (lex_.offices.count(phrase)) {
+                    end = j;
+                    hon = false;
+                }
+                if (n >= lex_.longest_office) break;
+                std::size_t k = j + 1;
+                if (k > e || !is_word(k)) break;
+                phrase += ' ';
+                phrase += lower(word(k));
+                j = k;
+                ++n;
+            }
+            if (end == SIZE_MAX) continue;
+            std::size_t next = end + 1;
+            if (next <= e && is_punct(next, '.')) ++next;
+            if (next <= e && is_word(next)) {
+                best = next;
+                honorific = hon;
+            }
+        }
+        return best;
+    }
+
+    // Places come sorted by position from find_places; a binary search keeps this cheap
+    // on long articles.
+    bool place_covers(std::size_t b, std::size_t e) const {
+        const std::size_t sb = toks_[b].begin, se = toks_[e].end;
+        auto it = std::upper_bound(place_order_.begin(), place_order_.end(), sb,
+                                   [&](std::size_t v, std::size_t k) { return v < places_[k].span.begin; });
+        // Candidates start at or before sb; look back over a few (places rarely nest deeply).
+        for (int n = 0; n < 4 && it != place_order_.begin(); ++n) {
+            --it;
+            const Span& p = places_[*it].span;
+            if (p.begin <= sb && se <= p.end) return true;
+        }
+        return false;
+    }
+
+    char given_gender(std::string_view w) const {
+        auto it = lex_.given.find(std::string(w));
+        return it == lex_.given.end() ? 0 : it->second;
+    }
+
+    // Lower-case role or office just before the run ("counterpart Yoav Gallant",
+    // "foreign secretary David Lammy", "counterpart, Yoav Gallant").
+    bool role_before(std::size_t b) const {
+        if (b == 0) return false;
+        std::size_t i = b - 1;
+        if (is_punct(i, ',') && i > 0) --i;
+        if (!is_word(i) || toks_[i].cap) return false;
+        const std::string l = lower(word(i));
+        return lex_.roles.count(l) || lex_.offices.count(l);
+    }
+
+    // The word after position i skipping adverbs and auxiliaries ("later said", "has said").
+    std::size_t skip_adverbs(std::size_t i) const {
+        for (int n = 0; n < 3 && is_word(i); ++n) {
+            const std::string l = lower(word(i));
+            const bool adv = (l.size() > 4 && l.ends_with("ly") && !is_speech_verb(l)) || l == "also" ||
+                             l == "later" || l == "then" || l == "again" || l == "has" || l == "had" || l == "have" ||
+                             l == "once" || l == "previously" || l == "earlier" || l == "today" || l == "was" ||
+                             l == "is" || l == "will" || l == "would" || l == "had" || l == "did" || l == "does";
+            if (!adv) break;
+            ++i;
+        }
+        return i;
+    }
+
+    bool speech_after(std::size_t e) const {
+        std::size_t i = skip_adverbs(e + 1);
+        return is_word(i) && !toks_[i].cap && is_speech_verb(lower(word(i)));
+    }
+    // '..." said X' or '..., said X': a speech verb right before the run, after a quote or comma.
+    bool speech_before(std::size_t b) const {
+        if (b < 2 || !is_word(b - 1) || !is_speech_verb(lower(word(b - 1)))) return false;
+        const Token& p = toks_[b - 2];
+        return p.kind == TokKind::punct && (is_double_quote(p.cp) || p.cp == ',' || p.cp == 0x2019);
+    }
+    bool appositive_after(std::size_t e) const {
+        std::size_t i = e + 1;
+        if (!is_punct(i, ',')) return false;
+        ++i;
+        if (is_word(i) && lower(word(i)) == "who") return true;
+        if (is_word(i) && toks_[i].end - toks_[i].begin <= 3 && std::isdigit(static_cast<unsigned char>(text_[toks_[i].begin])) &&
+            is_punct(i + 1, ','))
+            return true;  // an age: "John Smith, 45,"
+        for (int n = 0; n < 5 && i < toks_.size(); ++n, ++i) {
+            if (toks_[i].kind == TokKind::punct && (toks_[i].cp == 0x2019 || toks_[i].cp == '\'')) continue;
+            if (!is_word(i)) return false;
+            const std::string l = lower(word(i));
+            if (lex_.roles.count(l) || lex_.offices.count(l)) return true;
+            if (l == "who" || l == "of" || l == "for" || l == "in" || l == "and") return false;
+        }
+        return false;
+    }
+
+    void consider_run(std::size_t b, std::size_t e) {
+        bool honorific = false;
+        std::string rule;
+        std::size_t nb = after_last_title(b, e, honorific), surf_b = nb;
+        char gender = 0;
+        if (nb != SIZE_MAX) {
+            rule = honorific ? "honorific" : "title+name";
+            if (honorific) {
+                surf_b = nb - 1;
+                if (is_punct(surf_b, '.')) --surf_b;
+                const std::string h = lower(word(surf_b));
+                if (h == "mr" || h == "sir" || h == "lord" || h == "baron") gender = 'm';
+                if (h == "mrs" || h == "ms" || h == "miss" || h == "dame" || h == "lady" || h == "baroness") gender = 'f';
+            }
+        } else {
+            nb = b;
+            // Strip leading words that are not names: function words, and common words
+            // that are neither given names nor at a place where only names are capitalised.
+            while (nb <= e) {
+                if (!is_word(nb)) {
+                    ++nb;
+                    continue;
+                }
+                const std::string l = lower(word(nb));
+                const bool given = lex_.given.count(std::string(word(nb))) > 0;
+                if (is_function_word(l) || (!given && common(word(nb)) && (nb < e || weak_start(nb)))) {
+                    ++nb;
+                    continue;
+                }
+                break;
+            }
+            surf_b = nb;
+        }
+        if (nb > e) return;
+        // The name: words from nb to e, at most four (plus particles).
+        std::vector<std::size_t> words;
+        for (std::size_t i = nb; i <= e; ++i)
+            if (is_word(i) && toks_[i].cap) words.push_back(i);
+        if (words.empty() || words.size() > 4) return;
+        for (std::size_t i : words) {
+            const std::string_view w = word(i);
+            if (lex_.orgwords.count(std::string(w)) && rule != "honorific") return;
+            // "Theresa May" after a title is a name; a bare "May" or "The" is not.
+            if (is_function_word(lower(w)) && (rule.empty() || i == words.front())) return;
+        }
+        if (words.size() == 1 && is_generational(word(words[0]))) return;
+        const bool single = words.size() == 1;
+        const std::string_view first = word(words[0]);
+        const bool place = place_covers(nb, e);
+        if (rule.empty()) {
+            const char g = given_gender(first);
+            if (role_before(b) && !place) {
+                rule = "title+name";
+            } else if (!single && g && !place && !common(word(words.back())) ) {
+                rule = "given-name";
+            } else if (!single && g && !place && !weak_start(words[0])) {
+                rule = "given-name";
+            } else if (place || (single && (common(first) || all_caps(first)))) {
+                return;
+            } else if (speech_after(e) || speech_before(b)) {
+                rule = "speech-frame";
+            } else if (appositive_after(e)) {
+                rule = "appositive";
+            } else if (!single && lex_.surnames.count(std::string(word(words.back()))) && !common(first)) {
+                rule = "given-name";
+            } else {
+                return;
+            }
+        }
+        if (!gender) {
+            const char g = given_gender(first);
+            if (g == 'm' || g == 'f') gender = g;
+        }
+        cands_.push_back(Cand{surf_b, nb, e, rule, gender});
+    }
+
+    std::vector<std::string> name_words(std::size_t b, std::size_t e) const {
+        std::vector<std::string> w;
+        for (std::size_t i = b; i <= e; ++i) {
+            if (is_word(i))
+                w.emplace_back(word(i));
+            else if (is_punct(i, '.') && !w.empty())
+                w.back() += '.';
+        }
+        return w;
+    }
+    static std::string join(const std::vector<std::string>& w) {
+        std::string s;
+        for (const auto& x : w) {
+            if (!s.empty()) s += ' ';
+            s += x;
+        }
+        return s;
+    }
+    static std::string surname_of(const std::vector<std::string>& w) {
+        for (std::size_t i = w.size(); i-- > 0;)
+            if (!is_generational(w[i]) && !is_particle(w[i])) return w[i];
+        return w.empty() ? std::string() : w.back();
+    }
+    // Same surname, or a near-identical spelling of a long one ("Cleverly"/"Cleverley").
+    static int surname_match(std::string_view a, std::string_view b) {
+        if (a == b) return 2;
+        if (a.size() >= 6 && b.size() >= 6 && a[0] == b[0] && edit_distance(a, b, 1) <= 1) return 1;
+        return 0;
+    }
+    static bool firsts_compatible(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+        if (a.size() < 2 || b.size() < 2) return true;
+        const std::string& x = a.front();
+        const std::string& y = b.front();
+        if (x == y) return true;
+        // An initial: "J. Smith" and "John Smith".
+        const bool xi = x.size() <= 2 && (x.size() == 1 || x[1] == '.');
+        const bool yi = y.size() <= 2 && (y.size() == 1 || y[1] == '.');
+        return (xi || yi) && x[0] == y[0];
+    }
+
+    // Entities whose surname is `sur` or, in articles with a manageable number of people,
+    // a near spelling of it.
+    void surname_candidates(const std::string& sur, std::vector<std::pair<std::size_t, int>>& out) const {
+        out.clear();
+        if (auto it = by_surname_.find(sur); it != by_surname_.end())
+            for (std::size_t k : it->second) out.emplace_back(k, 2);
+        if (entities_.size() > 2000 || sur.size() < 6) return;
+        for (const auto& [s2, ks] : by_surname_)
+            if (surname_match(sur, s2) == 1)
+                for (std::size_t k : ks) out.emplace_back(k, 1);
+    }
+
+    std::size_t entity_for(const std::vector<std::string>& w, std::size_t pos, bool multi) const {
+        const std::string sur = surname_of(w);
+        std::size_t best = SIZE_MAX, best_pos = 0;
+        int best_quality = 0;
+        std::vector<std::pair<std::size_t, int>> cands;
+        surname_candidates(sur, cands);
+        for (const auto& [k, q] : cands) {
+            const Entity& en = entities_[k];
+            if (multi && !firsts_compatible(w, en.words)) continue;
+            // Prefer an exact spelling, then the nearest preceding mention.
+            auto pit = std::upper_bound(en.positions.begin(), en.positions.end(), pos);
+            const std::size_t near = pit == en.positions.begin() ? 0 : *(pit - 1) + 1;
+            if (q > best_quality || (q == best_quality && near > best_pos)) {
+                best = k;
+                best_quality = q;
+                best_pos = near;
+            }
+        }
+        if (best == SIZE_MAX && !multi && w.size() == 1 && lex_.given.count(w[0])) {
+            if (auto it = by_first_.find(w[0]); it != by_first_.end()) return it->second;
+        }
+        return best;
+    }
+
+    std::size_t new_entity(const std::vector<std::string>& w) {
+        const std::size_t k = entities_.size();
+        entities_.push_back(Entity{w, join(w), {}});
+        genders_.push_back(0);
+        by_surname_[surname_of(w)].push_back(k);
+        if (w.size() >= 2) by_first_.emplace(w.front(), k);
+        return k;
+    }
+
+    void add_to_entity(std::size_t k, const std::vector<std::string>& w, std::size_t pos) {
+        Entity& en = entities_[k];
+        en.positions.insert(std::upper_bound(en.positions.begin(), en.positions.end(), pos), pos);
+        if (w.size() > en.words.size()) {
+            const std::string old_sur = surname_of(en.words);
+            en.words = w;
+            en.canonical = join(w);
+            const std::string sur = surname_of(w);
+            if (sur != old_sur) by_surname_[sur].push_back(k);
+            if (w.size() >= 2) by_first_.emplace(w.front(), k);
+        }
+    }
+
+    void build_entities() {
+        // Full names first, so that a lone surname finds the full name whichever comes first.
+        std::vector<std::size_t> order(cands_.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            const bool ma = name_words(cands_[a].name_b, cands_[a].name_e).size() > 1;
+            const bool mb = name_words(cands_[b].name_b, cands_[b].name_e).size() > 1;
+            return ma > mb;
+        });
+        for (std::size_t ci : order) {
+            const Cand& c = cands_[ci];
+            const auto w = name_words(c.name_b, c.name_e);
+            std::size_t k = entity_for(w, c.name_b, w.size() > 1);
+            if (k == SIZE_MAX) k = new_entity(w);
+            add_to_entity(k, w, c.name_b);
+            if (c.gender && !genders_[k]) genders_[k] = c.gender;
+            mentions_.push_back(Mention{c.surf_b, c.name_b, c.name_e, k, c.rule});
+            covered_.emplace_back(c.surf_b, c.name_e);
+        }
+    }
+
+    // Other mentions of people already found: their surname alone ("Healey", "Healey's"),
+    // a fuller form ("Keir Starmer" after "Starmer, who"), or a near spelling.
+    void scan_known_names() {
+        if (entities_.empty()) return;
+        std::vector<char> cov(toks_.size(), 0);
+        for (const auto& [b, e] : covered_)
+            for (std::size_t i = b; i <= e && i < cov.size(); ++i) cov[i] = 1;
+        std::vector<std::pair<std::size_t, int>> cands;
+        for (const auto& [b, e] : runs_) {
+            for (std::size_t i = b; i <= e; ++i) {
+                if (!is_word(i) || cov[i] || !toks_[i].cap) continue;
+                const std::string w(word(i));
+                surname_candidates(w, cands);
+                int q = 0;
+                for (const auto& c : cands) q = std::max(q, c.second);
+                if (!q) continue;
+                // A near spelling that is an ordinary word opening a sentence ("Cleverly, ...")
+                // is that word.
+                if (q == 1 && toks_[i].sent_start && common(w)) continue;
+                if (place_covers(i, i)) continue;
+                // Extend back over given names or unknown capitalised words of the same run.
+                std::size_t nb = i;
+                while (nb > b && is_word(nb - 1) && !cov[nb - 1] && toks_[nb - 1].cap) {
+                    const std::string_view p = word(nb - 1);
+                    const std::string l = lower(p);
+                    if (is_function_word(l) || lex_.orgwords.count(std::string(p)) || lex_.honorifics.count(l) ||
+                        lex_.offices.count(l) || all_caps(p))
+                        break;
+                    if (!lex_.given.count(std::string(p)) && common(p)) break;
+                    if (i - (nb - 1) > 2) break;
+                    --nb;
+                }
+                std::size_t sb = nb;
+                // A title or honorific glued before is part of the surface only for honorifics.
+                if (sb > b && is_word(sb - 1) && lex_.honorifics.count(lower(word(sb - 1)))) --sb;
+                if (sb >= 2 && is_punct(sb - 1, '.') && is_word(sb - 2) && lex_.honorifics.count(lower(word(sb - 2))))
+                    sb -= 2;
+                const auto wv = name_words(nb, i);
+                std::size_t k = entity_for(wv, nb, wv.size() > 1);
+                if (k == SIZE_MAX) continue;
+                add_to_entity(k, wv, nb);
+                mentions_.push_back(Mention{sb, nb, i, k, q == 2 ? "merged:surname" : "merged:variant"});
+                for (std::size_t x = sb; x <= i; ++x) cov[x] = 1;
+            }
+        }
+    }
+
+    std::string_view text_;
+    const std::vector<PlaceMention>& places_;
+    const NameLexicon& lex_;
+    std::vector<Token> toks_;
+    std::vector<std::size_t> place_order_;
+    std::vector<std::pair<std::size_t, std::size_t>> runs_;
+    std::vector<Cand> cands_;
+    std::vector<Entity> entities_;
+    std::vector<char> genders_;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_surname_;
+    std::unordered_map<std::string, std::size_t> by_first_;
+    std::vector<Mention> mentions_;
+    std::vector<std::pair<std::size_t, std::size_t>> covered_;
+};
+
+}  // namespace
+
+std::vector<PersonMention> find_people(std::string_view text, const std::vector<PlaceMention>& places) {
+    if (text.empty() || text.size() > UINT32_MAX - 16) return {};
+    return PeopleFinder(text, places).run();
+}
+
+std::vector<std::string> person_name_keys(std::string_view canonical_name, const std::vector<std::string>& surfaces) {
+    std::vector<std::string> keys;
+    auto add = [&](std::string k) {
+        if (!k.empty() && std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(std::move(k));
+    };
+    auto last_word = [](std::string_view s) {
+        while (!s.empty() && (s.back() == ' ' || s.back() == '.')) s.remove_suffix(1);
+        const std::size_t sp = s.rfind(' ');
+        std::string_view w = sp == std::string_view::npos ? s : s.substr(sp + 1);
+        return std::string(w);
+    };
+    add(lower(canonical_name));
+    const std::string sur = last_word(canonical_name);
+    add(lower(sur));
+    for (const std::string& s : surfaces) {
+        const std::string w = last_word(s);
+        // Only variant spellings of the surname, not titles or other words.
+        if (w != sur && !w.empty() && edit_distance(lower(w), lower(sur), 1) <= 1) add(lower(w));
+    }
+    return keys;
+}
+
 }  // namespace newsfacet

@@ -1,5 +1,653 @@
-// STUB: to be replaced by the quote finder (issue 5).
+// The quote finder: quotations in double (and single) quote marks, multi-paragraph
+// quotes, partial quotes inside a sentence, indirect speech, and who said each one.
+//
+// Quote marks are told apart by context, not by glyph: some outlets open with ” or
+// close with “, so a mark after a space, colon or line start that touches a word opens,
+// and a mark glued to a word or stop closes; the glyph only breaks ties. A quote whose
+// paragraph ends without a closing mark continues when the next paragraph opens with a
+// mark (the news convention for long quotes).
+//
+// Attribution looks, in order, right after the quote ("…," X said / said X), before it
+// in the same sentence (X said: "…" / X said Britain was "…" / according to X), then
+// falls back to the previous quote's speaker for a continuation paragraph. Pronouns go
+// to the most recent person of the right gender outside quotes, never to a person the
+// same sentence names as an object ("he wrote to Keir Starmer"); when that is the only
+// candidate, a person introduced at the start of the next sentence is taken instead.
+// Sources that are not people ("a Labour source", "an Israeli statement") are kept as
+// the source's text with speaker_is_person = false.
+//
+// Scare quotes (humanitarian "pauses", 'shadow cabinet') are not quotes: a quoted phrase
+// of at most three words with no speech verb framing it, and not a whole sentence, is
+// dropped.
+#include <algorithm>
+#include <climits>
+#include <optional>
+
 #include "extract.h"
+#include "people.h"
+
 namespace newsfacet {
-std::vector<Quote> find_quotes(std::string_view, std::vector<PersonMention>&) { return {}; }
+
+using namespace detail;
+
+namespace {
+
+bool is_single_open(char32_t c) { return c == 0x2018 || c == '\'' || c == 0x201A; }
+bool is_single_close(char32_t c) { return c == 0x2019 || c == '\''; }
+
+struct RawQuote {
+    std::size_t open = 0;             // token index of the opening mark
+    std::size_t close = SIZE_MAX;     // token index of the closing mark, if any
+    std::vector<Span> segs;           // content byte ranges, one per paragraph
+    std::string rule;
+};
+
+struct Source {
+    bool found = false;
+    bool person = false;
+    std::string name;
+    Span span;
+    std::string rule;
+    std::size_t verb_distance = SIZE_MAX;  // tokens between the speech verb and the quote mark
+};
+
+class QuoteFinder {
+public:
+    QuoteFinder(std::string_view text, const std::vector<PersonMention>& people)
+        : text_(text), people_(people), lex_(name_lexicon()), toks_(tokenize(text)) {
+        person_at_.assign(toks_.size(), -1);
+        in_quote_.assign(toks_.size(), 0);
+        // People are sorted by span; walk both lists together.
+        std::size_t t = 0;
+        for (std::size_t p = 0; p < people_.size(); ++p) {
+            const Span s = people_[p].span;
+            while (t < toks_.size() && toks_[t].begin < s.begin) ++t;
+            for (std::size_t u = t; u < toks_.size() && toks_[u].end <= s.end; ++u)
+                person_at_[u] = static_cast<int>(p);
+        }
+        for (std::size_t p = 0; p < people_.size(); ++p) {
+            first_mention_.emplace(people_[p].name, p);
+            gender_.emplace(people_[p].name, 0);
+        }
+        for (const PersonMention& p : people_) {
+            char& g = gender_[p.name];
+            if (g) continue;
+            const std::size_t sp = p.name.find(' ');
+            if (sp != std::string::npos) {
+                auto it = lex_.given.find(p.name.substr(0, sp));
+                if (it != lex_.given.end() && (it->second == 'm' || it->second == 'f')) g = it->second;
+            }
+            const std::string s = lower(p.surface);
+            if (s.starts_with("mr ") || s.starts_with("mr. ") || s.starts_with("sir ") || s.starts_with("lord "))
+                g = 'm';
+            else if (s.starts_with("mrs") || s.starts_with("ms ") || s.starts_with("ms. ") || s.starts_with("miss ") ||
+                     s.starts_with("dame ") || s.starts_with("lady "))
+                g = 'f';
+        }
+        // Paragraph ends.
+        for (const Token& tk : toks_)
+            if (tk.kind == TokKind::newline) para_end_.push_back(tk.begin);
+    }
+
+    std::vector<Quote> run() {
+        std::vector<RawQuote> raw = pair_double();
+        mark_inside(raw);
+        pair_single(raw);
+        std::sort(raw.begin(), raw.end(), [](const RawQuote& a, const RawQuote& b) { return a.open < b.open; });
+        mark_inside(raw);
+        std::vector<Quote> out;
+        std::size_t last_para = SIZE_MAX;
+        Source last;
+        for (const RawQuote& r : raw) {
+            Quote q = make_quote(r);
+            if (q.text.empty()) continue;
+            Source s = attribute(r);
+            const std::size_t words = count_words(q.text);
+            const bool framed = s.found && s.verb_distance <= 1;
+            const bool sentence = is_upper_start(q.text) && ends_sentence(q.text);
+            if (words <= 3 && !framed && !sentence) continue;  // a scare quote
+            if (!s.found && last.found && last_para != SIZE_MAX) {
+                // A paragraph that is only a quote, right after a quote: same speaker. Also a
+                // second quote in the same paragraph with no frame of its own.
+                const std::size_t para = toks_[r.open].para;
+                if ((para == last_para || para == last_para + 1) && (para == last_para || para_first(r.open))) {
+                    s = last;
+                    s.rule = "continuation";
+                }
+            }
+            if (s.found) {
+                q.speaker = s.name;
+                q.speaker_is_person = s.person;
+                q.speaker_span = s.span;
+                q.speaker_rule = s.rule;
+                last = s;
+            } else {
+                last = Source{};
+            }
+            last_para = toks_[r.close != SIZE_MAX ? r.close : r.open].para;
+            if (r.segs.size() > 1) last_para = toks_[r.open].para + r.segs.size() - 1;
+            out.push_back(std::move(q));
+        }
+        find_indirect(out);
+        std::sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) { return a.span.begin < b.span.begin; });
+        return out;
+    }
+
+private:
+    std::string_view slice(Span s) const { return text_.substr(s.begin, s.end - s.begin); }
+    std::string_view word(std::size_t i) const { return text_.substr(toks_[i].begin, toks_[i].end - toks_[i].begin); }
+    bool is_word(std::size_t i) const { return i < toks_.size() && toks_[i].kind == TokKind::word; }
+    bool is_punct(std::size_t i) const { return i < toks_.size() && toks_[i].kind == TokKind::punct; }
+    bool is_punct(std::size_t i, char32_t c) const { return is_punct(i) && toks_[i].cp == c; }
+    bool para_first(std::size_t i) const { return i == 0 || toks_[i - 1].kind == TokKind::newline; }
+
+    static std::size_t count_words(std::string_view s) {
+        std::size_t n = 0;
+        bool in = false;
+        for (char c : s) {
+            const bool sp = c == ' ' || c == '\n' || c == '\t';
+            if (!sp && !in) ++n;
+            in = !sp;
+        }
+        return n;
+    }
+    static bool is_upper_start(std::string_view s) {
+        return !s.empty() && ((s[0] >= 'A' && s[0] <= 'Z') || static_cast<unsigned char>(s[0]) >= 0x80);
+    }
+    static bool ends_sentence(std::string_view s) {
+        while (!s.empty() && (s.back() == ' ' || s.back() == ',')) s.remove_suffix(1);
+        return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?');
+    }
+
+    bool prev_space(std::size_t k) const {
+        return k == 0 || toks_[k - 1].kind == TokKind::newline || toks_[k - 1].end < toks_[k].begin;
+    }
+    bool next_space(std::size_t k) const {
+        return k + 1 >= toks_.size() || toks_[k + 1].kind == TokKind::newline || toks_[k + 1].begin > toks_[k].end;
+    }
+    // Opening or closing, by context first and by glyph only when the context is unclear.
+    bool opens(std::size_t k, bool inside) const {
+        const bool ps = prev_space(k), ns = next_space(k);
+        bool prev_open = false, next_close = false;
+        if (!ps && is_punct(k - 1)) {
+            const char32_t c = toks_[k - 1].cp;
+            prev_open = c == '(' || c == '[' || c == ':' || c == 0x2014 || c == 0x2013 || c == '-' || c == '/' ||
+                        (c != toks_[k].cp && (is_double_quote(c) || is_single_open(c)));
+        }
+        if (!ns && is_punct(k + 1)) {
+            const char32_t c = toks_[k + 1].cp;
+            next_close = c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+                         c == 0x2014 || c == 0x2013 || c == 0x2026 || is_double_quote(c) || is_single_close(c);
+        }
+        const bool open_ctx = (ps || prev_open) && !ns && !next_close;
+        const bool close_ctx = (!ps && !prev_open) && (ns || next_close);
+        if (open_ctx && !close_ctx) return true;
+        if (close_ctx && !open_ctx) return false;
+        const char32_t c = toks_[k].cp;
+        if (c == 0x201C || c == 0x201E || c == 0xAB || c == 0x2018) return true;
+        if (c == 0x201D || c == 0xBB || c == 0x2019) return false;
+        return !inside;
+    }
+
+    std::size_t para_end(std::size_t para) const { return para < para_end_.size() ? para_end_[para] : text_.size(); }
+
+    Span trim(std::size_t b, std::size_t e) const {
+        while (b < e && (text_[b] == ' ' || text_[b] == '\t' || text_[b] == '\n' || text_[b] == '\r')) ++b;
+        while (e > b && (text_[e - 1] == ' ' || text_[e - 1] == '\t' || text_[e - 1] == '\n' || text_[e - 1] == '\r'))
+            --e;
+        return {b, e};
+    }
+
+    std::vector<RawQuote> pair_double() {
+        std::vector<RawQuote> out;
+        std::optional<RawQuote> cur;
+        std::size_t seg_begin = 0, cur_para = 0;
+        bool cur_para_first = false;
+        auto finish_unterminated = [&]() {
+            // Keep an unclosed quote only when it looks like one: it starts its paragraph
+            // or follows a colon, and runs to the paragraph's end.
+            const std::size_t o = cur->open;
+            const bool ok = cur_para_first || (o > 0 && is_punct(o - 1, ':')) || cur->segs.size() > 0;
+            cur->segs.push_back(trim(seg_begin, para_end(cur_para)));
+            if (ok) {
+                cur->rule = cur->segs.size() > 1 ? "multi-paragraph" : "unterminated";
+                out.push_back(*cur);
+            }
+            cur.reset();
+        };
+        for (std::size_t k = 0; k < toks_.size(); ++k) {
+            if (!is_punct(k) || !is_double_quote(toks_[k].cp)) continue;
+            const bool open = opens(k, cur.has_value());
+            if (cur && toks_[k].para != cur_para) {
+                if (open && para_first(k) && toks_[k].para == cur_para + 1) {
+                    cur->segs.push_back(trim(seg_begin, para_end(cur_para)));
+                    seg_begin = toks_[k].end;
+                    cur_para = toks_[k].para;
+                    continue;
+                }
+                finish_unterminated();
+            }
+            if (open) {
+                cur = RawQuote{k, SIZE_MAX, {}, "double-quotes"};
+                seg_begin = toks_[k].end;
+                cur_para = toks_[k].para;
+                cur_para_first = para_first(k);
+            } else if (cur) {
+                cur->segs.push_back(trim(seg_begin, toks_[k].begin));
+                cur->close = k;
+                if (cur->segs.size() > 1) cur->rule = "multi-paragraph";
+                out.push_back(*cur);
+                cur.reset();
+            }
+        }
+        if (cur) finish_unterminated();
+        return out;
+    }
+
+    void mark_inside(const std::vector<RawQuote>& raw) {
+        std::fill(in_quote_.begin(), in_quote_.end(), 0);
+        for (const RawQuote& r : raw) {
+            const std::size_t last = r.close != SIZE_MAX ? r.close : toks_.size();
+            const std::size_t end_byte = r.segs.empty() ? 0 : r.segs.back().end;
+            for (std::size_t i = r.open; i < last && i < toks_.size(); ++i) {
+                if (r.close == SIZE_MAX && toks_[i].begin >= end_byte) break;
+                in_quote_[i] = 1;
+            }
+            if (r.close != SIZE_MAX) in_quote_[r.close] = 1;
+        }
+    }
+
+    // Single quotes: ‘…’ or '…' within a paragraph, outside double quotes. Apostrophes
+    // are told apart by what touches them: an opening mark after a space before a word, a
+    // closing one after a word and before a space or stop.
+    void pair_single(std::vector<RawQuote>& out) {
+        for (std::size_t k = 0; k < toks_.size(); ++k) {
+            if (!is_punct(k) || !is_single_open(toks_[k].cp) || in_quote_[k]) continue;
+            if (!prev_space(k) && !(k > 0 && is_punct(k - 1) && (toks_[k - 1].cp == ':' || toks_[k - 1].cp == '(')))
+                continue;
+            if (next_space(k) || !is_word(k + 1)) continue;
+            for (std::size_t j = k + 2; j < toks_.size() && j < k + 80; ++j) {
+                if (toks_[j].kind == TokKind::newline || in_quote_[j]) break;
+                if (!is_punct(j)) continue;
+                if (is_double_quote(toks_[j].cp)) break;
+                if (!is_single_close(toks_[j].cp) || prev_space(j)) continue;
+                if (!next_space(j) && is_word(j + 1)) continue;  // an apostrophe ("Labour's")
+                out.push_back(RawQuote{k, j, {trim(toks_[k].end, toks_[j].begin)}, "single-quotes"});
+                k = j;
+                break;
+            }
+        }
+    }
+
+    Quote make_quote(const RawQuote& r) const {
+        Quote q;
+        q.rule = r.rule;
+        if (r.segs.empty()) return q;
+        q.span = {r.segs.front().begin, r.segs.back().end};
+        for (const Span& s : r.segs) {
+            if (s.end <= s.begin) continue;
+            if (!q.text.empty()) q.text += ' ';
+            q.text += slice(s);
+        }
+        return q;
+    }
+
+    // ---- attribution ------------------------------------------------------------------
+
+    bool is_adverb(std::size_t i) const {
+        if (!is_word(i)) return false;
+        const std::string l = lower(word(i));
+        return (l.size() > 4 && l.ends_with("ly") && !is_speech_verb(l)) || l == "also" || l == "later" ||
+               l == "then" || l == "again" || l == "has" || l == "had" || l == "have" || l == "once" ||
+               l == "previously" || l == "earlier" || l == "was" || l == "is" || l == "will" || l == "would" ||
+               l == "did" || l == "does" || l == "further" || l == "recently" || l == "simply" || l == "s" ||
+               l == "re" || l == "ve" || l == "d" || l == "ll" || l == "just" || l == "still" || l == "once";
+    }
+    bool speech_verb_at(std::size_t i) const {
+        if (!is_word(i) || toks_[i].cap || in_quote_[i]) return false;
+        const std::string l = lower(word(i));
+        return is_speech_verb(l) || l == "claiming" || l == "arguing" || l == "insisting" || l == "warning" ||
+               l == "telling" || l == "noting" || l == "adding" || l == "suggesting" || l == "writing" ||
+               l == "asking" || l == "calling" || l == "promising" || l == "explaining" || l == "declaring";
+    }
+
+    Source from_person(int p, std::string rule) const {
+        Source s;
+        s.found = true;
+        s.person = true;
+        s.name = people_[static_cast<std::size_t>(p)].name;
+        s.span = people_[static_cast<std::size_t>(p)].span;
+        s.rule = std::move(rule);
+        return s;
+    }
+
+    // The referent of a subject pronoun at token i, or nothing ("they", "it").
+    Source resolve_pronoun(std::size_t i) const {
+        const std::string l = lower(word(i));
+        const char g = pronoun_gender(l);
+        if (!g) return {};
+        // Names the pronoun's own sentence gives after it are objects, not its referent.
+        std::vector<std::string> excluded;
+        for (std::size_t j = i + 1; j < toks_.size() && j < i + 200 && toks_[j].sent == toks_[i].sent; ++j)
+            if (person_at_[j] >= 0 && !in_quote_[j]) excluded.push_back(people_[static_cast<std::size_t>(person_at_[j])].name);
+        auto fits = [&](const std::string& name) {
+            auto it = gender_.find(name);
+            const char pg = it == gender_.end() ? 0 : it->second;
+            return !pg || pg == g;
+        };
+        const std::string pron(word(i));
+        bool nearest = true;
+        // Look back a few thousand tokens at most: a referent is never that far away, and
+        // this keeps a long article with no people linear.
+        const std::size_t floor = i > 4000 ? i - 4000 : 0;
+        for (std::size_t j = i; j-- > floor;) {
+            if (person_at_[j] < 0 || in_quote_[j]) continue;
+            const std::string& name = people_[static_cast<std::size_t>(person_at_[j])].name;
+            if (!fits(name)) continue;
+            if (std::find(excluded.begin(), excluded.end(), name) != excluded.end()) {
+                if (nearest) {
+                    // The only recent candidate is ruled out: a person introduced at the
+                    // start of the next sentence is the likelier speaker.
+                    const Source f = forward_person(i, excluded);
+                    if (f.found) return f;
+                }
+                nearest = false;
+                continue;
+            }
+            Source s = from_person(person_at_[j], "pronoun:" + pron + "->" + name);
+            s.span = {toks_[i].begin, toks_[i].end};
+            return s;
+        }
+        return forward_person(i, excluded);
+    }
+
+    Source forward_person(std::size_t i, const std::vector<std::string>& excluded) const {
+        const std::uint32_t sent = toks_[i].sent;
+        std::size_t j = i + 1;
+        while (j < toks_.size() && toks_[j].sent == sent) ++j;
+        while (j < toks_.size() && toks_[j].kind != TokKind::word) ++j;
+        if (j >= toks_.size() || toks_[j].sent > sent + 2 || person_at_[j] < 0) return {};
+        const int p = person_at_[j];
+        const std::string& name = people_[static_cast<std::size_t>(p)].name;
+        if (std::find(excluded.begin(), excluded.end(), name) != excluded.end()) return {};
+        // Only a person met for the first time there.
+        if (auto it = first_mention_.find(name); it != first_mention_.end() && it->second != static_cast<std::size_t>(p))
+            return {};
+        Source s = from_person(p, "pronoun-forward:" + std::string(word(i)) + "->" + name);
+        s.span = {toks_[i].begin, toks_[i].end};
+        return s;
+    }
+
+    // A noun phrase source that is not a person ("a Labour source", "Israeli officials").
+    Source from_phrase(std::size_t b, std::size_t e, std::string rule) const {
+        // A person named inside the phrase is the source ("campaign manager Kellyanne Conway").
+        for (std::size_t j = e + 1; j-- > b;)
+            if (person_at_[j] >= 0) return from_person(person_at_[j], std::move(rule));
+        Source s;
+        s.found = true;
+        s.person = false;
+        s.span = {toks_[b].begin, toks_[e].end};
+        s.name = std::string(slice(s.span));
+        s.rule = std::move(rule);
+        return s;
+    }
+
+    // The subject of a speech verb at v, looking backwards.
+    Source subject_before(std::size_t v, const std::string& rule, bool fallback_to_sentence_subject) const {
+        std::size_t k = v;
+        while (k > 0 && (is_adverb(k - 1) || is_punct(k - 1, 0x2019) || is_punct(k - 1, '\''))) --k;
+        if (k == 0) return {};
+        const std::size_t s = k - 1;
+        if (toks_[s].sent != toks_[v].sent && !(toks_[s].kind == TokKind::word)) return {};
+        if (person_at_[s] >= 0 && !in_quote_[s]) return from_person(person_at_[s], rule);
+        if (is_word(s) && pronoun_gender(lower(word(s))) && !in_quote_[s]) {
+            const std::string l = lower(word(s));
+            if (l == "he" || l == "she") return resolve_pronoun(s);
+            return {};
+        }
+        if (is_word(s) && !in_quote_[s]) {
+            const std::string l = lower(word(s));
+            if (l == "they" || l == "it" || l == "we" || l == "i" || l == "you" || l == "who" || l == "which" ||
+                l == "that")
+                return {};
+            if (!is_function_word(l) || l == "officials") {
+                // Collect the phrase back to a determiner, punctuation or sentence start.
+                std::size_t b = s;
+                int n = 0;
+                while (b > 0 && n < 6 && is_word(b - 1) && !in_quote_[b - 1] && toks_[b - 1].sent == toks_[s].sent) {
+                    const std::string pl = lower(word(b - 1));
+                    if (pl == "the" || pl == "a" || pl == "an" || pl == "his" || pl == "her" || pl == "their") {
+                        --b;
+                        break;
+                    }
+                    if (is_function_word(pl) || speech_verb_at(b - 1)) break;
+                    // "the meeting Israeli officials": a capitalised modifier starts the phrase.
+                    if (toks_[b].cap && !toks_[b - 1].cap) break;
+                    --b;
+                    ++n;
+                }
+                // Possessives inside the phrase ("the party's leader") end it too.
+                return from_phrase(b, s, rule);
+            }
+        }
+        if (!fallback_to_sentence_subject) return {};
+        // A clause boundary ("..., but said ..."): the sentence's subject.
+        for (std::size_t j = v; j-- > 0 && j + 300 > v && toks_[j].sent == toks_[v].sent;) {
+            std::size_t first = j;
+            if (j > 0 && j + 299 > v && toks_[j - 1].sent == toks_[v].sent) continue;
+            // j is the sentence's first token; scan forward to v.
+            for (std::size_t t = first; t < v; ++t) {
+                if (in_quote_[t]) continue;
+                if (person_at_[t] >= 0) return from_person(person_at_[t], rule);
+                if (is_word(t)) {
+                    const std::string l = lower(word(t));
+                    if (l == "he" || l == "she") return resolve_pronoun(t);
+                }
+            }
+            break;
+        }
+        return {};
+    }
+
+    // "…," X said / "…," said X / "…" he concluded.
+    Source after_frame(const RawQuote& r) const {
+        if (r.close == SIZE_MAX) return {};
+        std::size_t i = r.close + 1;
+        while (is_punct(i) && (toks_[i].cp == ',' || toks_[i].cp == 0x2014 || toks_[i].cp == 0x2013 || toks_[i].cp == '-'))
+            ++i;
+        if (!is_word(i)) return {};
+        if (speech_verb_at(i)) {
+            // said X, said the minister
+            std::size_t j = i + 1;
+            if (is_word(j) && pronoun_gender(lower(word(j)))) {
+                const std::string l = lower(word(j));
+                if (l == "he" || l == "she") {
+                    Source s = resolve_pronoun(j);
+                    s.verb_distance = 0;
+                    return s;
+                }
+                return {};
+            }
+            std::size_t e = j;
+            while (e < toks_.size() && e < j + 8 && is_word(e) && !speech_verb_at(e)) ++e;
+            if (e == j) return {};
+            Source s = from_phrase(j, e - 1, "said-after-quote");
+            s.verb_distance = 0;
+            return s;
+        }
+        // X said: the subject runs from i to a speech verb within a few tokens, perhaps
+        // over an appositive ("Imran Hussain, MP for Bradford, said").
+        std::size_t j = i;
+        if (person_at_[j] >= 0) {
+            const int p = person_at_[j];
+            while (j < toks_.size() && person_at_[j] == p) ++j;
+            if (is_punct(j, ',')) {
+                std::size_t k = j + 1;
+                while (k < toks_.size() && k < j + 14 && !is_punct(k, ',') && toks_[k].kind != TokKind::newline) ++k;
+                if (is_punct(k, ',')) j = k + 1;
+            }
+            while (is_adverb(j)) ++j;
+            if (speech_verb_at(j)) {
+                Source s = from_person(p, "said-after-quote");
+                s.verb_distance = 0;
+                return s;
+            }
+            return {};
+        }
+        const std::string l = lower(word(j));
+        if (l == "he" || l == "she") {
+            std::size_t k = j + 1;
+            while (is_adverb(k)) ++k;
+            if (!speech_verb_at(k)) return {};
+            Source s = resolve_pronoun(j);
+            s.verb_distance = 0;
+            return s;
+        }
+        // A phrase then a verb: "a Labour source said".
+        std::size_t k = j;
+        while (k < toks_.size() && k < j + 7 && is_word(k) && !speech_verb_at(k)) ++k;
+        std::size_t v = k;
+        while (v > j && is_adverb(v - 1)) --v;
+        if (k > j && speech_verb_at(k) && v > j) {
+            const std::string fl = lower(word(j));
+            if (fl == "they" || fl == "it" || fl == "we" || fl == "i" || fl == "you") return {};
+            Source s = from_phrase(j, v - 1, "said-after-quote");
+            s.verb_distance = 0;
+            return s;
+        }
+        return {};
+    }
+
+    // X said: "…" / X told the BBC: "…" / X said Britain was "…" / according to X "…".
+    Source before_frame(const RawQuote& r) const {
+        const std::size_t o = r.open;
+        if (o == 0 || para_first(o)) return {};
+        std::size_t i = o - 1;
+        const bool colon = is_punct(i, ':');
+        if (colon || is_punct(i, ',')) {
+            if (i == 0) return {};
+            // "Healey: '…'" in a headline.
+            if (colon && person_at_[i - 1] >= 0 && !in_quote_[i - 1]) {
+                Source s = from_person(person_at_[i - 1], "colon-frame");
+                s.verb_distance = 0;
+                return s;
+            }
+            --i;
+        }
+        const std::uint32_t sent = toks_[o].sent;
+        std::size_t steps = 0;
+        for (std::size_t v = i + 1; v-- > 0 && steps < 60; ++steps) {
+            if (toks_[v].kind == TokKind::newline || (toks_[v].sent != sent && !colon)) break;
+            if (in_quote_[v]) break;
+            if (speech_verb_at(v)) {
+                const std::size_t dist = o - v - 1;
+                Source s = subject_before(v, colon ? "colon-frame" : "said-before-quote", true);
+                if (!s.found) return {};
+                s.verb_distance = dist;
+                return s;
+            }
+            if (is_word(v) && lower(word(v)) == "according" && is_word(v + 1) && lower(word(v + 1)) == "to") {
+                std::size_t e = v + 2;
+                while (e < o && is_word(e) && e < v + 10) ++e;
+                if (e == v + 2) return {};
+                Source s = from_phrase(v + 2, e - 1, "according-to");
+                s.verb_distance = 1;
+                return s;
+            }
+        }
+        return {};
+    }
+
+    Source attribute(const RawQuote& r) const {
+        Source s = after_frame(r);
+        if (s.found) return s;
+        s = before_frame(r);
+        if (s.found) return s;
+        return {};
+    }
+
+    // Reported speech: "X said that …", "X said Britain was …".
+    void find_indirect(std::vector<Quote>& out) {
+        static const std::unordered_set<std::string_view> verbs = {
+            "said", "says", "added", "explained", "warned", "insisted", "argued", "claimed", "stated", "noted",
+            "admitted", "acknowledged", "announced", "confirmed", "believes", "suggested", "predicted", "told",
+            "tells", "warns", "insists", "argues", "claims", "adds", "notes", "admits", "believed", "thinks",
+            "considers", "stressed", "reiterated", "denied", "maintained", "conceded"};
+        for (std::size_t v = 1; v + 3 < toks_.size(); ++v) {
+            if (!is_word(v) || toks_[v].cap || in_quote_[v]) continue;
+            const std::string l = lower(word(v));
+            if (!verbs.count(l)) continue;
+            std::size_t c = v + 1;
+            if (l == "told" || l == "tells") {
+                // told NP that …
+                std::size_t k = c;
+                while (k < toks_.size() && k < c + 5 && is_word(k) && lower(word(k)) != "that") ++k;
+                if (!is_word(k) || lower(word(k)) != "that") continue;
+                c = k + 1;
+            } else if (is_word(c) && lower(word(c)) == "that") {
+                ++c;
+            }
+            if (!is_word(c) || in_quote_[c]) continue;
+            {
+                const std::string cl = lower(word(c));
+                if (cl == "in" || cl == "on" || cl == "at" || cl == "during" || cl == "after" || cl == "before" ||
+                    cl == "to" || cl == "by" || cl == "of" || cl == "for" || cl == "with" || cl == "about" ||
+                    cl == "so" || cl == "and" || cl == "but" || cl == "or" || cl == "as" || cl == "from" ||
+                    cl == "today" || cl == "yesterday" || cl == "tomorrow" || cl == "earlier" || cl == "later" ||
+                    cl == "last" || cl == "recently" || cl == "previously" || cl == "repeatedly" || cl == "also")
+                    continue;
+            }
+            Source s = subject_before(v, "indirect", false);
+            if (!s.found) continue;
+            if (s.rule.rfind("pronoun", 0) == 0 || s.rule.rfind("pronoun-forward", 0) == 0) {
+                // keep the pronoun provenance
+            } else {
+                s.rule = "indirect";
+            }
+            std::size_t e = c;
+            // The clause runs to the sentence's end or to a coordinated clause (", but said ...").
+            while (e < toks_.size() && toks_[e].sent == toks_[c].sent && toks_[e].kind != TokKind::newline) {
+                if (!in_quote_[e] && (is_punct(e, ';') ||
+                                      (is_punct(e, ',') && is_word(e + 1) &&
+                                       (lower(word(e + 1)) == "but" || lower(word(e + 1)) == "and")))) break;
+                ++e;
+            }
+            // Drop the sentence's final stop.
+            std::size_t last = e - 1;
+            while (last > c && is_punct(last) &&
+                   (toks_[last].cp == '.' || toks_[last].cp == '!' || toks_[last].cp == '?'))
+                --last;
+            if (last < c + 2) continue;
+            Quote q;
+            q.span = {toks_[c].begin, toks_[last].end};
+            q.text = std::string(slice(q.span));
+            q.speaker = s.name;
+            q.speaker_is_person = s.person;
+            q.speaker_span = s.span;
+            q.speaker_rule = s.rule;
+            q.indirect = true;
+            q.rule = "indirect";
+            out.push_back(std::move(q));
+            v = last;
+        }
+    }
+
+    std::string_view text_;
+    const std::vector<PersonMention>& people_;
+    const NameLexicon& lex_;
+    std::vector<Token> toks_;
+    std::vector<int> person_at_;
+    std::vector<char> in_quote_;
+    std::unordered_map<std::string, char> gender_;
+    std::unordered_map<std::string, std::size_t> first_mention_;
+    std::vector<std::size_t> para_end_;
+};
+
+}  // namespace
+
+std::vector<Quote> find_quotes(std::string_view text, std::vector<PersonMention>& people) {
+    if (text.empty() || text.size() > UINT32_MAX - 16) return {};
+    return QuoteFinder(text, people).run();
+}
+
 }  // namespace newsfacet

@@ -1,0 +1,141 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "extract.h"
+#include "people.h"
+
+using namespace newsfacet;
+
+namespace {
+
+std::set<std::string> names_of(const std::vector<PersonMention>& people) {
+    std::set<std::string> s;
+    for (const auto& p : people) s.insert(p.name);
+    return s;
+}
+
+std::string read_seed(const char* name) {
+    std::ifstream f(std::string(NEWSFACET_TEST_DATA) + "/../../seeds/" + name);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("find_people finds people from cues and leaves organisations and places alone") {
+    struct Row {
+        const char* text;
+        std::set<std::string> expected;  // canonical names, exactly
+    };
+    const Row rows[] = {
+        {"Defence Secretary John Healey visited troops. Mr Healey said it was vital.", {"John Healey"}},
+        {"Mr Smith arrived late.", {"Smith"}},
+        {"The talks were led by foreign secretary David Lammy.", {"David Lammy"}},
+        {"He met his Israeli counterpart, Yoav Gallant, in Tel Aviv.", {"Yoav Gallant"}},
+        {"Prime Minister Theresa May spoke. May later left.", {"Theresa May"}},
+        {"Jeremy Corbyn led the party until 2020.", {"Jeremy Corbyn"}},
+        {"Starmer, who leads the party, spoke. Keir Starmer then left.", {"Keir Starmer"}},
+        {"Imran Hussain, MP for Bradford, resigned.", {"Imran Hussain"}},
+        {"\"We will win,\" Okonkwo said.", {"Okonkwo"}},
+        {"British Foreign Secretary James Cleverley spoke. Cleverly told reporters more.", {"James Cleverley"}},
+        {"Dr. Ben Carson and Sen. Ted Cruz debated.", {"Ben Carson", "Ted Cruz"}},
+        {"Republican Donald Trump attacked Hillary Clinton. Trump said Clinton lied.", {"Donald Trump", "Hillary Clinton"}},
+        // Not people: organisations, sources, places, pronouns.
+        {"The Gaza Ministry of Health said 40 people died.", {}},
+        {"Israeli officials said the talks went well. A Labour source said so too.", {}},
+        {"The Labour Party said it would vote. Downing Street said nothing.", {}},
+        {"I've said it before.", {}},
+        {"General Motors said profits rose.", {}},
+        {"", {}},
+    };
+    for (const Row& r : rows) {
+        const std::string text = r.text;
+        CAPTURE(text);
+        const auto got = names_of(find_people(text, {}));
+        std::string joined;
+        for (const auto& n : got) joined += n + "; ";
+        CAPTURE(joined);
+        CHECK(got == r.expected);
+    }
+}
+
+TEST_CASE("every mention of one person carries the same canonical name and a provenance rule") {
+    const std::string text = "Labour Defence Secretary John Healey flew in. Healey met troops. Mr Healey's visit ended.";
+    const auto people = find_people(text, {});
+    REQUIRE(people.size() == 3);
+    for (const auto& p : people) {
+        CHECK(p.name == "John Healey");
+        CHECK(text.substr(p.span.begin, p.span.end - p.span.begin) == p.surface);
+    }
+    CHECK(people[0].rule == "title+name");
+    CHECK(people[1].rule == "merged:surname");
+    CHECK(people[2].rule == "honorific");
+    CHECK(people[2].surface == "Mr Healey");
+}
+
+TEST_CASE("a place is not a person") {
+    const std::string text = "Jordan said it would reopen the border.";
+    std::vector<PlaceMention> places(1);
+    places[0].span = {0, 6};
+    places[0].name = "Jordan";
+    CHECK(find_people(text, places).empty());
+}
+
+TEST_CASE("person_name_keys gives the full name, the surname and variant spellings") {
+    struct Row {
+        const char* name;
+        std::vector<std::string> surfaces;
+        std::vector<std::string> expected;
+    };
+    const Row rows[] = {
+        {"James Cleverley", {"James Cleverley", "Cleverly"}, {"james cleverley", "cleverley", "cleverly"}},
+        {"John Healey", {"Mr Healey", "Healey"}, {"john healey", "healey"}},
+        {"Okonkwo", {"Okonkwo"}, {"okonkwo"}},
+    };
+    for (const Row& r : rows) {
+        const std::string name = r.name;
+        CAPTURE(name);
+        CHECK(person_name_keys(r.name, r.surfaces) == r.expected);
+    }
+}
+
+TEST_CASE("seed articles: the people named") {
+    struct Row {
+        const char* file;
+        std::vector<std::string> present;
+        std::vector<std::string> absent;
+    };
+    const Row rows[] = {
+        {"000_9a5ad2e1a0c9bfef.txt", {"John Healey", "David Lammy", "Yoav Gallant"}, {"Gaza", "Hamas", "Holocaust"}},
+        {"001_9b59a9d14afede96.txt", {"John Healey", "Yoav Gallant", "David Lammy"}, {"Israeli", "Labour", "Lammy"}},
+        {"002_4a88d1566f9dd8da.txt",
+         {"James Cleverley", "Imran Hussain", "Keir Starmer", "Jeremy Corbyn"},
+         {"Cleverly", "Starmer", "Labor Party"}},
+    };
+    for (const Row& r : rows) {
+        const std::string file = r.file;
+        CAPTURE(file);
+        const std::string text = read_seed(r.file);
+        REQUIRE(!text.empty());
+        const auto names = names_of(find_people(text, find_places(text)));
+        for (const auto& n : r.present) CHECK_MESSAGE(names.count(n), n);
+        for (const auto& n : r.absent) CHECK_MESSAGE(!names.count(n), n);
+    }
+}
+
+TEST_CASE("the tokenizer survives odd input") {
+    const std::string odd[] = {"", "\xEF\xBF\xBD\xEF\xBF\xBD", "\"", "\xE2\x80\x9C", "'s", "Mr.", "\xFF\xFE\x80",
+                               std::string(100000, 'A'), "\n\n\n", "a\"b\"c", "\xE2\x80\x9C\n\xE2\x80\x9C\n"};
+    for (const std::string& s : odd) {
+        auto people = find_people(s, {});
+        auto quotes = find_quotes(s, people);
+        CHECK(quotes.size() <= s.size());
+    }
+    CHECK(detail::edit_distance("Cleverly", "Cleverley", 2) == 1);
+    CHECK(detail::edit_distance("Healey", "Lammy", 1) == 2);
+}

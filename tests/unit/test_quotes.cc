@@ -1,0 +1,174 @@
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "extract.h"
+
+using namespace newsfacet;
+
+namespace {
+
+struct Expect {
+    std::string text_prefix;  // the quote's text starts with this
+    std::string speaker;      // "" when no speaker
+    bool person;
+};
+
+std::vector<Quote> direct_quotes(const std::string& text) {
+    auto people = find_people(text, find_places(text));
+    auto quotes = find_quotes(text, people);
+    std::erase_if(quotes, [](const Quote& q) { return q.indirect; });
+    return quotes;
+}
+
+std::string read_seed(const char* name) {
+    std::ifstream f(std::string(NEWSFACET_TEST_DATA) + "/../../seeds/" + name);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+void check_quotes(const std::string& text, const std::vector<Expect>& expected) {
+    const auto got = direct_quotes(text);
+    std::string listing;
+    for (const auto& q : got) listing += "{" + q.text.substr(0, 40) + "} -> " + q.speaker + " (" + q.speaker_rule + ")\n";
+    CAPTURE(listing);
+    REQUIRE(got.size() == expected.size());
+    for (std::size_t i = 0; i < got.size(); ++i) {
+        CHECK(got[i].text.rfind(expected[i].text_prefix, 0) == 0);
+        CHECK(got[i].speaker == expected[i].speaker);
+        if (!expected[i].speaker.empty()) CHECK(got[i].speaker_is_person == expected[i].person);
+        // The span is the content, without the marks.
+        CHECK(got[i].span.end <= text.size());
+    }
+}
+
+}  // namespace
+
+TEST_CASE("find_quotes: quote marks, frames and speakers") {
+    struct Row {
+        const char* text;
+        std::vector<Expect> expected;
+    };
+    const Row rows[] = {
+        {"\"We will win,\" Mr Smith said.", {{"We will win,", "Smith", true}}},
+        {"\"We will win,\" said Defence Secretary John Healey.", {{"We will win,", "John Healey", true}}},
+        {"Defence Secretary John Healey said: \xE2\x80\x9CWe will win.\xE2\x80\x9D", {{"We will win.", "John Healey", true}}},
+        // Closing glyph used as an opener after a colon.
+        {"Mayor Jane Okafor later said:\xE2\x80\x9DThe roads are open.\xE2\x80\x9D", {{"The roads are open.", "Jane Okafor", true}}},
+        // A partial quote inside a sentence.
+        {"Mr Healey said Britain was determined to \"lead a push for a better peace\" as it appealed.",
+         {{"lead a push for a better peace", "Healey", true}}},
+        // Scare quotes are not quotes.
+        {"Starmer calls for humanitarian \xE2\x80\x9Cpauses\xE2\x80\x9D rather than a ceasefire.", {}},
+        {"He was given a role in the \xE2\x80\x98shadow cabinet\xE2\x80\x99 last year.", {}},
+        // Pronouns go to the most recent person.
+        {"Senator Maria Lopez spoke first. \"It is time,\" she said.", {{"It is time,", "Maria Lopez", true}}},
+        {"Mr Healey spoke. He said: \"We will keep going.\"", {{"We will keep going.", "Healey", true}}},
+        // Organisations and documents are sources, not people.
+        {"\"The strikes were targeted,\" an Israeli statement said.", {{"The strikes were targeted,", "an Israeli statement", false}}},
+        {"\"This is a betrayal,\" a Labour source said.", {{"This is a betrayal,", "a Labour source", false}}},
+        {"According to a statement, the pair \"discussed the important defence ties\".",
+         {{"discussed the important defence ties", "a statement", false}}},
+        // A continuation paragraph keeps the speaker.
+        {"\"First,\" Mr Healey explained, \"we talk.\"\n\"Then we act together with our allies.\"\n",
+         {{"First,", "Healey", true}, {"we talk.", "Healey", true}, {"Then we act", "Healey", true}}},
+        {"", {}},
+        {"An unmatched \" mark and nothing else", {}},
+    };
+    for (const Row& r : rows) {
+        const std::string text = r.text;
+        CAPTURE(text);
+        check_quotes(text, r.expected);
+    }
+}
+
+TEST_CASE("multi-paragraph quotes are one quote joined with spaces") {
+    const std::string text =
+        "Mr Healey said: \"First paragraph here.\n\"Second paragraph here.\n\"Last paragraph here.\"\nAfter.";
+    const auto q = direct_quotes(text);
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].text == "First paragraph here. Second paragraph here. Last paragraph here.");
+    CHECK(q[0].rule == "multi-paragraph");
+    CHECK(q[0].speaker == "Healey");
+    CHECK(q[0].speaker_rule == "colon-frame");
+}
+
+TEST_CASE("indirect speech gives the speaker, marked indirect") {
+    const std::string text = "Foreign Secretary David Lammy said that the talks had failed.";
+    auto people = find_people(text, {});
+    const auto quotes = find_quotes(text, people);
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].indirect);
+    CHECK(quotes[0].rule == "indirect");
+    CHECK(quotes[0].speaker == "David Lammy");
+    CHECK(quotes[0].text == "the talks had failed");
+}
+
+TEST_CASE("seed articles: speakers") {
+    struct Row {
+        const char* file;
+        std::vector<std::pair<std::string, std::string>> quotes;  // text prefix -> speaker
+        std::vector<std::string> not_speakers;
+    };
+    const Row rows[] = {
+        {"000_9a5ad2e1a0c9bfef.txt",
+         {{"lead a push for a better peace", "John Healey"},
+          {"I've said to him", "John Healey"},
+          {"The level of those civilian deaths", "John Healey"},
+          {"In this memory of the very darkest day", "John Healey"},
+          {"This is a painful day", "David Lammy"}},
+         {"Yoav Gallant"}},
+        {"001_9b59a9d14afede96.txt",
+         {{"De-escalation must be the first focus", "John Healey"}},
+         {"Yoav Gallant", "David Lammy", "Israeli officials", "A Labour source"}},
+        {"002_4a88d1566f9dd8da.txt",
+         {{"In the short term", "James Cleverley"},
+          {"But our view is", "James Cleverley"},
+          {"It has become clear", "Imran Hussain"},
+          {"should not be made a right", "Imran Hussain"}},
+         {"Keir Starmer", "Jeremy Corbyn"}},
+    };
+    for (const Row& r : rows) {
+        const std::string file = r.file;
+        CAPTURE(file);
+        const std::string text = read_seed(r.file);
+        REQUIRE(!text.empty());
+        auto people = find_people(text, find_places(text));
+        const auto quotes = find_quotes(text, people);
+        std::string listing;
+        for (const auto& q : quotes)
+            listing += "{" + q.text.substr(0, 40) + "} -> " + q.speaker + " (" + q.speaker_rule + ")\n";
+        for (const auto& p : people) listing += "P[" + p.surface + "] " + p.name + " " + p.rule + "\n";
+        CAPTURE(listing);
+        for (const auto& [prefix, speaker] : r.quotes) {
+            CAPTURE(prefix);
+            const Quote* found = nullptr;
+            for (const auto& q : quotes)
+                if (!q.indirect && q.text.rfind(prefix, 0) == 0) found = &q;
+            REQUIRE(found);
+            CHECK(found->speaker == speaker);
+            CHECK(found->speaker_is_person);
+            // The speaker is the same string as the person's canonical name.
+            bool is_person = false;
+            for (const auto& p : people) is_person |= p.name == found->speaker;
+            CHECK(is_person);
+        }
+        for (const auto& q : quotes) {
+            for (const auto& n : r.not_speakers) CHECK_MESSAGE(!(q.speaker == n && q.speaker_is_person), n);
+            if (!q.speaker_is_person) {
+                for (const auto& p : people) CHECK(p.name != q.speaker);
+            }
+        }
+    }
+    // The multi-paragraph quote in seed 000 is one quote.
+    const std::string text = read_seed("000_9a5ad2e1a0c9bfef.txt");
+    auto people = find_people(text, find_places(text));
+    for (const auto& q : find_quotes(text, people))
+        if (q.text.rfind("The level of those civilian deaths", 0) == 0) {
+            CHECK(q.rule == "multi-paragraph");
+            CHECK(q.text.find("And yes, of course") != std::string::npos);
+            CHECK(q.text.find("that we mark today.") != std::string::npos);
+        }
+}
