@@ -268,7 +268,9 @@ std::vector<LineInfo> line_info(std::string_view text, const std::vector<Token>&
 // A dateline: the match opens its line and is followed by ',', '-', '(' or a date
 // ("TOKYO, March 3 -", "LONDON 1996-08-30"), not by a plain number ("NEW YORK 72 53").
 bool is_dateline(std::string_view text, const std::vector<Token>& toks, const Match& m) {
-    if (m.first_tok > 0 && toks[m.first_tok - 1].line == toks[m.first_tok].line) return false;
+    // Everything before the match on its line is capitals too ("MINNETONKA, MINN., Feb 26").
+    for (std::size_t k = m.first_tok; k > 0 && toks[k - 1].line == toks[m.first_tok].line; --k)
+        if (!toks[k - 1].all_caps) return false;
     std::size_t p = m.span.end;
     while (p < text.size() && text[p] == ' ') ++p;
     if (p >= text.size()) return false;
@@ -347,7 +349,7 @@ bool accept(std::string_view text, const std::vector<Token>& toks, const std::ve
         if (prev && prev_gap == " " && prev_word == "AT" && li.caps) return false;
     }
 
-    if (!(li.caps && m.caps)) {
+    if (!li.caps) {
         const auto& fw = function_words();
         // "Jordan Henderson", "London School of Economics", "Algeria TV".
         if (next && next_gap == " " && next->upper_initial) {
@@ -401,10 +403,15 @@ std::vector<PlaceMention> find_places(std::string_view text) {
         Match m;
         bool ok = longest_match(text, toks, i, false, g, m);
         if (!ok && t.all_caps) {
-            Match probe;
-            probe.first_tok = probe.last_tok = i;
-            probe.span = {t.begin, t.end};
-            if (lines[t.line].caps || is_dateline(text, toks, probe)) ok = longest_match(text, toks, i, true, g, m);
+            // ALL-CAPS text is matched case-insensitively in capitals lines and in
+            // datelines ("NEW YORK, Feb 26 -"), which open a line.
+            bool caps_prefix = true;  // only capitals before it on this line
+            for (std::size_t k = i; k > 0 && toks[k - 1].line == t.line && caps_prefix; --k)
+                caps_prefix = toks[k - 1].all_caps;
+            if (lines[t.line].caps || caps_prefix) {
+                ok = longest_match(text, toks, i, true, g, m);
+                if (ok && !lines[t.line].caps && !is_dateline(text, toks, m)) ok = false;
+            }
         }
         if (!ok) {
             ++i;

@@ -1,8 +1,405 @@
-// STUB: to be replaced by the reuters scorer.
-#include "eval.h"
+// newsfacet-eval reuters: document-level places and people of extract() against the
+// Reuters-21578 <PLACES> and <PEOPLE> codes.
+//
+// Choices (see docs/places.md):
+// - The story is rebuilt as an article: TITLE on the first line, then DATELINE and BODY,
+//   with the corpus's 70-column hard wrapping undone (a paragraph is one line, as news
+//   arrives today).
+// - Places: every predicted place counts as its country (Reuters codes countries, so
+//   a story that names only Tokyo is a "japan" story); a region counts as itself.
+//   Codes map to our canonical names through bench/eval/data/reuters-places.tsv, with
+//   alternatives for historical states ("ussr" is matched by Soviet Union or Russia).
+//   Predicted names that no Reuters code maps to ("Middle East") are not scored.
+// - People: predicted canonical names become codes ("James Baker" -> "james-baker");
+//   a gold code is found by the same code or the same surname.
+// - Only stories carrying PLACES (resp. PEOPLE) are scored.
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "article.h"
+#include "extract.h"
+#include "gazetteer.h"
+#include "ner_eval.h"
+
 namespace newsfacet::eval {
-int eval_reuters(const EvalOptions&, std::ostream& out) {
-    out << "newsfacet-eval reuters: not implemented yet\n";
-    return 1;
+
+std::string latin1_to_utf8(std::string_view latin1) {
+    std::string out;
+    out.reserve(latin1.size() + latin1.size() / 16);
+    for (char c : latin1) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        if (u < 0x80) {
+            out.push_back(c);
+        } else {
+            out.push_back(static_cast<char>(0xC0 | (u >> 6)));
+            out.push_back(static_cast<char>(0x80 | (u & 0x3F)));
+        }
+    }
+    return out;
 }
+
+namespace {
+
+std::string unescape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '&') {
+            out.push_back(s[i]);
+            continue;
+        }
+        const std::size_t semi = s.find(';', i);
+        if (semi == std::string_view::npos || semi - i > 8) {
+            out.push_back('&');
+            continue;
+        }
+        const std::string_view ent = s.substr(i + 1, semi - i - 1);
+        if (ent == "lt") out.push_back('<');
+        else if (ent == "gt") out.push_back('>');
+        else if (ent == "amp") out.push_back('&');
+        else if (ent == "quot") out.push_back('"');
+        else if (!ent.empty() && ent[0] == '#') {
+            const int code = std::atoi(std::string(ent.substr(1)).c_str());
+            if (code == 10 || (code >= 32 && code < 127)) out.push_back(static_cast<char>(code));
+            // Control codes (&#2; &#3; ...) are transmission framing: dropped.
+        } else {
+            out.append(s.substr(i, semi - i + 1));
+        }
+        i = semi;
+    }
+    return out;
+}
+
+// The text between <tag ...> and </tag>, or empty.
+std::string_view element(std::string_view s, std::string_view tag) {
+    const std::string open = "<" + std::string(tag);
+    std::size_t b = s.find(open);
+    while (b != std::string_view::npos && b + open.size() < s.size() && s[b + open.size()] != '>' &&
+           s[b + open.size()] != ' ')
+        b = s.find(open, b + 1);
+    if (b == std::string_view::npos) return {};
+    b = s.find('>', b);
+    if (b == std::string_view::npos) return {};
+    ++b;
+    const std::size_t e = s.find("</" + std::string(tag) + ">", b);
+    if (e == std::string_view::npos) return {};
+    return s.substr(b, e - b);
+}
+
+std::vector<std::string> d_list(std::string_view s) {
+    std::vector<std::string> out;
+    std::size_t p = 0;
+    while ((p = s.find("<D>", p)) != std::string_view::npos) {
+        p += 3;
+        const std::size_t e = s.find("</D>", p);
+        if (e == std::string_view::npos) break;
+        out.emplace_back(s.substr(p, e - p));
+        p = e + 4;
+    }
+    return out;
+}
+
+// Undoes the 70-column wrapping: a line break followed by text continues the
+// paragraph; a break followed by indentation starts a new one.
+std::string unwrap(std::string_view body) {
+    std::string out;
+    out.reserve(body.size());
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        const char c = body[i];
+        if (c == '\n') {
+            std::size_t j = i + 1;
+            while (j < body.size() && body[j] == ' ') ++j;
+            const bool indented = j > i + 1 || (j < body.size() && body[j] == '\n');
+            while (!out.empty() && out.back() == ' ') out.pop_back();
+            out.push_back(indented ? '\n' : ' ');
+            i = j - 1;
+            continue;
+        }
+        if (c == '\r') continue;
+        out.push_back(c);
+    }
+    // Strip the sign-off.
+    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+    for (std::string_view tail : {"Reuter", "REUTER"}) {
+        if (out.size() >= tail.size() && std::string_view(out).substr(out.size() - tail.size()) == tail)
+            out.resize(out.size() - tail.size());
+    }
+    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+    return out;
+}
+
+std::string trim(std::string_view s) {
+    std::size_t b = 0, e = s.size();
+    while (b < e && (s[b] == ' ' || s[b] == '\n' || s[b] == '\t')) ++b;
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\n' || s[e - 1] == '\t')) --e;
+    return std::string(s.substr(b, e - b));
+}
+
+}  // namespace
+
+std::vector<ReutersDoc> parse_reuters_sgml(std::string_view sgml) {
+    std::vector<ReutersDoc> docs;
+    std::size_t p = 0;
+    while ((p = sgml.find("<REUTERS", p)) != std::string_view::npos) {
+        const std::size_t e = sgml.find("</REUTERS>", p);
+        if (e == std::string_view::npos) break;
+        const std::string_view r = sgml.substr(p, e - p);
+        p = e + 10;
+        ReutersDoc d;
+        const std::size_t id = r.find("NEWID=\"");
+        if (id != std::string_view::npos) d.id = std::string(r.substr(id + 7, r.find('"', id + 7) - id - 7));
+        d.places = d_list(element(r, "PLACES"));
+        d.people = d_list(element(r, "PEOPLE"));
+        const std::string_view text = element(r, "TEXT");
+        const std::string title = trim(unescape(element(text, "TITLE")));
+        const std::string dateline = trim(unescape(element(text, "DATELINE")));
+        std::string body;
+        if (const std::string_view b = element(text, "BODY"); !b.empty()) {
+            body = unwrap(unescape(b));
+        } else {
+            // UNPROC and BRIEF stories: the text itself, without the title/dateline tags.
+            std::string rest(text);
+            for (const char* tag : {"TITLE", "DATELINE"}) {
+                const std::size_t tb = rest.find(std::string("<") + tag + ">");
+                const std::size_t te = rest.find(std::string("</") + tag + ">");
+                if (tb != std::string::npos && te != std::string::npos && te > tb)
+                    rest.erase(tb, te + std::strlen(tag) + 3 - tb);
+            }
+            body = unwrap(unescape(rest));
+        }
+        d.text = title;
+        if (!d.text.empty()) d.text += '\n';
+        d.text += dateline;
+        if (!dateline.empty() && !body.empty()) d.text += ' ';
+        d.text += trim(body);
+        docs.push_back(std::move(d));
+    }
+    return docs;
+}
+
+PlaceCodeMap parse_place_codes(std::string_view tsv) {
+    PlaceCodeMap m;
+    std::size_t pos = 0;
+    while (pos < tsv.size()) {
+        std::size_t eol = tsv.find('\n', pos);
+        if (eol == std::string_view::npos) eol = tsv.size();
+        const std::string_view line = tsv.substr(pos, eol - pos);
+        pos = eol + 1;
+        if (line.empty() || line[0] == '#') continue;
+        const std::size_t tab = line.find('\t');
+        if (tab == std::string_view::npos) continue;
+        auto& names = m[std::string(line.substr(0, tab))];
+        std::string_view rest = line.substr(tab + 1);
+        while (!rest.empty()) {
+            const std::size_t bar = rest.find('|');
+            names.emplace_back(rest.substr(0, bar));
+            if (bar == std::string_view::npos) break;
+            rest.remove_prefix(bar + 1);
+        }
+    }
+    return m;
+}
+
+Prf score_places(const std::vector<std::string>& gold_codes, const std::set<std::string>& predicted_names,
+                 const PlaceCodeMap& codes, std::vector<std::string>* misses, std::vector<std::string>* false_alarms) {
+    Prf s;
+    std::set<std::string> explained;  // predicted names that some gold code accounts for
+    for (const std::string& g : std::set<std::string>(gold_codes.begin(), gold_codes.end())) {
+        bool found = false;
+        const auto it = codes.find(g);
+        if (it != codes.end())
+            for (const std::string& n : it->second)
+                if (predicted_names.contains(n)) {
+                    found = true;
+                    explained.insert(n);
+                }
+        if (found) ++s.tp;
+        else {
+            ++s.fn;
+            if (misses) misses->push_back(g);
+        }
+    }
+    std::set<std::string> scorable;
+    for (const auto& [code, names] : codes) scorable.insert(names.begin(), names.end());
+    for (const std::string& n : predicted_names) {
+        if (explained.contains(n) || !scorable.contains(n)) continue;
+        ++s.fp;
+        if (false_alarms) false_alarms->push_back(n);
+    }
+    return s;
+}
+
+std::string person_code(std::string_view name) {
+    std::string out;
+    bool dash = false;
+    for (char c : name) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80) {
+            if (dash && !out.empty()) out.push_back('-');
+            dash = false;
+            out.push_back(c);
+        } else if (u >= 'A' && u <= 'Z') {
+            if (dash && !out.empty()) out.push_back('-');
+            dash = false;
+            out.push_back(static_cast<char>(u + 32));
+        } else if (c == '\'') {
+            // "O'Neill" -> "oneill"
+        } else {
+            dash = true;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+std::string_view surname(std::string_view code) {
+    const std::size_t d = code.rfind('-');
+    return d == std::string_view::npos ? code : code.substr(d + 1);
+}
+
+}  // namespace
+
+Prf score_people(const std::vector<std::string>& gold_codes, const std::set<std::string>& predicted_codes,
+                 std::vector<std::string>* misses, std::vector<std::string>* false_alarms) {
+    Prf s;
+    std::set<std::string> explained;
+    for (const std::string& g : std::set<std::string>(gold_codes.begin(), gold_codes.end())) {
+        bool found = false;
+        for (const std::string& p : predicted_codes)
+            if (p == g || surname(p) == surname(g)) {
+                found = true;
+                explained.insert(p);
+            }
+        if (found) ++s.tp;
+        else {
+            ++s.fn;
+            if (misses) misses->push_back(g);
+        }
+    }
+    for (const std::string& p : predicted_codes)
+        if (!explained.contains(p)) {
+            ++s.fp;
+            if (false_alarms) false_alarms->push_back(p);
+        }
+    return s;
+}
+
+namespace {
+
+std::string read_file(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+std::string join(const std::vector<std::string>& v) {
+    std::string o;
+    for (const auto& s : v) o += (o.empty() ? "" : ", ") + s;
+    return o;
+}
+
+}  // namespace
+
+int eval_reuters(const EvalOptions& o, std::ostream& out) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(o.path, ec)) {
+        const std::string n = e.path().filename().string();
+        if (n.rfind("reut2-", 0) == 0 && e.path().extension() == ".sgm") files.push_back(e.path());
+    }
+    if (ec || files.empty()) {
+        out << "newsfacet-eval reuters: no reut2-*.sgm files in " << o.path << "\n";
+        return 1;
+    }
+    std::sort(files.begin(), files.end());
+
+    // The code table sits beside this source file (bench/eval/data/), or under the
+    // current directory when run from the project root.
+    std::string table;
+    for (const fs::path& p : {fs::path(__FILE__).parent_path() / "data" / "reuters-places.tsv",
+                              fs::path("bench/eval/data/reuters-places.tsv")}) {
+        table = read_file(p);
+        if (!table.empty()) break;
+    }
+    if (table.empty()) {
+        out << "newsfacet-eval reuters: cannot find bench/eval/data/reuters-places.tsv\n";
+        return 1;
+    }
+    const PlaceCodeMap codes = parse_place_codes(table);
+
+    Prf places, people;
+    std::size_t docs_places = 0, docs_people = 0, evaluated = 0;
+    std::map<std::string, std::size_t> missed, false_alarm;
+    std::vector<std::string> errors;
+    for (const fs::path& f : files) {
+        if (o.limit && evaluated >= o.limit) break;
+        const std::string sgml = latin1_to_utf8(read_file(f));
+        for (ReutersDoc& d : parse_reuters_sgml(sgml)) {
+            if (d.places.empty() && d.people.empty()) continue;
+            if (o.limit && evaluated >= o.limit) break;
+            ++evaluated;
+            Article a;
+            a.id = d.id;
+            a.text = std::move(d.text);
+            split_article(a);
+            const Extraction x = extract(a);
+            if (!d.places.empty()) {
+                ++docs_places;
+                std::set<std::string> names;
+                for (const PlaceMention& p : x.places) {
+                    if (p.level == "country" || p.country.empty()) names.insert(p.name);
+                    else names.insert(p.country);
+                }
+                std::vector<std::string> miss, fa;
+                places += score_places(d.places, names, codes, &miss, &fa);
+                for (const auto& m : miss) ++missed[m];
+                for (const auto& m : fa) ++false_alarm[m];
+                if ((!miss.empty() || !fa.empty()) && errors.size() < o.errors)
+                    errors.push_back("places #" + d.id + ": missed [" + join(miss) + "] false [" + join(fa) +
+                                     "] | " + a.text.substr(0, std::min<std::size_t>(a.text.size(), 140)));
+            }
+            if (!d.people.empty()) {
+                ++docs_people;
+                std::set<std::string> pcodes;
+                for (const PersonMention& p : x.people) pcodes.insert(person_code(p.name));
+                std::vector<std::string> miss, fa;
+                people += score_people(d.people, pcodes, &miss, &fa);
+                if ((!miss.empty() || !fa.empty()) && errors.size() < 2 * o.errors)
+                    errors.push_back("people #" + d.id + ": missed [" + join(miss) + "] false [" + join(fa) + "]");
+            }
+        }
+    }
+
+    auto top = [](const std::map<std::string, std::size_t>& m, std::size_t n) {
+        std::vector<std::pair<std::string, std::size_t>> v(m.begin(), m.end());
+        std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+        if (v.size() > n) v.resize(n);
+        return v;
+    };
+    if (o.json) {
+        out << "{\"places\": " << prf_json(places) << ", \"people\": " << prf_json(people)
+            << ", \"documents_places\": " << docs_places << ", \"documents_people\": " << docs_people << "}\n";
+        return 0;
+    }
+    out << "Reuters-21578 " << o.path << ": " << evaluated << " stories scored\n";
+    out << "  places (" << docs_places << " stories)  " << prf_text(places) << "\n";
+    out << "  people (" << docs_people << " stories)  " << prf_text(people) << "\n";
+    out << "Most-missed place codes:\n ";
+    for (const auto& [k, v] : top(missed, 15)) out << " " << k << " (" << v << ")";
+    out << "\nMost-frequent false places:\n ";
+    for (const auto& [k, v] : top(false_alarm, 15)) out << " " << k << " (" << v << ")";
+    out << "\n";
+    if (o.errors) {
+        out << "Errors:\n";
+        for (const auto& e : errors) out << "  " << e << "\n";
+    }
+    return 0;
+}
+
 }  // namespace newsfacet::eval
