@@ -293,6 +293,7 @@ struct Cand {
     int year_rel = kNone;  // "7 October last year": -1
     int offset = 0;
     char unit = 'y';
+    int weekday = -1;  // "Monday, Oct. 26": the weekday written beside a year-less date
     Granularity g = Granularity::day;
     const char* rule = "";
 };
@@ -307,6 +308,7 @@ public:
         while (i < t_.size()) {
             Cand c;
             if (match(i, c) && c.te > c.tb) {
+                extend(c, out.empty() ? 0 : out.back().te);
                 out.push_back(c);
                 i = c.te;
             } else {
@@ -318,6 +320,32 @@ public:
 
 private:
     const std::vector<Tok>& t_;
+
+    // Words around an expression that TimeML puts in its span without changing the
+    // value: "late yesterday", "Wednesday night", "fiscal 1989", "the end of 1990",
+    // "the early 1980s", "nearly four years ago". `floor` is the end of the previous
+    // expression, which the span must not reach back into.
+    void extend(Cand& c, std::size_t floor) const {
+        auto before = [&](std::size_t k, std::string_view w) { return k >= floor + 1 && is(k - 1, w) && same_sent(k - 1, k); };
+        if (c.kind == Kind::weekday || c.kind == Kind::rel_day) {
+            if (at(c.te) && same_sent(c.te - 1, c.te) && in(t_[c.te].low, {"night", "morning", "afternoon", "evening"}))
+                ++c.te;
+            if (c.tb > floor && in(t_[c.tb - 1].low, {"late", "early", "earlier", "later"}) && same_sent(c.tb - 1, c.tb))
+                --c.tb;
+        }
+        if (c.kind == Kind::absolute && c.g == Granularity::year && before(c.tb, "fiscal")) --c.tb;
+        if (c.kind == Kind::decade && before(c.tb, "the")) --c.tb;
+        if (c.kind == Kind::ago && c.tb > floor &&
+            in(t_[c.tb - 1].low, {"nearly", "almost", "about", "around", "roughly", "some"}))
+            --c.tb;
+        if ((c.kind == Kind::absolute && c.g != Granularity::day) || c.kind == Kind::month_only) {
+            if (before(c.tb, "of") && c.tb >= floor + 2 &&
+                in(t_[c.tb - 2].low, {"end", "beginning", "start", "middle", "half", "part", "rest", "close"})) {
+                c.tb -= 2;
+                if (before(c.tb, "the")) --c.tb;
+            }
+        }
+    }
 
     const Tok* at(std::size_t i) const { return i < t_.size() ? &t_[i] : nullptr; }
     bool is(std::size_t i, std::string_view w) const { return i < t_.size() && t_[i].low == w; }
@@ -340,7 +368,8 @@ private:
         std::size_t j = i + 1;
         if (glued(j) && in(t_[j].low, {"st", "nd", "rd", "th"})) ++j;
         // "7:30", "7.5", "7,000" and "7-year" are not days.
-        if (glued(j) && (t_[j].low == ":" || t_[j].kind == TokKind::num || t_[j].kind == TokKind::word)) return 0;
+        if (glued(j) && (t_[j].kind == TokKind::num || t_[j].kind == TokKind::word)) return 0;
+        if (glued(j) && t_[j].low == ":" && glued(j + 1) && t_[j + 1].kind == TokKind::num) return 0;
         if (glued(j) && (t_[j].low == "." || t_[j].low == ",") && glued(j + 1) && t_[j + 1].kind == TokKind::num)
             return 0;
         if (glued(j) && t_[j].low == "%") return 0;
@@ -569,6 +598,9 @@ private:
     }
 
     bool finish_quarter(std::size_t start, std::size_t e, int q, Cand& c) {
+        // TimeML spans keep "the" before a noun ("the third quarter") but not before
+        // the adjective ("third-quarter profit").
+        if (start + 1 < e && t_[start].low == "the" && e >= 2 && is(e - 2, "-")) ++start;
         c.tb = start;
         c.kind = Kind::quarter;
         c.q = q;
@@ -766,6 +798,7 @@ private:
                     (inner.kind == Kind::month_day || (inner.kind == Kind::absolute && inner.g == Granularity::day))) {
                     c = inner;
                     c.tb = i;
+                    c.weekday = wd;
                     return true;
                 }
                 // Not a day: "a Friday or Saturday night" (generic), "The Sunday Times",
@@ -1278,6 +1311,16 @@ struct Resolver {
                 const char* rule = c.rule;
                 if (c.year_rel != kNone) y = p.year + c.year_rel;
                 else y = year_for(c, c.m, c.d, rule);
+                if (c.weekday >= 0 && c.year_rel == kNone) {
+                    // "Monday, Oct. 26": the year nearest publication in which that date
+                    // is that weekday, when there is one within a year either side.
+                    for (int cand : {p.year, p.year - 1, p.year + 1})
+                        if (c.d <= days_in_month(cand, c.m) && weekday(Ymd{cand, c.m, c.d}) == c.weekday) {
+                            y = cand;
+                            rule = "month-day:weekday-match";
+                            break;
+                        }
+                }
                 m.rule = rule;
                 if (c.d > days_in_month(y, c.m)) return m;
                 m.value = iso_day(Ymd{y, c.m, c.d});

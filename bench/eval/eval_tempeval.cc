@@ -163,6 +163,9 @@ DocScore score_document(const TmlDoc& doc, const std::vector<DateMention>& pred)
         ++matched;
         const GoldTimex& g = doc.gold[hit];
         if (m.span == g.span) ++strict_tp;
+        else
+            s.errors.push_back({ErrorKind::span, g.span, doc.text.substr(g.span.begin, g.span.end - g.span.begin),
+                                m.surface, g.value, m.rule});
         if (normalise_value(m.value) == normalise_value(g.value)) {
             ++value_tp;
         } else {
@@ -219,7 +222,7 @@ int eval_tempeval(const EvalOptions& o, std::ostream& out) {
 
     Prf det, strict, val;
     std::size_t matched = 0, docs = 0, unscored = 0, no_dct = 0;
-    std::vector<std::string> misses, alarms, wrong;
+    std::vector<std::string> misses, alarms, wrong, spans;
     for (const fs::path& f : files) {
         std::ifstream in(f, std::ios::binary);
         std::stringstream ss;
@@ -244,6 +247,8 @@ int eval_tempeval(const EvalOptions& o, std::ostream& out) {
                 if (misses.size() < o.errors) misses.push_back(line + "  gold=" + e.gold);
             } else if (e.kind == ErrorKind::false_alarm) {
                 if (alarms.size() < o.errors) alarms.push_back(line + "  got=" + e.predicted + " (" + e.rule + ")");
+            } else if (e.kind == ErrorKind::span) {
+                if (spans.size() < o.errors) spans.push_back(line + "  got=\"" + e.predicted + "\" (" + e.rule + ")");
             } else if (wrong.size() < o.errors) {
                 wrong.push_back(line + "  got=" + e.predicted + " gold=" + e.gold + " (" + e.rule + ")");
             }
@@ -277,6 +282,8 @@ int eval_tempeval(const EvalOptions& o, std::ostream& out) {
         for (const auto& l : alarms) eo << l << "\n";
         eo << "\n-- wrong values\n";
         for (const auto& l : wrong) eo << l << "\n";
+        eo << "\n-- span differences (gold in [[ ]])\n";
+        for (const auto& l : spans) eo << l << "\n";
     }
     return 0;
 }

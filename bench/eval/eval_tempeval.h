@@ -34,7 +34,8 @@ std::string normalise_value(std::string_view v);
 /// False for values that name no calendar period: *_REF, values with X, durations.
 bool scored_value(std::string_view v);
 
-enum class ErrorKind { miss, false_alarm, wrong_value };
+/// What went wrong; `span` is a match whose span differs from the gold (strict errors).
+enum class ErrorKind { miss, false_alarm, wrong_value, span };
 
 /// One error, for --errors.
 struct DocError {
