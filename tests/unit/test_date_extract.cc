@@ -58,7 +58,7 @@ TEST_CASE("find_dates normalises dates against the publication date") {
         {"Sales fell last April.", "2024-10-07", "last April=2024-04"},
         // Relative days and weekdays.
         {"In his letter made public late yesterday, Tuesday, he resigned.", "2023-11-08",
-         "yesterday=2023-11-07 | Tuesday=2023-11-07"},
+         "late yesterday=2023-11-07 | Tuesday=2023-11-07"},
         {"The figures were updated today.", "2024-10-07", "today=2024-10-07"},
         {"The minister will visit tomorrow.", "2024-10-07", "tomorrow=2024-10-08"},
         {"The minister arrived on Friday.", "2024-08-02", "Friday=2024-08-02"},
@@ -158,7 +158,7 @@ TEST_CASE("find_dates on the seed articles") {
         {"000_9a5ad2e1a0c9bfef.txt", "2024-10-07", "7 October", "2023-10-07"},  // "the 7 October attack"
         {"001_9b59a9d14afede96.txt", "2024-08-02", "April", "2024-04"},
         {"001_9b59a9d14afede96.txt", "2024-08-02", "today", "2024-08-02"},
-        {"002_4a88d1566f9dd8da.txt", "2023-11-08", "yesterday", "2023-11-07"},
+        {"002_4a88d1566f9dd8da.txt", "2023-11-08", "late yesterday", "2023-11-07"},
         {"002_4a88d1566f9dd8da.txt", "2023-11-08", "Tuesday", "2023-11-07"},
         {"002_4a88d1566f9dd8da.txt", "2023-11-08", "October 7", "2023-10-07"},
         {"002_4a88d1566f9dd8da.txt", "2023-11-08", "2020", "2020"},
