@@ -171,6 +171,12 @@ Ymd iso_week_monday(int year, int week) {
 std::optional<std::pair<Ymd, Ymd>> value_day_range(std::string_view v) {
     int y = 0, n = 0;
     if (v.size() == 3 && parse_digits(v, y)) return std::pair{Ymd{y * 10, 1, 1}, Ymd{y * 10 + 9, 12, 31}};
+    // A weekend: "2024-W41-WE" is the Saturday and Sunday of week 41.
+    if (v.size() >= 10 && v.ends_with("-WE")) {
+        const auto week = value_day_range(v.substr(0, v.size() - 3));
+        if (!week || v[5] != 'W') return std::nullopt;
+        return std::pair{add_days(week->first, 5), week->second};
+    }
     if (v.size() >= 7 && v.size() <= 8 && v[4] == '-' && (v[5] == 'W' || v[5] == 'Q') &&
         parse_digits(v.substr(0, 4), y) && parse_digits(v.substr(6), n) && y >= 1) {
         if (v[5] == 'Q') {

@@ -83,7 +83,8 @@ IsoWeek iso_week(const Ymd& d);
 Ymd iso_week_monday(int year, int week);
 
 /// The days [first, last] covered by a date value as DateMention::value writes it:
-/// "2024-10-07", "2024-10", "2024", "2024-W32" (also "2024-W7"), "2024-Q3", the
+/// "2024-10-07", "2024-10", "2024", "2024-W32" (also "2024-W7"), "2024-W32-WE" (its
+/// Saturday and Sunday), "2024-Q3", the
 /// TimeML seasons "2024-SP/SU/FA/WI" (winter runs into February of the next year) and
 /// the TimeML decade "199" (1990-1999). nullopt for anything else.
 std::optional<std::pair<Ymd, Ymd>> value_day_range(std::string_view value);

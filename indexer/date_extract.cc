@@ -281,6 +281,7 @@ enum class Kind : std::uint8_t {
     decade,       // y = first year of the decade
     holiday,      // q = holiday id (see holiday_day); y given or from context; mod
     season,       // q = 0 spring, 1 summer, 2 fall, 3 winter; y given or mod
+    weekend,      // mod last/this/next or none
 };
 
 constexpr int kNone = -100;
@@ -715,8 +716,29 @@ private:
                 c.offset = -1;
                 c.g = Granularity::month;
                 c.te = e + 1;
-                c.rule = "relative:the-quarter";
+                // "the latest quarter" is the last one completed; "the quarter" the one
+                // being discussed.
+                c.rule = e == j ? "relative:the-quarter" : "relative:latest-quarter";
+                // "the quarter a year ago/earlier": that quarter, a year before.
+                if (count_of(t_.size() > e + 1 ? t_[e + 1] : t_[e]) == 1 && is(e + 2, "year") &&
+                    (is(e + 3, "ago") || is(e + 3, "earlier"))) {
+                    c.year_rel = -1;
+                    c.te = e + 4;
+                }
                 return true;
+            }
+            // "the weekend", "the past weekend".
+            {
+                std::size_t w0 = j;
+                if (is(w0, "past")) ++w0;
+                if (is(w0, "weekend") && !t_[w0].cap) {
+                    c.kind = Kind::weekend;
+                    c.mod = w0 == j ? kNone : -1;
+                    c.g = Granularity::week;
+                    c.te = w0 + 1;
+                    c.rule = "weekend";
+                    return true;
+                }
             }
             // "the nineties", "the '90s".
             if (at(j) && at(j)->low.size() > 4 && at(j)->low.ends_with("ies") &&
@@ -839,7 +861,9 @@ private:
         if (int sn = season_of(w); sn >= 0 && !k.cap) {
             std::size_t f = i + 1;
             if (is(f, "of")) ++f;
-            const bool yr = year_num(f);
+            int spelled = 0;
+            std::size_t spelled_end = spelled_year(f, spelled);
+            const bool yr = year_num(f) || spelled_end;
             const Tok* p = i > 0 ? &t_[i - 1] : nullptr;
             // "the fall in profits" is a drop: a bare "fall" needs "in/during/since the"
             // before it and the clause to end after it.
@@ -851,8 +875,8 @@ private:
                 c.kind = Kind::season;
                 c.q = sn;
                 c.g = Granularity::month;
-                c.te = yr ? f + 1 : i + 1;
-                if (yr) c.y = t_[f].num;
+                c.te = spelled_end ? spelled_end : yr ? f + 1 : i + 1;
+                if (yr) c.y = spelled_end ? spelled : t_[f].num;
                 if (p && p->low == "the") c.tb = i - 1;
                 c.rule = yr ? "season:absolute" : "season:this";
                 c.mod = yr ? kNone : 0;
@@ -934,6 +958,14 @@ private:
                     c.rule = "quarter:relative-year";
                     return true;
                 }
+            }
+            if (n->low == "weekend" && !n->cap) {
+                c.kind = Kind::weekend;
+                c.mod = mod;
+                c.g = Granularity::week;
+                c.te = i + 2;
+                c.rule = mod < 0 ? "weekend:last" : mod == 0 ? "weekend:this" : "weekend:next";
+                return true;
             }
             // "This Week" (capitalised) is a programme's name, not a date.
             if (n->low == "week" && n->cap && k.cap) return false;
@@ -1386,13 +1418,14 @@ struct Resolver {
                         last = Ref{p.year, s, 'w'};
                         break;
                     case 'q': {
+                        const int back = c.year_rel == -1 ? 1 : 0;  // "the quarter a year ago"
                         if (c.offset == -1 && c.rule == std::string_view("relative:the-quarter") &&
                             quarter_in_context(s)) {
                             // "the quarter" is the quarter being discussed.
-                            m.value = quarter_value(lastq.year, lastq.q);
+                            m.value = quarter_value(lastq.year - back, lastq.q);
                             break;
                         }
-                        int idx = p.year * 4 + (p.month - 1) / 3 + c.offset;
+                        int idx = p.year * 4 + (p.month - 1) / 3 + c.offset - 4 * back;
                         m.value = quarter_value(idx / 4, idx % 4 + 1);
                         last = Ref{idx / 4, s, 'q', idx % 4 + 1};
                         lastq = last;
@@ -1437,6 +1470,19 @@ struct Resolver {
                 m.rule = rule;
                 m.value = iso_day(holiday_day(c.q, y));
                 last = Ref{y, s, 'd'};
+                return m;
+            }
+            case Kind::weekend: {
+                // The weekend of an ISO week ("1990-W32-WE"). "the weekend" in news is the
+                // one just past (this week's when published on the weekend itself);
+                // "this weekend" is this week's; "next"/"last" move a week.
+                const int wd = weekday(p);
+                Ymd anchor = p;
+                if (c.mod == kNone) anchor = wd >= 5 ? p : add_days(p, -7);
+                else if (c.mod == -1) anchor = add_days(p, -7);
+                else if (c.mod == 1) anchor = add_days(p, 7);
+                if (c.mod == kNone && tense_around(t, c.tb, c.te) == Tense::future) anchor = p;
+                m.value = week_value(anchor) + "-WE";
                 return m;
             }
             case Kind::season: {

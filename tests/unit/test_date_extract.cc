@@ -83,6 +83,9 @@ TEST_CASE("find_dates normalises dates against the publication date") {
         {"A charge in the 1988 second quarter hurt.", "1989-10-26", "the 1988 second quarter=1988-Q2"},
         {"Profit fell in the third quarter. In the year-ago quarter it rose.", "1989-10-26",
          "the third quarter=1989-Q3 | the year-ago quarter=1988-Q3"},
+        {"Sun shipped more in the quarter a year ago.", "1989-10-26", "the quarter a year ago=1988-Q3"},
+        {"Talks continued over the weekend.", "1990-08-13", "the weekend=1990-W32-WE"},
+        {"Talks will continue this weekend.", "1990-08-13", "this weekend=1990-W33-WE"},
         // Seasons, holidays, spelled years and decades.
         {"The plant closed last fall.", "1999-05-07", "last fall=1998-FA"},
         {"The plant will reopen this summer.", "1998-03-22", "this summer=1998-SU"},
@@ -205,7 +208,7 @@ TEST_CASE("iso_week and value_day_range") {
         {"2024", "2024-01-01", "2024-12-31"},       {"2024-W41", "2024-10-07", "2024-10-13"},
         {"2000-W7", "2000-02-14", "2000-02-20"},    {"2024-Q3", "2024-07-01", "2024-09-30"},
         {"199", "1990-01-01", "1999-12-31"},        {"2024-Q5", "", ""},
-        {"2023-WI", "2023-12-01", "2024-02-29"},    {"2024-SU", "2024-06-01", "2024-08-31"},
+        {"2023-WI", "2023-12-01", "2024-02-29"},    {"1990-W32-WE", "1990-08-11", "1990-08-12"},    {"2024-SU", "2024-06-01", "2024-08-31"},
         {"PRESENT_REF", "", ""},                    {"", "", ""},
     };
     for (const Row& r : rows) {
