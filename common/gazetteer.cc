@@ -82,6 +82,7 @@ Gazetteer::Gazetteer(std::string_view tsv) {
         std::from_chars(f[5].data(), f[5].data() + f[5].size(), e.population);
         e.rule = f[6];
         e.common_word = nf > 7 && f[7].find('w') != std::string_view::npos;
+        e.nation = nf > 7 && f[7].find('n') != std::string_view::npos;
         entries_.push_back(e);
     }
     // The script writes rows in this order already; sort only a hand-edited file.

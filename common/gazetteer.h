@@ -25,6 +25,7 @@ struct GazetteerEntry {
     std::string_view rule;     ///< provenance: "gazetteer:city", "alias:curated", "region" ...
     std::uint32_t population = 0;  ///< cities only
     bool common_word = false;  ///< the lower-cased surface is an ordinary English word ("Reading")
+    bool nation = false;       ///< a first-level region that is a nation (England, Scotland)
 };
 
 /// The place-name table. Lookups are read-only and thread-safe once built.

@@ -163,8 +163,8 @@ const std::unordered_set<std::string_view>& modifiers_after_place() {
         "President", "Vice",     "Prime",     "Premier",  "Minister", "Ministers", "Foreign",  "Defence",
         "Defense",   "Finance",  "Interior",  "Trade",    "Economy",  "Health",    "Justice",  "Secretary",
         "Ambassador", "Envoy",   "Senator",   "Governor", "Mayor",    "Chancellor", "King",    "Queen",
-        "Crown",     "Deputy",   "Chief",     "Attorney", "State",    "Treasury",  "Congress", "Parliament",
-        "Government", "Cabinet", "PM",        "MP",       "MPs",      "January",  "February",  "March",    "April",
+        "Crown",     "Deputy",   "Chief",     "Attorney", "Assistant", "Congressman", "Congress", "Parliament",
+        "Government", "Cabinet", "Speaker", "Rep",     "Sen",      "PM",        "MP",       "MPs",      "January",  "February",  "March",    "April",
         "June",      "July",     "August",    "September", "October", "November",  "December", "Monday",
         "Tuesday",   "Wednesday", "Thursday", "Friday",   "Saturday", "Sunday",    "And",      "Or",
         "On",        "In",       "To",        "From",     "For",      "At",        "Of",       "The",
@@ -307,7 +307,8 @@ bool accept(std::string_view text, const std::vector<Token>& toks, const std::ve
     const LineInfo& li = lines[first.line];
     const bool dateline = is_dateline(text, toks, m);
     const bool common = all_common_words(m);
-    const bool country = m.candidates.front()->level == "country";
+    // Nations (England, Scotland ...) behave like countries: "England 326" is the team.
+    const bool country = m.candidates.front()->level == "country" || m.candidates.front()->nation;
 
     if (m.caps && common && !dateline) return false;
     // "Richmond, Va.": AP state abbreviations ("Miss.", "Mass.") only after a city.
@@ -346,7 +347,6 @@ bool accept(std::string_view text, const std::vector<Token>& toks, const std::ve
         if (prev && prev_gap == " " && (prev_word == "v" || prev_word == "vs" || prev_word == "V" || prev_word == "VS"))
             return false;
         if (next && next_gap == " " && (next_word == "v" || next_word == "vs" || next_word == "AT")) return false;
-        if (prev && prev_gap == " " && prev_word == "AT" && li.caps) return false;
     }
 
     if (!li.caps) {
