@@ -578,6 +578,13 @@ private:
             surf_b = nb;
         }
         if (nb > e) return;
+        // Names hold no "of": "Charles Rangel of New York", "Bank of England".
+        for (std::size_t i = nb; i <= e; ++i)
+            if (is_word(i) && word(i) == "of") {
+                if (i == nb) return;
+                e = i - 1;
+                break;
+            }
         // The name: words from nb to e, at most four (plus particles).
         std::vector<std::size_t> words;
         for (std::size_t i = nb; i <= e; ++i)
@@ -602,6 +609,9 @@ private:
             } else if (!single && g && !place && !weak_start(words[0])) {
                 rule = "given-name";
             } else if (place || (single && (common(first) || all_caps(first)))) {
+                return;
+            } else if (!g && common(word(words.back())) && !lex_.surnames.count(std::string(word(words.back())))) {
+                // Weak cues need a name-like last word: "Presidential Debates announced" is not one.
                 return;
             } else if (speech_after(e) || speech_before(b)) {
                 rule = "speech-frame";

@@ -336,12 +336,28 @@ private:
             return !pg || pg == g;
         };
         const std::string pron(word(i));
-        bool nearest = true;
-        // Look back a few thousand tokens at most: a referent is never that far away, and
-        // this keeps a long article with no people linear.
+        // Candidates sentence by sentence going back, and within a sentence from the left:
+        // subjects come first, so "Trump says he ..." and "X met Y. He said" go to the subject.
         const std::size_t floor = i > 4000 ? i - 4000 : 0;
-        for (std::size_t j = i; j-- > floor;) {
-            if (person_at_[j] < 0 || in_quote_[j]) continue;
+        std::vector<std::size_t> order;  // token indices of person mentions
+        {
+            std::vector<std::size_t> group;
+            std::uint32_t cur = toks_[i].sent;
+            for (std::size_t j = i; j-- > floor;) {
+                if (toks_[j].sent != cur) {
+                    order.insert(order.end(), group.rbegin(), group.rend());
+                    group.clear();
+                    cur = toks_[j].sent;
+                    if (order.size() > 40) break;
+                }
+                if (person_at_[j] < 0 || in_quote_[j]) continue;
+                if (j > 0 && person_at_[j - 1] == person_at_[j]) continue;  // one entry per mention
+                group.push_back(j);
+            }
+            order.insert(order.end(), group.rbegin(), group.rend());
+        }
+        bool nearest = true;
+        for (std::size_t j : order) {
             const std::string& name = people_[static_cast<std::size_t>(person_at_[j])].name;
             if (!fits(name)) continue;
             if (std::find(excluded.begin(), excluded.end(), name) != excluded.end()) {
@@ -449,16 +465,99 @@ private:
         return {};
     }
 
-    // "…," X said / "…," said X / "…" he concluded.
+    // A person mention at k used as a possessive ("Obama's former strategist") is a
+    // modifier, not the source.
+    bool possessive_after(std::size_t k) const {
+        return (is_punct(k, 0x2019) || is_punct(k, '\'')) && is_word(k + 1) && lower(word(k + 1)) == "s";
+    }
+
+    // Scans a source phrase from i: words, person mentions, abbreviation stops, one
+    // parenthesis ("(D-Wis.)") and one appositive after a person ("X, MP for Y,").
+    // Returns the index where it stopped; `last_person` is the last person seen.
+    std::size_t scan_source(std::size_t i, int& last_person, bool allow_appositive) const {
+        std::size_t k = i;
+        int n = 0;
+        bool appos = !allow_appositive;
+        last_person = -1;
+        while (k < toks_.size() && n < 12) {
+            const Token& t = toks_[k];
+            if (t.kind == TokKind::newline || in_quote_[k]) break;
+            if (t.kind == TokKind::word) {
+                if (speech_verb_at(k)) break;
+                if (person_at_[k] >= 0) {
+                    const int p = person_at_[k];
+                    while (k < toks_.size() && person_at_[k] == p) ++k;
+                    last_person = possessive_after(k) ? -1 : p;
+                    ++n;
+                    continue;
+                }
+                // A source phrase holds nouns, names and a few linking words; anything
+                // else ("sings to Clinton before asking") is not a source.
+                const std::string l = lower(word(k));
+                if (is_function_word(l) && l != "the" && l != "a" && l != "an" && l != "of" && l != "for" &&
+                    l != "at" && l != "in" && l != "his" && l != "her" && l != "their" && l != "its" && l != "one" &&
+                    l != "another" && l != "our" && !is_adverb(k))
+                    break;
+                ++k;
+                ++n;
+                continue;
+            }
+            if (person_at_[k] >= 0) {
+                ++k;
+                continue;
+            }
+            if (t.cp == '(') {
+                std::size_t m = k + 1;
+                while (m < toks_.size() && m < k + 10 && !is_punct(m, ')') && toks_[m].kind != TokKind::newline) ++m;
+                if (!is_punct(m, ')')) break;
+                k = m + 1;
+                continue;
+            }
+            if (t.cp == '.' && k > 0 && is_word(k - 1) && toks_[k - 1].end == t.begin && toks_[k - 1].cap &&
+                toks_[k - 1].end - toks_[k - 1].begin <= 5) {
+                ++k;  // "R-Ky." "Jr."
+                continue;
+            }
+            if ((t.cp == 0x2019 || t.cp == '\'') && is_word(k + 1) && lower(word(k + 1)) == "s") {
+                k += 2;
+                continue;
+            }
+            // Glued punctuation inside a word-like unit: "9/11", "AT&T".
+            if (k > i && t.cp != ',' && t.cp != ';' && t.cp != ':' && !is_double_quote(t.cp) &&
+                toks_[k - 1].end == t.begin && k + 1 < toks_.size() && toks_[k + 1].begin == t.end &&
+                is_word(k - 1) && is_word(k + 1)) {
+                ++k;
+                continue;
+            }
+            if (t.cp == ',' && last_person >= 0 && !appos) {
+                appos = true;
+                std::size_t m = k + 1;
+                while (m < toks_.size() && m < k + 18 && !is_punct(m, ',') && toks_[m].kind != TokKind::newline &&
+                       !in_quote_[m])
+                    ++m;
+                if (!is_punct(m, ',')) break;
+                k = m + 1;
+                continue;
+            }
+            break;
+        }
+        return k;
+    }
+
+    // "…," X said / "…," said X / "…" he concluded / "…" ― X.
     Source after_frame(const RawQuote& r) const {
         if (r.close == SIZE_MAX) return {};
         std::size_t i = r.close + 1;
-        while (is_punct(i) && (toks_[i].cp == ',' || toks_[i].cp == 0x2014 || toks_[i].cp == 0x2013 || toks_[i].cp == '-'))
+        bool dash = false;
+        while (is_punct(i) && (toks_[i].cp == ',' || toks_[i].cp == 0x2014 || toks_[i].cp == 0x2013 ||
+                               toks_[i].cp == 0x2015 || toks_[i].cp == '-')) {
+            dash |= toks_[i].cp != ',';
             ++i;
-        if (!is_word(i)) return {};
+        }
+        if (!is_word(i) || toks_[i].para != toks_[r.close].para) return {};
         if (speech_verb_at(i)) {
             // said X, said the minister
-            std::size_t j = i + 1;
+            const std::size_t j = i + 1;
             if (is_word(j) && pronoun_gender(lower(word(j)))) {
                 const std::string l = lower(word(j));
                 if (l == "he" || l == "she") {
@@ -468,52 +567,66 @@ private:
                 }
                 return {};
             }
-            std::size_t e = j;
-            while (e < toks_.size() && e < j + 8 && is_word(e) && !speech_verb_at(e)) ++e;
+            // The source must start like a noun phrase: "said that ..." is reported speech.
+            if (is_word(j) && !toks_[j].cap && person_at_[j] < 0) {
+                const std::string fl = lower(word(j));
+                if (fl != "the" && fl != "a" && fl != "an" && fl != "one" && fl != "another" && fl != "his" &&
+                    fl != "her" && fl != "their" && fl != "its" && fl != "our" && is_function_word(fl))
+                    return {};
+                if (fl == "that") return {};
+            }
+            int p = -1;
+            std::size_t e = scan_source(j, p, false);
+            if (p >= 0) {
+                Source s = from_person(p, "said-after-quote");
+                s.verb_distance = 0;
+                return s;
+            }
+            while (e > j && !is_word(e - 1)) --e;
             if (e == j) return {};
             Source s = from_phrase(j, e - 1, "said-after-quote");
             s.verb_distance = 0;
             return s;
         }
-        // X said: the subject runs from i to a speech verb within a few tokens, perhaps
-        // over an appositive ("Imran Hussain, MP for Bradford, said").
-        std::size_t j = i;
-        if (person_at_[j] >= 0) {
-            const int p = person_at_[j];
-            while (j < toks_.size() && person_at_[j] == p) ++j;
-            if (is_punct(j, ',')) {
-                std::size_t k = j + 1;
-                while (k < toks_.size() && k < j + 14 && !is_punct(k, ',') && toks_[k].kind != TokKind::newline) ++k;
-                if (is_punct(k, ',')) j = k + 1;
-            }
-            while (is_adverb(j)) ++j;
-            if (speech_verb_at(j)) {
+        const std::string l = lower(word(i));
+        if (l == "he" || l == "she") {
+            std::size_t k = i + 1;
+            while (is_adverb(k)) ++k;
+            if (!speech_verb_at(k)) return {};
+            Source s = resolve_pronoun(i);
+            s.verb_distance = 0;
+            return s;
+        }
+        if (l == "they" || l == "it" || l == "we" || l == "i" || l == "you") return {};
+        if (!toks_[i].cap && person_at_[i] < 0 && is_function_word(l) && l != "the" && l != "a" && l != "an" &&
+            l != "one" && l != "another" && l != "his" && l != "her" && l != "their" && l != "its" && l != "our")
+            return {};
+        // X said: a subject phrase, then a speech verb.
+        int p = -1;
+        const std::size_t k = scan_source(i, p, true);
+        if (speech_verb_at(k)) {
+            if (p >= 0) {
                 Source s = from_person(p, "said-after-quote");
                 s.verb_distance = 0;
                 return s;
             }
-            return {};
-        }
-        const std::string l = lower(word(j));
-        if (l == "he" || l == "she") {
-            std::size_t k = j + 1;
-            while (is_adverb(k)) ++k;
-            if (!speech_verb_at(k)) return {};
-            Source s = resolve_pronoun(j);
+            std::size_t v = k;
+            while (v > i && (is_adverb(v - 1) || !is_word(v - 1))) --v;
+            if (v == i) return {};
+            Source s = from_phrase(i, v - 1, "said-after-quote");
             s.verb_distance = 0;
             return s;
         }
-        // A phrase then a verb: "a Labour source said".
-        std::size_t k = j;
-        while (k < toks_.size() && k < j + 7 && is_word(k) && !speech_verb_at(k)) ++k;
-        std::size_t v = k;
-        while (v > j && is_adverb(v - 1)) --v;
-        if (k > j && speech_verb_at(k) && v > j) {
-            const std::string fl = lower(word(j));
-            if (fl == "they" || fl == "it" || fl == "we" || fl == "i" || fl == "you") return {};
-            Source s = from_phrase(j, v - 1, "said-after-quote");
-            s.verb_distance = 0;
-            return s;
+        // A credit line: "…" ― Sonya Herridge (the name ends the paragraph).
+        if (dash && person_at_[i] >= 0) {
+            std::size_t m = i;
+            while (m < toks_.size() && person_at_[m] == person_at_[i]) ++m;
+            while (is_punct(m) && toks_[m].cp != '(' && !is_double_quote(toks_[m].cp)) ++m;
+            if (m >= toks_.size() || toks_[m].kind == TokKind::newline) {
+                Source s = from_person(person_at_[i], "dash-credit");
+                s.verb_distance = 0;
+                return s;
+            }
         }
         return {};
     }

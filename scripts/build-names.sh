@@ -85,7 +85,7 @@ sort -u "$tmp/words.1" >"$tmp/words"
 # name in apposition: "spokesman John Kirby", "Jane Doe, a lawyer").
 {
   echo "# person titles: phrase<TAB>kind (honorific|office|role); source: link-grammar-dictionaries-en 5.12 (words/words.n.t, title nouns; LGPL-2.1) and a hand-curated table of news usage (general knowledge); licence: LGPL-2.1"
-  for h in Mr Mrs Ms Miss Mx Dr Prof Sir Dame Lord Lady Baroness Baron Rev Reverend Fr Sr Sen Rep Gov Gen Lt Col Maj Capt Sgt Cpl Adm Cmdr Insp Supt Det Hon Sheikh Rabbi Imam Pope Mme Mlle Messrs Herr Frau Monsieur Madame Senor Senora Signor; do
+  for h in Mr Mrs Ms Miss Mx Dr Prof Sir Dame Lord Lady Baroness Baron Rev Reverend Fr Sr Sen Rep Del Gov Gen Lt Col Maj Capt Sgt Cpl Adm Cmdr Insp Supt Det Hon Sheikh Rabbi Imam Pope Mme Mlle Messrs Herr Frau Monsieur Madame Senor Senora Signor; do
     printf '%s\thonorific\n' "$h"
   done
   for o in President "Vice President" "Prime Minister" "Deputy Prime Minister" Minister "Foreign Minister" "Defence Minister" "Defense Minister" "Finance Minister" "Interior Minister" "Health Minister" \
