@@ -131,14 +131,13 @@ bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 // character is its own token; a non-ASCII UTF-8 sequence is one `other` token,
 // except the typographic apostrophe and quotes, which are folded to ASCII so that
 // "won’t" and "we’ll" read like "won't" and "we'll".
-std::vector<Tok> tokenize(std::string_view t) {
+std::vector<Tok> tokenize(std::string_view t, std::size_t begin, std::size_t end, int& sent) {
     std::vector<Tok> out;
-    out.reserve(t.size() / 4 + 4);
-    std::size_t i = 0;
+    out.reserve((end - begin) / 4 + 4);
+    std::size_t i = begin;
     bool space = true;
     bool newline = false;
-    int sent = 0;
-    while (i < t.size()) {
+    while (i < end) {
         const unsigned char c = static_cast<unsigned char>(t[i]);
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
             if (c == '\n') newline = true;
@@ -150,13 +149,13 @@ std::vector<Tok> tokenize(std::string_view t) {
         k.b = i;
         k.space_before = space;
         if (is_alpha(c)) {
-            while (i < t.size() && is_alpha(static_cast<unsigned char>(t[i]))) ++i;
+            while (i < end && is_alpha(static_cast<unsigned char>(t[i]))) ++i;
             k.kind = TokKind::word;
             k.cap = c >= 'A' && c <= 'Z';
             k.low.assign(t.substr(k.b, i - k.b));
             for (char& ch : k.low) ch = static_cast<char>(ch | 0x20);  // ASCII letters only
         } else if (is_digit(c)) {
-            while (i < t.size() && is_digit(static_cast<unsigned char>(t[i]))) ++i;
+            while (i < end && is_digit(static_cast<unsigned char>(t[i]))) ++i;
             k.kind = TokKind::num;
             k.ndigits = i - k.b;
             k.low.assign(t.substr(k.b, i - k.b));
@@ -168,7 +167,7 @@ std::vector<Tok> tokenize(std::string_view t) {
         } else {
             // One UTF-8 sequence (or one stray byte).
             std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-            len = std::min(len, t.size() - i);
+            len = std::min(len, end - i);
             const std::string_view seq = t.substr(i, len);
             i += len;
             if (seq == "\u2019" || seq == "\u2018") {
@@ -189,7 +188,7 @@ std::vector<Tok> tokenize(std::string_view t) {
         // A sentence ends at a line break, or at . ! ? followed by a capital, quote or
         // digit-less token after white space ("Oct. 7" and "U.S. officials" stay whole
         // when the next token is a digit or lower case).
-        if (newline && !out.empty()) ++sent;
+        if (newline && (begin > 0 || !out.empty())) ++sent;
         else if (!out.empty() && k.space_before) {
             const Tok& p = out.back();
             if ((p.low == "." || p.low == "!" || p.low == "?") && (k.cap || k.low == "\"")) {
@@ -1232,7 +1231,7 @@ constexpr long kTenseReach = 300;
 constexpr long kContextReach = 62;
 
 struct Resolver {
-    const std::vector<Tok>& t;
+    const std::vector<Tok>* tp = nullptr;  // the tokens of the chunk being resolved
     std::optional<Ymd> dct;
 
     // The last resolved date with an explicit or computed year, for year-less dates
@@ -1250,20 +1249,22 @@ struct Resolver {
 
     // A quarter was named in this sentence or the three before.
     bool quarter_in_context(int s) const { return lastq.q && s - lastq.sent <= 3; }
-    std::vector<std::pair<int, std::string>> seen_md{};  // month*32+day -> value, within the article
+    // The year last given to each month and day in this article (0 = none), so that
+    // a repeated "7 October" keeps the year it had. A table, not a search: constant
+    // time however long the article.
+    std::array<int, 13 * 32> seen_md{};
 
     // Year for a year-less month (and day): context first, then tense.
     int year_for(const Cand& c, int m, int d, const char*& rule) {
         const Ymd p = *dct;
-        const int s = t[c.tb].sent;
+        const int s = (*tp)[c.tb].sent;
         if (d > 0) {
-            for (const auto& [key, value] : seen_md)
-                if (key == m * 32 + d) {
-                    rule = "month-day:same-as-earlier";
-                    return std::stoi(value.substr(0, 4));
-                }
+            if (const int y = seen_md[static_cast<std::size_t>(m * 32 + d)]) {
+                rule = "month-day:same-as-earlier";
+                return y;
+            }
         }
-        const Tense tense = tense_around(t, c.tb, c.te);
+        const Tense tense = tense_around(*tp, c.tb, c.te);
         // A narrative: a day or month with its year, in this or the previous sentence,
         // lends its year to a year-less date close to it ("on 7 October last year ...
         // invaded Gaza on 27 October"), when the date so made is not after publication
@@ -1311,7 +1312,7 @@ struct Resolver {
         DateMention m;
         m.granularity = c.g;
         m.rule = c.rule;
-        const int s = t[c.tb].sent;
+        const int s = (*tp)[c.tb].sent;
         auto set_ref = [&](int year, char unit, int q = 0, Ymd first = {}) {
             ref = Ref{year, s, unit, q, first};
             last = ref;
@@ -1320,7 +1321,7 @@ struct Resolver {
             case Kind::absolute:
                 if (c.g == Granularity::day) {
                     m.value = iso_day(Ymd{c.y, c.m, c.d});
-                    seen_md.push_back({c.m * 32 + c.d, m.value});
+                    seen_md[static_cast<std::size_t>(c.m * 32 + c.d)] = c.y;
                     set_ref(c.y, 'd', 0, Ymd{c.y, c.m, c.d});
                 } else if (c.g == Granularity::month) {
                     m.value = month_value(c.y, c.m);
@@ -1356,7 +1357,7 @@ struct Resolver {
                 m.rule = rule;
                 if (c.d > days_in_month(y, c.m)) return m;
                 m.value = iso_day(Ymd{y, c.m, c.d});
-                seen_md.push_back({c.m * 32 + c.d, m.value});
+                seen_md[static_cast<std::size_t>(c.m * 32 + c.d)] = y;
                 if (c.year_rel != kNone) set_ref(y, 'd', 0, Ymd{y, c.m, c.d});
                 else last = Ref{y, s, 'd'};
                 return m;
@@ -1383,8 +1384,8 @@ struct Resolver {
                 else if (c.mod == 1) off = fwd == 0 ? 7 : fwd;
                 else {
                     // "Wednesday's ruling" has happened; "May's meeting" may not have.
-                    const bool possessive = c.te + 1 < t.size() && t[c.te].low == "'" && t[c.te + 1].low == "s";
-                    const Tense tense = possessive ? Tense::past : tense_around(t, c.tb, c.te);
+                    const bool possessive = c.te + 1 < tp->size() && (*tp)[c.te].low == "'" && (*tp)[c.te + 1].low == "s";
+                    const Tense tense = possessive ? Tense::past : tense_around(*tp, c.tb, c.te);
                     if (tense == Tense::future) {
                         off = fwd;
                         m.rule = "weekday:future";
@@ -1481,7 +1482,7 @@ struct Resolver {
                 if (c.mod == kNone) anchor = wd >= 5 ? p : add_days(p, -7);
                 else if (c.mod == -1) anchor = add_days(p, -7);
                 else if (c.mod == 1) anchor = add_days(p, 7);
-                if (c.mod == kNone && tense_around(t, c.tb, c.te) == Tense::future) anchor = p;
+                if (c.mod == kNone && tense_around(*tp, c.tb, c.te) == Tense::future) anchor = p;
                 m.value = week_value(anchor) + "-WE";
                 return m;
             }
@@ -1544,16 +1545,39 @@ struct Resolver {
 std::vector<DateMention> find_dates(std::string_view text, const std::optional<Ymd>& published) {
     std::vector<DateMention> out;
     if (text.empty()) return out;
-    const std::vector<Tok> toks = tokenize(text);
-    Recogniser rec(toks);
-    const std::vector<Cand> cands = rec.run();
-    Resolver res{toks, published};
-    out.reserve(cands.size());
-    for (const Cand& c : cands) {
-        DateMention m = res.resolve(c);
-        m.span = Span{toks[c.tb].b, toks[c.te - 1].e};
-        m.surface.assign(text.substr(m.span.begin, m.span.end - m.span.begin));
-        out.push_back(std::move(m));
+    // The text goes through in chunks of about 64 KB cut before a line break (or,
+    // in one very long line, at a space), so that a 10 MB article never holds more
+    // than one chunk's tokens. Sentence numbers and the resolver's memory of earlier
+    // dates carry over from chunk to chunk.
+    constexpr std::size_t kChunk = 64 * 1024;
+    Resolver res{nullptr, published};
+    int sent = 0;
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+        std::size_t end = text.size();
+        if (end - begin > kChunk) {
+            std::size_t cut = text.find('\n', begin + kChunk);
+            if (cut == std::string_view::npos || cut - begin > 2 * kChunk) {
+                cut = text.find(' ', begin + kChunk);
+                if (cut == std::string_view::npos || cut - begin > 2 * kChunk) cut = begin + 2 * kChunk;
+                // Never cut inside a UTF-8 sequence.
+                while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
+            }
+            end = std::min(cut, text.size());
+        }
+        const std::vector<Tok> toks = tokenize(text, begin, end, sent);
+        if (!toks.empty()) sent = toks.back().sent;
+        Recogniser rec(toks);
+        const std::vector<Cand> cands = rec.run();
+        res.tp = &toks;
+        for (const Cand& c : cands) {
+            DateMention m = res.resolve(c);
+            m.span = Span{toks[c.tb].b, toks[c.te - 1].e};
+            m.surface.assign(text.substr(m.span.begin, m.span.end - m.span.begin));
+            out.push_back(std::move(m));
+        }
+        res.tp = nullptr;
+        begin = end;
     }
     return out;
 }
