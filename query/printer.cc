@@ -52,7 +52,7 @@ void print_text(const SearchResult& r, const SearchOptions& o, bool colour, std:
     const char* reset = colour ? "\x1b[0m" : "";
     if (o.explain) out << "query: " << r.parsed << "\n\n";
     for (const auto& w : r.warnings) out << "note: " << w << "\n";
-    const bool count_only = o.limit == 0;
+    const bool count_only = o.limit == 0 && o.exact_total;  // --count
     if (!count_only) {
         for (const Hit& h : r.hits) {
             const DocRecord& d = h.record;
@@ -105,6 +105,11 @@ void print_text(const SearchResult& r, const SearchOptions& o, bool colour, std:
         }
         if (f.other_values) out << dim << "   … " << f.other_values << " more" << reset << "\n";
         out << "\n";
+    }
+    if (count_only) {
+        // --count: the bare number, for scripts.
+        out << r.total << "\n";
+        return;
     }
     char ms[32];
     std::snprintf(ms, sizeof ms, "%.1f", r.elapsed_ms);
