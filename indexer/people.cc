@@ -544,6 +544,41 @@ private:
         return false;
     }
 
+    // A credit line after a quote: "…" ― Beck Pimentel (the name ends the paragraph).
+    bool dash_credit(std::size_t b, std::size_t e) const {
+        if (b < 2 || toks_[b - 1].kind != TokKind::punct) return false;
+        const char32_t d = toks_[b - 1].cp;
+        if (d != 0x2015 && d != 0x2014 && d != 0x2013 && d != '-') return false;
+        if (!(toks_[b - 2].kind == TokKind::punct && is_double_quote(toks_[b - 2].cp))) return false;
+        std::size_t k = e + 1;
+        if (is_punct(k, '.')) ++k;
+        return k >= toks_.size() || toks_[k].kind == TokKind::newline;
+    }
+
+    static bool is_preposition(std::string_view w) {
+        return w == "in" || w == "on" || w == "at" || w == "for" || w == "to" || w == "from" || w == "of" ||
+               w == "and" || w == "or" || w == "with" || w == "by" || w == "near" || w == "into" || w == "across";
+    }
+
+    // ", who" / ", whose" / ", 45," after a name: only people take these.
+    bool who_or_age_after(std::size_t e) const {
+        std::size_t i = e + 1;
+        if (!is_punct(i, ',')) return false;
+        ++i;
+        if (is_word(i) && (lower(word(i)) == "who" || lower(word(i)) == "whose")) return true;
+        return is_word(i) && toks_[i].end - toks_[i].begin <= 3 &&
+               std::isdigit(static_cast<unsigned char>(text_[toks_[i].begin])) && is_punct(i + 1, ',');
+    }
+
+    // "Jansher Khan (Pakistan)": a name followed by its country in brackets.
+    bool country_after(std::size_t e) const {
+        if (!is_punct(e + 1, '(')) return false;
+        std::size_t k = e + 2;
+        while (k < toks_.size() && k < e + 6 && !is_punct(k, ')')) ++k;
+        if (!is_punct(k, ')') || k == e + 2) return false;
+        return place_covers(e + 2, k - 1);
+    }
+
     void consider_run(std::size_t b, std::size_t e) {
         bool honorific = false;
         std::string rule;
@@ -590,11 +625,13 @@ private:
         for (std::size_t i = nb; i <= e; ++i)
             if (is_word(i) && toks_[i].cap) words.push_back(i);
         if (words.empty() || words.size() > 4) return;
+        const bool given_first = lex_.given.count(std::string(word(words[0]))) > 0;
         for (std::size_t i : words) {
             const std::string_view w = word(i);
             if (lex_.orgwords.count(std::string(w)) && rule != "honorific") return;
-            // "Theresa May" after a title is a name; a bare "May" or "The" is not.
-            if (is_function_word(lower(w)) && (rule.empty() || i == words.front())) return;
+            // "Theresa May" after a title, "Peter Such" after a first name are names; a bare
+            // "May" or "The" is not.
+            if (is_function_word(lower(w)) && ((rule.empty() && !given_first) || i == words.front())) return;
         }
         if (words.size() == 1 && is_generational(word(words[0]))) return;
         const bool single = words.size() == 1;
@@ -602,22 +639,35 @@ private:
         const bool place = place_covers(nb, e);
         if (rule.empty()) {
             const char g = given_gender(first);
+            const std::string last(word(words.back()));
+            const bool last_namelike = !common(last) || lex_.surnames.count(last) > 0;
+            const bool initial = !single && first.size() == 1 && is_punct(words[0] + 1, '.');
             if (role_before(b) && !place) {
                 rule = "title+name";
-            } else if (!single && g && !place && !common(word(words.back())) ) {
+            } else if (!single && g && !place &&
+                       (last_namelike || (!weak_start(words[0]) && !lex_.surnames.count(std::string(first))))) {
+                // "Donald Trump" even though "trump" is a word; not "Jackson Hole", whose first
+                // word is as much a surname as a first name.
                 rule = "given-name";
-            } else if (!single && g && !place && !weak_start(words[0])) {
-                rule = "given-name";
-            } else if (place || (single && (common(first) || all_caps(first)))) {
+            } else if (initial && !place && !common(last)) {
+                rule = "initial";  // "A. Dale", "J. Smith"
+            } else if (single && (g == 'm' || g == 'f') && !place && !common(first) && !weak_start(words[0]) &&
+                       is_word(e + 1) && !toks_[e + 1].cap && !is_preposition(lower(word(e + 1)))) {
+                rule = "given-name";  // a first name alone: "I'm sure Alan is the man"
+            } else if (!place && who_or_age_after(e)) {
+                rule = "appositive";
+            } else if (single && (common(first) || all_caps(first))) {
                 return;
-            } else if (!g && common(word(words.back())) && !lex_.surnames.count(std::string(word(words.back())))) {
+            } else if (place && !who_or_age_after(e)) {
+                return;
+            } else if (!g && !last_namelike) {
                 // Weak cues need a name-like last word: "Presidential Debates announced" is not one.
                 return;
-            } else if (speech_after(e) || speech_before(b)) {
+            } else if (speech_after(e) || speech_before(b) || dash_credit(b, e)) {
                 rule = "speech-frame";
-            } else if (appositive_after(e)) {
+            } else if (appositive_after(e) || country_after(e)) {
                 rule = "appositive";
-            } else if (!single && lex_.surnames.count(std::string(word(words.back()))) && !common(first)) {
+            } else if (!single && lex_.surnames.count(last) && !common(first)) {
                 rule = "given-name";
             } else {
                 return;

@@ -106,6 +106,7 @@ public:
             const bool framed = s.found && s.verb_distance <= 1;
             const bool sentence = is_upper_start(q.text) && ends_sentence(q.text);
             if (words <= 3 && !framed && !sentence) continue;  // a scare quote
+            if (title_case(q.text) && (words >= 2 || !framed)) continue;  // a title: "Face the Nation"
             if (!s.found && last.found && last_para != SIZE_MAX) {
                 // A paragraph that is only a quote, right after a quote: same speaker. Also a
                 // second quote in the same paragraph with no frame of its own.
@@ -150,6 +151,26 @@ private:
             in = !sp;
         }
         return n;
+    }
+    // Every word capitalised but short linking ones, at most six words: a title ("Fox
+    // News Sunday", "State of the Union"), not speech.
+    static bool title_case(std::string_view s) {
+        std::size_t words = 0, caps = 0, i = 0;
+        while (i < s.size()) {
+            while (i < s.size() && (s[i] == ' ' || s[i] == '\n')) ++i;
+            std::size_t j = i;
+            while (j < s.size() && s[j] != ' ' && s[j] != '\n') ++j;
+            if (j > i) {
+                const std::string_view w = s.substr(i, j - i);
+                const bool small = w == "of" || w == "the" || w == "and" || w == "a" || w == "an" || w == "in" ||
+                                   w == "on" || w == "to" || w == "for" || w == "at" || w == "with";
+                ++words;
+                if (w[0] >= 'A' && w[0] <= 'Z') ++caps;
+                else if (!small) return false;
+            }
+            i = j;
+        }
+        return words >= 1 && words <= 6 && caps >= 1;
     }
     static bool is_upper_start(std::string_view s) {
         return !s.empty() && ((s[0] >= 'A' && s[0] <= 'Z') || static_cast<unsigned char>(s[0]) >= 0x80);
