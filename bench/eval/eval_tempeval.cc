@@ -130,11 +130,11 @@ bool scored_value(std::string_view v) {
     return true;
 }
 
-DocScore score_document(const TmlDoc& doc, const std::vector<DateMention>& pred) {
+DocScore score_document(const TmlDoc& doc, const std::vector<DateMention>& pred, bool all_dates) {
     DocScore s;
     std::vector<char> gold_used(doc.gold.size(), 0);
     auto overlaps = [](const Span& a, const Span& b) { return a.begin < b.end && b.begin < a.end; };
-    auto scored = [&](const GoldTimex& g) { return g.type == "DATE" && scored_value(g.value); };
+    auto scored = [&](const GoldTimex& g) { return g.type == "DATE" && (all_dates || scored_value(g.value)); };
     std::size_t scored_gold = 0;
     for (const GoldTimex& g : doc.gold)
         if (scored(g)) ++scored_gold;
@@ -145,11 +145,14 @@ DocScore score_document(const TmlDoc& doc, const std::vector<DateMention>& pred)
         bool ignore = false;
         for (std::size_t g = 0; g < doc.gold.size(); ++g) {
             if (!overlaps(m.span, doc.gold[g].span)) continue;
-            if (scored(doc.gold[g]) && !gold_used[g]) {
-                hit = g;
-                break;
+            if (scored(doc.gold[g])) {
+                if (!gold_used[g]) {
+                    hit = g;
+                    break;
+                }
+                continue;  // a second prediction on a matched gold is a false alarm
             }
-            ignore = true;  // overlaps an unscored or already matched TIMEX3
+            ignore = true;  // overlaps an unscored TIMEX3
         }
         if (hit == doc.gold.size()) {
             if (!ignore) {
@@ -220,7 +223,7 @@ int eval_tempeval(const EvalOptions& o, std::ostream& out) {
     std::sort(files.begin(), files.end());
     if (o.limit && files.size() > o.limit) files.resize(o.limit);
 
-    Prf det, strict, val;
+    Prf det, strict, val, val_all;
     std::size_t matched = 0, docs = 0, unscored = 0, no_dct = 0;
     std::vector<std::string> misses, alarms, wrong, spans;
     for (const fs::path& f : files) {
@@ -236,6 +239,7 @@ int eval_tempeval(const EvalOptions& o, std::ostream& out) {
         if (!doc->dct) ++no_dct;
         const std::vector<DateMention> pred = find_dates(doc->text, doc->dct);
         const DocScore s = score_document(*doc, pred);
+        val_all += score_document(*doc, pred, true).value;
         det += s.detection;
         strict += s.strict;
         val += s.value;
@@ -262,7 +266,8 @@ int eval_tempeval(const EvalOptions& o, std::ostream& out) {
                       "\"fp\": %zu, \"fn\": %zu}",
                       accuracy, val.precision(), val.recall(), val.f1(), val.tp, val.fp, val.fn);
         out << "{\"detection\": " << prf_json(det) << ", \"strict\": " << prf_json(strict) << ", \"value\": " << buf
-            << ", \"documents\": " << docs << ", \"unscored_gold\": " << unscored << "}\n";
+            << ", \"value_all_dates\": " << prf_json(val_all) << ", \"documents\": " << docs
+            << ", \"unscored_gold\": " << unscored << "}\n";
     } else {
         out << "TempEval (TimeML DATE) over " << docs << " documents";
         if (no_dct) out << " (" << no_dct << " without a creation time)";
@@ -272,7 +277,8 @@ int eval_tempeval(const EvalOptions& o, std::ostream& out) {
             << "  value                " << prf_text(val) << "\n";
         char buf[128];
         std::snprintf(buf, sizeof buf, "  value accuracy       %.3f  (%zu of %zu matched)\n", accuracy, val.tp, matched);
-        out << buf << "  unscored gold DATEs  " << unscored << " (PRESENT_REF/PAST_REF/FUTURE_REF, X values, durations)\n";
+        out << buf << "  unscored gold DATEs  " << unscored << " (PRESENT_REF/PAST_REF/FUTURE_REF, X values, durations)\n"
+            << "  value, all DATEs     " << prf_text(val_all) << "  (unscored gold counted as misses)\n";
     }
     if (o.errors) {
         auto& eo = o.json ? std::cerr : out;

@@ -56,7 +56,8 @@ struct DocScore {
 
 /// Matches predictions to the scored gold DATEs of one document (first overlapping
 /// unmatched gold, in text order). A prediction overlapping only an unscored TIMEX3
-/// (TIME, DURATION, SET, or an unscored DATE) counts neither way.
-DocScore score_document(const TmlDoc& doc, const std::vector<DateMention>& pred);
+/// (TIME, DURATION, SET, or an unscored DATE) counts neither way. With `all_dates`,
+/// every gold DATE is scored (PRESENT_REF and the like become misses).
+DocScore score_document(const TmlDoc& doc, const std::vector<DateMention>& pred, bool all_dates = false);
 
 }  // namespace newsfacet::eval

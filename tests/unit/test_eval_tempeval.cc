@@ -95,6 +95,17 @@ TEST_CASE("score_document: a perfect and a deliberately wrong prediction") {
         CHECK(s.matched == 2);
         CHECK(s.errors.size() == 4);  // miss, false alarm, wrong value, span difference
     }
+    // Two predictions on one gold: one matches, the other is a false alarm; with
+    // all_dates, the unscored "now" becomes a miss.
+    {
+        DateMention a = mention(*doc, "October", "2023-10-07");
+        DateMention b = a;
+        b.span.begin += 1;
+        const DocScore s = score_document(*doc, {a, b});
+        CHECK(s.detection.tp == 1);
+        CHECK(s.detection.fp == 1);
+        CHECK(score_document(*doc, {a}, true).value.fn == 3);
+    }
     // The real extractor on the hand-made file finds the three scored dates.
     {
         const DocScore s = score_document(*doc, find_dates(doc->text, doc->dct));
