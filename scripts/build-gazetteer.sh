@@ -236,17 +236,37 @@ def fold(s):
 def tidy(name):
     return name.replace(' & ', ' and ').replace('St. ', 'Saint ').strip()
 
-# --- WordNet: lower-case lemmas (common words) ---------------------------------------
-common = set()
-for pos in ('noun', 'verb', 'adj', 'adv'):
+# --- WordNet: common words ----------------------------------------------------------------
+# A surface is a common word when its lower-case senses are used in WordNet's tagged
+# corpus (cntlist.rev) at least twice: "reading", "nice", "split", "bath", "mobile",
+# "buffalo". Merely having a lower-case sense is not enough ("berlin" is a carriage,
+# "phoenix" a bird, never tagged).
+data_words = {}
+for pos, ch in (('noun', 'n'), ('verb', 'v'), ('adj', 'a'), ('adv', 'r')):
     for line in open(f'/usr/share/wordnet/data.{pos}', encoding='latin-1'):
         if line.startswith('  '):
             continue
         f = line.split(' ')
-        for i in range(int(f[3], 16)):
-            w = re.sub(r'\(.*\)$', '', f[4 + 2 * i])
-            if w.islower():
-                common.add(w.replace('_', ' '))
+        data_words[(f[0], ch)] = [re.sub(r'\(.*\)$', '', f[4 + 2 * i]) for i in range(int(f[3], 16))]
+sense_offsets = {}
+for pos, ch in (('noun', 'n'), ('verb', 'v'), ('adj', 'a'), ('adv', 'r')):
+    for line in open(f'/usr/share/wordnet/index.{pos}', encoding='latin-1'):
+        if line.startswith('  '):
+            continue
+        f = line.split()
+        sense_offsets[(f[0], ch)] = f[-int(f[2]):]
+tagged = collections.Counter()
+for line in open('/usr/share/wordnet/cntlist.rev', encoding='latin-1'):
+    key, sense, count = line.split()
+    lemma, rest = key.split('%', 1)
+    ch = {'1': 'n', '2': 'v', '3': 'a', '4': 'r', '5': 'a'}.get(rest[:1])
+    offsets = sense_offsets.get((lemma, ch))
+    if not offsets or int(sense) > len(offsets):
+        continue
+    words = data_words.get((offsets[int(sense) - 1], ch), [])
+    if any(w.lower() == lemma and w.islower() for w in words):
+        tagged[lemma] += int(count)
+common = {w.replace('_', ' ') for w, c in tagged.items() if c >= 2}
 # Function words are not in WordNet but are the worst false friends ("Of", Turkey).
 common |= set('a an and as at be but by for from he her his if in is it its me my no nor not of off on or our out '
               'she so than that the their them then there these they this to up us was we were what when who why '
