@@ -1076,7 +1076,7 @@ private:
             c.rule = "month-day:md";
             int rel = 0;
             std::size_t r = j;
-            if (is(r, ",")) ++r;
+            if (is(r, ",") || is(r, "of")) ++r;
             if (std::size_t z = year_phrase(r, rel)) {
                 c.year_rel = rel;
                 c.te = z;
@@ -1164,6 +1164,12 @@ bool future_cue(const std::vector<Tok>& t, std::size_t i) {
     if (w == "won" && i + 2 < t.size() && t[i + 1].low == "'" && t[i + 2].low == "t") return true;
     if (w == "going" && i + 1 < t.size() && t[i + 1].low == "to") return true;
     if (w == "would" && !(i + 1 < t.size() && t[i + 1].low == "have")) return true;
+    // Present modals look ahead too ("can win in November", "must vote by May"),
+    // unless followed by "have" or "not". "could" and "might" are left out: in past
+    // narrative they are reports ("could not be located Wednesday").
+    if (in(w, {"can", "should", "must"}) &&
+        !(i + 1 < t.size() && in(t[i + 1].low, {"have", "not", "n"})))
+        return true;
     if ((w == "is" || w == "are") && i + 1 < t.size() && t[i + 1].low == "to") return true;
     if (w == "be" && i > 0 && t[i - 1].low == "to") return true;
     return false;

@@ -56,6 +56,9 @@ TEST_CASE("find_dates normalises dates against the publication date") {
         {"Talks were held on 20 December.", "2024-10-07", "20 December=2023-12-20"},
         {"Talks will resume in January.", "2024-10-07", "January=2025-01"},
         {"Sales fell last April.", "2024-10-07", "last April=2024-04"},
+        {"The law took effect on March 23 of this year.", "2016-05-14", "March 23 of this year=2016-03-23"},
+        {"Only he can win in November, he says.", "2016-01-19", "November=2016-11"},
+        {"The relatives could not be located Wednesday.", "2000-01-06", "Wednesday=2000-01-05"},
         // Relative days and weekdays.
         {"In his letter made public late yesterday, Tuesday, he resigned.", "2023-11-08",
          "late yesterday=2023-11-07 | Tuesday=2023-11-07"},
