@@ -199,6 +199,13 @@ const NameLexicon& name_lexicon() {
         for (std::string_view l : lines(embedded("names-surnames.tsv"))) x.surnames.emplace(l);
         for (std::string_view l : lines(embedded("names-words.tsv"))) x.words.emplace(l);
         for (std::string_view l : lines(embedded("names-orgwords.tsv"))) x.orgwords.emplace(l);
+        // The places module's demonyms: "an American" or "the Dutch" is never a name.
+        for (std::string_view l : lines(embedded("places-demonyms.tsv"))) {
+            const std::string d(l.substr(0, l.find('\t')));
+            if (d.empty() || d.find(' ') != std::string::npos) continue;
+            x.demonyms.insert(d);
+            x.demonyms.insert(d + "s");
+        }
         for (std::string_view l : lines(embedded("names-titles.tsv"))) {
             const std::size_t tab = l.find('\t');
             if (tab == std::string_view::npos) continue;
@@ -350,6 +357,7 @@ public:
         find_runs();
         for (const auto& [b, e] : runs_) consider_run(b, e);
         build_entities();
+        drop_weak_singles();
         scan_known_names();
         std::vector<PersonMention> out;
         out.reserve(mentions_.size());
@@ -445,6 +453,8 @@ private:
                 end = i;
                 hon = true;
             }
+            // A capitalised role opening the run: "Economist Joel Naroff".
+            if (i == b && toks_[i].cap && lex_.roles.count(w0)) end = i;
             std::string phrase = w0;
             std::size_t n = 1, j = i;
             for (;;) {
@@ -604,7 +614,8 @@ private:
                 }
                 const std::string l = lower(word(nb));
                 const bool given = lex_.given.count(std::string(word(nb))) > 0;
-                if (is_function_word(l) || (!given && common(word(nb)) && (nb < e || weak_start(nb)))) {
+                if (is_function_word(l) || lex_.demonyms.count(std::string(word(nb))) ||
+                    (!given && common(word(nb)) && (nb < e || weak_start(nb)))) {
                     ++nb;
                     continue;
                 }
@@ -625,6 +636,8 @@ private:
         for (std::size_t i = nb; i <= e; ++i)
             if (is_word(i) && toks_[i].cap) words.push_back(i);
         if (words.empty() || words.size() > 4) return;
+        // "Douglas & Lomason", "A.G. Edwards & Sons": firms.
+        if (is_punct(e + 1, '&') || (b > 0 && is_punct(b - 1, '&'))) return;
         const bool given_first = lex_.given.count(std::string(word(words[0]))) > 0;
         for (std::size_t i : words) {
             const std::string_view w = word(i);
@@ -654,10 +667,10 @@ private:
             } else if (single && (g == 'm' || g == 'f') && !place && !common(first) && !weak_start(words[0]) &&
                        is_word(e + 1) && !toks_[e + 1].cap && !is_preposition(lower(word(e + 1)))) {
                 rule = "given-name";  // a first name alone: "I'm sure Alan is the man"
-            } else if (!place && who_or_age_after(e)) {
-                rule = "appositive";
             } else if (single && (common(first) || all_caps(first))) {
                 return;
+            } else if (!place && who_or_age_after(e)) {
+                rule = "appositive";
             } else if (place && !who_or_age_after(e)) {
                 return;
             } else if (!g && !last_namelike) {
@@ -665,6 +678,12 @@ private:
                 return;
             } else if (speech_after(e) || speech_before(b) || dash_credit(b, e)) {
                 rule = "speech-frame";
+                // Right next to a quote ('"...," Okonkwo said', 'said Okonkwo', a credit line)
+                // a lone name is a person; elsewhere ("Interfax said") it may be an agency.
+                const bool after_quote = b > 0 && toks_[b - 1].kind == TokKind::punct &&
+                                         (is_double_quote(toks_[b - 1].cp) ||
+                                          (toks_[b - 1].cp == ',' && b > 1 && is_double_quote(toks_[b - 2].cp)));
+                if (speech_before(b) || dash_credit(b, e) || after_quote) rule = "speech-frame:quote";
             } else if (appositive_after(e) || country_after(e)) {
                 rule = "appositive";
             } else if (!single && lex_.surnames.count(last) && !common(first)) {
@@ -799,6 +818,47 @@ private:
         }
     }
 
+    // A lone capitalised word whose only cue is a speech frame ("Interfax said") is as
+    // likely an agency or a firm as a person: keep it only when a stronger cue (a title,
+    // an honorific, "who", an age) or a full name backs it somewhere in the article.
+    void drop_weak_singles() {
+        std::vector<char> strong(entities_.size(), 0);
+        for (const Mention& m : mentions_)
+            if (m.rule != "speech-frame" || entities_[m.entity].words.size() > 1) strong[m.entity] = 1;
+        for (Mention& m : mentions_)
+            if (m.rule == "speech-frame:quote") m.rule = "speech-frame";
+        std::vector<std::size_t> remap(entities_.size(), SIZE_MAX);
+        std::vector<Entity> kept;
+        std::vector<char> kept_g;
+        for (std::size_t k = 0; k < entities_.size(); ++k) {
+            if (!strong[k]) continue;
+            remap[k] = kept.size();
+            kept.push_back(std::move(entities_[k]));
+            kept_g.push_back(genders_[k]);
+        }
+        if (kept.size() == entities_.size()) {
+            entities_ = std::move(kept);
+            return;
+        }
+        std::vector<Mention> ms;
+        covered_.clear();
+        for (Mention& m : mentions_) {
+            if (remap[m.entity] == SIZE_MAX) continue;
+            m.entity = remap[m.entity];
+            covered_.emplace_back(m.surf_b, m.name_e);
+            ms.push_back(std::move(m));
+        }
+        mentions_ = std::move(ms);
+        entities_ = std::move(kept);
+        genders_ = std::move(kept_g);
+        by_surname_.clear();
+        by_first_.clear();
+        for (std::size_t k = 0; k < entities_.size(); ++k) {
+            by_surname_[surname_of(entities_[k].words)].push_back(k);
+            if (entities_[k].words.size() >= 2) by_first_.emplace(entities_[k].words.front(), k);
+        }
+    }
+
     // Other mentions of people already found: their surname alone ("Healey", "Healey's"),
     // a fuller form ("Keir Starmer" after "Starmer, who"), or a near spelling.
     void scan_known_names() {
@@ -808,6 +868,10 @@ private:
             for (std::size_t i = b; i <= e && i < cov.size(); ++i) cov[i] = 1;
         std::vector<std::pair<std::size_t, int>> cands;
         for (const auto& [b, e] : runs_) {
+            bool org = is_punct(e + 1, '&') || (b > 0 && is_punct(b - 1, '&'));
+            for (std::size_t i = b; i <= e && !org; ++i)
+                org = is_word(i) && lex_.orgwords.count(std::string(word(i))) > 0;
+            if (org) continue;  // "Jones Medical Industries Inc"
             for (std::size_t i = b; i <= e; ++i) {
                 if (!is_word(i) || cov[i] || !toks_[i].cap) continue;
                 const std::string w(word(i));

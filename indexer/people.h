@@ -46,6 +46,7 @@ struct NameLexicon {
     std::unordered_set<std::string> honorifics;   ///< lower case: "mr", "dr" ...
     std::unordered_set<std::string> offices;      ///< lower case, may be several words
     std::unordered_set<std::string> roles;        ///< lower case: "spokesman", "counterpart"
+    std::unordered_set<std::string> demonyms;     ///< "Israeli", "Israelis", "Dutch" (from places-demonyms.tsv)
     std::size_t longest_office = 1;               ///< words in the longest office phrase
 };
 
