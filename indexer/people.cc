@@ -614,6 +614,10 @@ private:
                 }
                 const std::string l = lower(word(nb));
                 const bool given = lex_.given.count(std::string(word(nb))) > 0;
+                // "A. Hollioake", "I. Healy": an initial, not the article or the pronoun.
+                if (toks_[nb].end - toks_[nb].begin == 1 && is_punct(nb + 1, '.') && toks_[nb + 1].begin == toks_[nb].end &&
+                    nb < e)
+                    break;
                 if (is_function_word(l) || lex_.demonyms.count(std::string(word(nb))) ||
                     (!given && common(word(nb)) && (nb < e || weak_start(nb)))) {
                     ++nb;
@@ -643,8 +647,10 @@ private:
             const std::string_view w = word(i);
             if (lex_.orgwords.count(std::string(w)) && rule != "honorific") return;
             // "Theresa May" after a title, "Peter Such" after a first name are names; a bare
-            // "May" or "The" is not.
-            if (is_function_word(lower(w)) && ((rule.empty() && !given_first) || i == words.front())) return;
+            // "May" or "The" is not, but the initial "A." is.
+            const bool initial = w.size() == 1 && is_punct(i + 1, '.') && words.size() > 1;
+            if (is_function_word(lower(w)) && !initial && ((rule.empty() && !given_first) || i == words.front()))
+                return;
         }
         if (words.size() == 1 && is_generational(word(words[0]))) return;
         const bool single = words.size() == 1;
@@ -662,7 +668,7 @@ private:
                 // "Donald Trump" even though "trump" is a word; not "Jackson Hole", whose first
                 // word is as much a surname as a first name.
                 rule = "given-name";
-            } else if (initial && !place && !common(last)) {
+            } else if (initial && !place && last_namelike) {
                 rule = "initial";  // "A. Dale", "J. Smith"
             } else if (single && (g == 'm' || g == 'f') && !place && !common(first) && !weak_start(words[0]) &&
                        is_word(e + 1) && !toks_[e + 1].cap && !is_preposition(lower(word(e + 1)))) {
