@@ -1157,6 +1157,10 @@ bool future_cue(const std::vector<Tok>& t, std::size_t i) {
     if ((w == "soon" || w == "early") && i > 0 && t[i - 1].low == "as" && i + 1 < t.size() && t[i + 1].low == "as")
         return true;
     if (w == "set" && i + 1 < t.size() && t[i + 1].low == "to") return true;
+    // Intentions: "hopes to win Tuesday's primary", "is preparing to vote on Monday".
+    if (in(w, {"hope", "hopes", "hoping", "wants", "want", "seeks", "seeking", "prepares", "preparing", "ready"}) &&
+        i + 1 < t.size() && t[i + 1].low == "to")
+        return true;
     if (in(w, {"will", "shall", "upcoming", "scheduled", "planned", "plans", "plan", "expected", "expects",
                "tomorrow", "next", "coming", "due", "aims", "intends", "until", "forthcoming"}))
         return true;
@@ -1197,7 +1201,8 @@ Tense tense_around(const std::vector<Tok>& t, std::size_t tb, std::size_t te) {
     constexpr std::size_t kWindow = 12;
     const int s = t[tb].sent;
     // A deadline ("by Jan. 14") lies ahead; "Wednesday's ruling" has happened.
-    if (tb > 0 && t[tb - 1].low == "by") return Tense::future;
+    if (tb > 0 && (t[tb - 1].low == "by" || t[tb - 1].low == "before")) return Tense::future;
+    if (tb > 1 && t[tb - 1].low == "of" && t[tb - 2].low == "ahead") return Tense::future;
     Tense left = Tense::unknown, right = Tense::unknown;
     std::size_t dl = kWindow + 1, dr = kWindow + 1;
     for (std::size_t k = 1; k <= kWindow && tb >= k; ++k) {
@@ -1389,9 +1394,7 @@ struct Resolver {
                 if (c.mod == -1) off = -(back == 0 ? 7 : back);
                 else if (c.mod == 1) off = fwd == 0 ? 7 : fwd;
                 else {
-                    // "Wednesday's ruling" has happened; "May's meeting" may not have.
-                    const bool possessive = c.te + 1 < tp->size() && (*tp)[c.te].low == "'" && (*tp)[c.te + 1].low == "s";
-                    const Tense tense = possessive ? Tense::past : tense_around(*tp, c.tb, c.te);
+                    const Tense tense = tense_around(*tp, c.tb, c.te);
                     if (tense == Tense::future) {
                         off = fwd;
                         m.rule = "weekday:future";

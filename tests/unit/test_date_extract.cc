@@ -68,6 +68,9 @@ TEST_CASE("find_dates normalises dates against the publication date") {
         {"The minister arrived on Tuesday.", "2024-08-02", "Tuesday=2024-07-30"},
         {"The minister will arrive on Tuesday.", "2024-08-02", "Tuesday=2024-08-06"},
         {"They met last Friday.", "2024-08-02", "last Friday=2024-07-26"},
+        {"She campaigned before Monday's caucuses.", "2016-01-31", "Monday=2016-02-01"},
+        {"He hopes to do well in Tuesday's primary, ahead of Saturday's vote.", "2016-02-08",
+         "Tuesday=2016-02-09 | Saturday=2016-02-13"},
         // Relative periods.
         {"Profits rose last year.", "2024-10-07", "last year=2023"},
         {"Profits rose this year and will rise next year.", "2024-10-07", "this year=2024 | next year=2025"},
