@@ -171,6 +171,9 @@ Ymd iso_week_monday(int year, int week) {
 std::optional<std::pair<Ymd, Ymd>> value_day_range(std::string_view v) {
     int y = 0, n = 0;
     if (v.size() == 3 && parse_digits(v, y)) return std::pair{Ymd{y * 10, 1, 1}, Ymd{y * 10 + 9, 12, 31}};
+    // A century: "19" is 1900-1999.
+    if (v.size() == 2 && parse_digits(v, y) && y >= 1)
+        return std::pair{Ymd{y * 100, 1, 1}, Ymd{y * 100 + 99, 12, 31}};
     // A weekend: "2024-W41-WE" is the Saturday and Sunday of week 41.
     if (v.size() >= 10 && v.ends_with("-WE")) {
         const auto week = value_day_range(v.substr(0, v.size() - 3));

@@ -86,7 +86,8 @@ Ymd iso_week_monday(int year, int week);
 /// "2024-10-07", "2024-10", "2024", "2024-W32" (also "2024-W7"), "2024-W32-WE" (its
 /// Saturday and Sunday), "2024-Q3", the
 /// TimeML seasons "2024-SP/SU/FA/WI" (winter runs into February of the next year) and
-/// the TimeML decade "199" (1990-1999). nullopt for anything else.
+/// the TimeML decade "199" (1990-1999) and century "19" (1900-1999). nullopt for
+/// anything else.
 std::optional<std::pair<Ymd, Ymd>> value_day_range(std::string_view value);
 
 }  // namespace newsfacet

@@ -281,6 +281,7 @@ enum class Kind : std::uint8_t {
     holiday,      // q = holiday id (see holiday_day); y given or from context; mod
     season,       // q = 0 spring, 1 summer, 2 fall, 3 winter; y given or mod
     weekend,      // mod last/this/next or none
+    century,      // y = century number - 1 ("the 20th century" -> 19)
 };
 
 constexpr int kNone = -100;
@@ -311,6 +312,26 @@ public:
                 extend(c, out.empty() ? 0 : out.back().te);
                 out.push_back(c);
                 i = c.te;
+                // "April 24 and 25", "Oct. 7-9": the second day shares the month (and year).
+                if (c.g == Granularity::day && (c.kind == Kind::month_day || c.kind == Kind::absolute) && c.m &&
+                    at(i) && in(t_[i].low, {"and", "or", "-", "to", "through"}) && same_sent(i - 1, i)) {
+                    int day = 0;
+                    int mo = 0;
+                    bool ab = false;
+                    if (std::size_t e = day_num(i + 1, day);
+                        e && day > c.d && !month_name(e, mo, ab) && !(at(e) && at(e)->kind == TokKind::num) &&
+                        !(at(e) && in(at(e)->low, {"percent", "per", "%"}))) {
+                        Cand second = c;
+                        second.tb = i + 1;
+                        second.te = e;
+                        second.d = day;
+                        second.year_rel = kNone;
+                        second.rule = c.kind == Kind::absolute ? "absolute:range-end" : "month-day:range-end";
+                        if (c.kind == Kind::absolute && day > days_in_month(c.y, c.m)) continue;
+                        out.push_back(second);
+                        i = e;
+                    }
+                }
             } else {
                 ++i;
             }
@@ -547,6 +568,17 @@ private:
                 return true;
             }
         }
+        if (k.ndigits <= 3 && at(i + 1) && t_[i + 1].kind == TokKind::word && match_ago(i, c)) return true;
+        // Centuries: "the 20th century" (TimeML "19").
+        if (k.ndigits <= 2 && k.num >= 1 && k.num <= 21 && glued(i + 1) && in(t_[i + 1].low, {"st", "nd", "rd", "th"}) &&
+            is(i + 2, "century")) {
+            c.kind = Kind::century;
+            c.y = k.num - 1;
+            c.g = Granularity::year;
+            c.te = i + 3;
+            c.rule = "century";
+            return true;
+        }
         // Decades: "1990s", "the 1990s" (the article is taken by the word matcher).
         if (k.ndigits == 4 && k.num >= 1000 && k.num <= 2090 && k.num % 10 == 0 && glued(i + 1) && is(i + 1, "s") &&
             !(i + 2 < t_.size() && glued(i + 2) && t_[i + 2].kind == TokKind::word)) {
@@ -704,6 +736,35 @@ private:
                     c.tb = i;
                     return true;
                 }
+            }
+            // "the current year", "the current fiscal year", "the current quarter", "the
+            // past year" (TimeML: the year before publication).
+            {
+                std::size_t e = j + 1;
+                if (is(e, "fiscal")) ++e;
+                if ((is(j, "current") || is(j, "present") || is(j, "past")) && at(e) &&
+                    (t_[e].low == "year" || t_[e].low == "quarter") && !(glued(e + 1) && is(e + 1, "-"))) {
+                    const bool past = is(j, "past");
+                    if (past && t_[e].low == "quarter") return false;
+                    c.kind = Kind::rel_unit;
+                    c.unit = t_[e].low[0];
+                    c.offset = past ? -1 : 0;
+                    c.g = c.unit == 'y' ? Granularity::year : Granularity::month;
+                    c.te = e + 1;
+                    c.rule = past ? "relative:the-past-year" : c.unit == 'y' ? "relative:current-year"
+                                                                            : "relative:current-quarter";
+                    return true;
+                }
+            }
+            // "the latest period" names the quarter being reported.
+            if ((is(j, "latest") || (is(j, "most") && is(j + 1, "recent"))) && is(j + (is(j, "latest") ? 1 : 2), "period")) {
+                c.kind = Kind::rel_unit;
+                c.unit = 'q';
+                c.offset = -1;
+                c.g = Granularity::month;
+                c.te = j + (is(j, "latest") ? 2 : 3);
+                c.rule = "relative:the-quarter";
+                return true;
             }
             // "the latest quarter", "the most recent quarter", "the quarter".
             std::size_t e = j;
@@ -1028,8 +1089,13 @@ private:
             return false;
         }
 
-        // "two years ago", "a month earlier", "six weeks ago".
-        if (int n = count_of(k); n > 0 && n <= 100) {
+        return match_ago(i, c);
+    }
+
+    // "two years ago", "a month earlier", "six weeks ago", "41 years ago".
+    bool match_ago(std::size_t i, Cand& c) {
+        const Tok& k = t_[i];
+        if (int n = count_of(k); n > 0 && n <= 200) {
             std::size_t j = i + 1;
             if (!at(j)) return false;
             const std::string& u = t_[j].low;
@@ -1344,6 +1410,9 @@ struct Resolver {
                 return m;
             case Kind::decade:
                 m.value = std::to_string(c.y / 10);
+                return m;
+            case Kind::century:
+                m.value = (c.y < 10 ? "0" : "") + std::to_string(c.y);
                 return m;
             default: break;
         }

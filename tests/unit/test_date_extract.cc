@@ -92,6 +92,11 @@ TEST_CASE("find_dates normalises dates against the publication date") {
         {"Sun shipped more in the quarter a year ago.", "1989-10-26", "the quarter a year ago=1988-Q3"},
         {"Talks continued over the weekend.", "1990-08-13", "the weekend=1990-W32-WE"},
         {"Talks will continue this weekend.", "1990-08-13", "this weekend=1990-W33-WE"},
+        {"It expects sales in the current fiscal year to rise.", "1989-10-26", "the current fiscal year=1989"},
+        {"Hate groups grew over the past year.", "1998-03-03", "the past year=1997"},
+        {"The revolution brought him to power 41 years ago.", "2000-01-15", "41 years ago=1959"},
+        {"The summit is on April 24 and 25.", "1999-02-10", "April 24=1999-04-24 | 25=1999-04-25"},
+        {"He is a 20th century democrat.", "1998-02-13", "20th century=19"},
         // Seasons, holidays, spelled years and decades.
         {"The plant closed last fall.", "1999-05-07", "last fall=1998-FA"},
         {"The plant will reopen this summer.", "1998-03-22", "this summer=1998-SU"},
@@ -214,6 +219,7 @@ TEST_CASE("iso_week and value_day_range") {
         {"2024", "2024-01-01", "2024-12-31"},       {"2024-W41", "2024-10-07", "2024-10-13"},
         {"2000-W7", "2000-02-14", "2000-02-20"},    {"2024-Q3", "2024-07-01", "2024-09-30"},
         {"199", "1990-01-01", "1999-12-31"},        {"2024-Q5", "", ""},
+        {"19", "1900-01-01", "1999-12-31"},
         {"2023-WI", "2023-12-01", "2024-02-29"},    {"1990-W32-WE", "1990-08-11", "1990-08-12"},    {"2024-SU", "2024-06-01", "2024-08-31"},
         {"PRESENT_REF", "", ""},                    {"", "", ""},
     };
