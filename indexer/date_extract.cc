@@ -313,14 +313,18 @@ public:
                 out.push_back(c);
                 i = c.te;
                 // "April 24 and 25", "Oct. 7-9": the second day shares the month (and year).
+                // Month first only: in "5 May and 6 ..." the 6 is more likely a count.
                 if (c.g == Granularity::day && (c.kind == Kind::month_day || c.kind == Kind::absolute) && c.m &&
+                    t_[c.tb].kind == TokKind::word &&
                     at(i) && in(t_[i].low, {"and", "or", "-", "to", "through"}) && same_sent(i - 1, i)) {
                     int day = 0;
                     int mo = 0;
                     bool ab = false;
                     if (std::size_t e = day_num(i + 1, day);
                         e && day > c.d && !month_name(e, mo, ab) && !(at(e) && at(e)->kind == TokKind::num) &&
-                        !(at(e) && in(at(e)->low, {"percent", "per", "%"}))) {
+                        !(at(e) && in(at(e)->low, {"percent", "per", "%"})) &&
+                        !(at(e) && at(e)->kind == TokKind::word && !at(e)->cap && at(e)->low.size() > 2 &&
+                          at(e)->low.back() == 's')) {
                         Cand second = c;
                         second.tb = i + 1;
                         second.te = e;
@@ -571,7 +575,7 @@ private:
         if (k.ndigits <= 3 && at(i + 1) && t_[i + 1].kind == TokKind::word && match_ago(i, c)) return true;
         // Centuries: "the 20th century" (TimeML "19").
         if (k.ndigits <= 2 && k.num >= 1 && k.num <= 21 && glued(i + 1) && in(t_[i + 1].low, {"st", "nd", "rd", "th"}) &&
-            is(i + 2, "century")) {
+            is(i + 2, "century") && !(at(i + 3) && t_[i + 3].cap && t_[i + 3].kind == TokKind::word)) {  // 20th Century Fox
             c.kind = Kind::century;
             c.y = k.num - 1;
             c.g = Granularity::year;
