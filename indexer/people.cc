@@ -660,7 +660,7 @@ private:
             const char g = given_gender(first);
             const std::string last(word(words.back()));
             const bool last_namelike = !common(last) || lex_.surnames.count(last) > 0;
-            const bool initial = !single && first.size() == 1 && is_punct(words[0] + 1, '.');
+            const bool initial = !single && first.size() == 1 && is_punct(words[0] + 1, '.') && last.size() > 1;
             if (role_before(b) && !place) {
                 rule = "title+name";
             } else if (!single && g && !place &&

@@ -197,11 +197,16 @@ const std::unordered_set<std::string_view>& org_heads_before_of() {
     return s;
 }
 
+// Cities this big are named without their country ("Tokyo", "Lagos"); smaller ones
+// need the article to support them (see find_places).
+constexpr std::uint32_t kFamousCity = 500000;
+
 struct Match {
     std::size_t first_tok = 0, last_tok = 0;
     Span span;
     std::vector<const GazetteerEntry*> candidates;  // best first
     bool caps = false;
+    bool dateline = false;  // "TOKYO, March 3 -": the story's own place, always supported
 };
 
 // Longest gazetteer match starting at token i. `folded` matches ALL-CAPS text.
@@ -419,6 +424,7 @@ std::vector<PlaceMention> find_places(std::string_view text) {
         }
         const std::size_t after = m.last_tok + 1;
         if (accept(text, toks, lines, m)) {
+            m.dateline = is_dateline(text, toks, m);
             // "East Jerusalem", "South Tottenham": a capitalised direction belongs to the
             // name as written; the place is still the gazetteer's.
             if (m.first_tok > 0) {
@@ -466,7 +472,10 @@ std::vector<PlaceMention> find_places(std::string_view text) {
     }
 
     out.reserve(matches.size());
+    std::vector<bool> from_dateline;
+    std::vector<const GazetteerEntry*> chosen;
     for (const Match& m : matches) {
+        from_dateline.push_back(m.dateline);
         const GazetteerEntry* e = m.candidates.front();
         std::string rule(e->rule);
         if (m.candidates.size() > 1) {
@@ -477,6 +486,7 @@ std::vector<PlaceMention> find_places(std::string_view text) {
             }
         }
         if (m.caps) rule += "+caps";
+        chosen.push_back(e);
         PlaceMention p;
         p.span = m.span;
         p.surface = std::string(text.substr(m.span.begin, m.span.end - m.span.begin));
@@ -486,6 +496,46 @@ std::vector<PlaceMention> find_places(std::string_view text) {
         p.admin1 = e->admin1;
         p.rule = std::move(rule);
         out.push_back(std::move(p));
+    }
+
+    // A small foreign-sounding city needs support: another place of its country, or a
+    // demonym ("Palestinians"), somewhere in the article. Without it, a name like
+    // "Westminster", "Delta", "Toyota" or "Davenport" is far more often a building, a
+    // company or a surname than the Colorado, British Columbia or Aichi city.
+    {
+        std::unordered_map<std::string_view, std::unordered_set<std::string_view>> by_country;
+        for (const PlaceMention& p : out)
+            if (!p.country.empty()) by_country[p.country].insert(p.name);
+        std::unordered_set<std::string_view> demonym_countries;
+        for (const Token& t : toks) {
+            if (!t.upper_initial || t.all_caps) continue;
+            std::string_view w = word(text, t);
+            auto c = demonym_country(w);
+            if (!c && w.size() > 3 && w.back() == 's') c = demonym_country(w.substr(0, w.size() - 1));
+            if (c) demonym_countries.insert(*c);
+        }
+        std::unordered_set<std::string_view> datelined;
+        for (std::size_t k = 0; k < out.size(); ++k)
+            if (from_dateline[k]) datelined.insert(out[k].name);
+        // Decide first, then compact: the sets above view strings inside `out`.
+        std::vector<bool> keep(out.size(), true);
+        for (std::size_t k = 0; k < out.size(); ++k) {
+            const PlaceMention& p = out[k];
+            if (p.level != "city" || p.country.empty() || datelined.contains(p.name) ||
+                chosen[k]->population >= kFamousCity)
+                continue;
+            const auto it = by_country.find(p.country);
+            const bool other_place = it != by_country.end() && it->second.size() > 1;
+            // Only an article visibly about other countries speaks against it: "He flew
+            // to Tel Aviv" alone stays a place.
+            const bool elsewhere = by_country.size() > (it != by_country.end() ? 1u : 0u);
+            keep[k] = other_place || demonym_countries.contains(p.country) || !elsewhere;
+        }
+        std::vector<PlaceMention> kept;
+        kept.reserve(out.size());
+        for (std::size_t k = 0; k < out.size(); ++k)
+            if (keep[k]) kept.push_back(std::move(out[k]));
+        out = std::move(kept);
     }
     return out;
 }

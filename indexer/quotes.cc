@@ -381,6 +381,9 @@ private:
         for (std::size_t j : order) {
             const std::string& name = people_[static_cast<std::size_t>(person_at_[j])].name;
             if (!fits(name)) continue;
+            // The object of a preposition ("loyalists to Joe Biden", "a demand of Obama") is
+            // rarely what a later subject pronoun points to.
+            if (after_preposition(j)) continue;
             if (std::find(excluded.begin(), excluded.end(), name) != excluded.end()) {
                 if (nearest) {
                     // The only recent candidate is ruled out: a person introduced at the
@@ -396,6 +399,24 @@ private:
             return s;
         }
         return forward_person(i, excluded);
+    }
+
+    bool after_preposition(std::size_t j) const {
+        // The mention's first token, then the word before it (past an honorific's stop).
+        std::size_t b = j;
+        while (b > 0 && person_at_[b - 1] == person_at_[j]) --b;
+        if (b == 0 || !is_word(b - 1)) return false;
+        std::string w = lower(word(b - 1));
+        if (w == "and" || w == "or") {
+            // "to Joe Biden and Bernie Sanders": look past the first conjunct.
+            std::size_t k = b - 1;
+            while (k > 0 && person_at_[k - 1] >= 0) --k;
+            if (k == b - 1 || k == 0 || !is_word(k - 1)) return false;
+            w = lower(word(k - 1));
+        }
+        return w == "to" || w == "of" || w == "with" || w == "by" || w == "for" || w == "against" || w == "from" ||
+               w == "about" || w == "at" || w == "on" || w == "than" || w == "like" || w == "toward" ||
+               w == "towards" || w == "between" || w == "under" || w == "behind" || w == "over";
     }
 
     Source forward_person(std::size_t i, const std::vector<std::string>& excluded) const {
@@ -426,6 +447,28 @@ private:
         s.span = {toks_[b].begin, toks_[e].end};
         s.name = std::string(slice(s.span));
         s.rule = std::move(rule);
+        // "the president", "the mayor": the nearest person named with that title.
+        if (e >= b + 1 && e <= b + 2 && is_word(b) && lower(word(b)) == "the" && is_word(e)) {
+            const std::string head = lower(word(e));
+            if (lex_.offices.count(head) || lex_.roles.count(head)) {
+                const std::size_t floor = b > 3000 ? b - 3000 : 0;
+                for (std::size_t j = b; j-- > floor;) {
+                    if (person_at_[j] < 0 || in_quote_[j] || (j > 0 && person_at_[j - 1] == person_at_[j])) continue;
+                    // The mention's own surface or the few words before it carry the title.
+                    const Span ps = people_[static_cast<std::size_t>(person_at_[j])].span;
+                    bool titled = lower(people_[static_cast<std::size_t>(person_at_[j])].surface).find(head) == 0;
+                    for (std::size_t k = j, n = 0; !titled && k-- > 0 && n < 4; ++n)
+                        titled = is_word(k) && lower(word(k)) == head;
+                    (void)ps;
+                    if (titled) {
+                        const std::string name = people_[static_cast<std::size_t>(person_at_[j])].name;
+                        Source d = from_person(person_at_[j], "description:" + s.name + "->" + name);
+                        d.span = s.span;
+                        return d;
+                    }
+                }
+            }
+        }
         return s;
     }
 

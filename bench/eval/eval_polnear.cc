@@ -102,7 +102,7 @@ std::vector<std::string> split_ws(std::string_view s) {
 }
 
 // The name part of a source or speaker: appositives, parentheses and honorifics dropped.
-std::vector<std::string> name_words(std::string_view s) {
+std::vector<std::string> name_words(std::string_view s, bool cut_at_links = true) {
     std::string t;
     int paren = 0;
     for (char c : s) {
@@ -114,7 +114,7 @@ std::vector<std::string> name_words(std::string_view s) {
     std::vector<std::string> w = split_ws(t);
     // "Charles B. Rangel of New York", "Dan McLaughlin at the National Review": the name
     // ends before a lower-case linking word.
-    for (std::size_t i = 1; i < w.size(); ++i)
+    for (std::size_t i = 1; i < w.size() && cut_at_links; ++i)
         if (w[i] == "of" || w[i] == "at" || w[i] == "from" || w[i] == "in" || w[i] == "who" || w[i] == "on") {
             w.resize(i);
             break;
@@ -316,9 +316,15 @@ void resolve_gold_speakers(std::vector<GoldAttribution>& gold) {
 }
 
 bool same_speaker(std::string_view predicted, std::string_view gold) {
-    const auto p = name_words(predicted), g = name_words(gold);
-    if (p.empty() || g.empty()) return false;
-    return lower_ascii(p.back()) == lower_ascii(g.back());
+    const auto p = name_words(predicted);
+    if (p.empty()) return false;
+    // "Secretary of State John F. Kerry": the cut at "of" is wrong there, so the last word
+    // of the uncut form counts too.
+    for (bool cut : {true, false}) {
+        const auto g = name_words(gold, cut);
+        if (!g.empty() && lower_ascii(p.back()) == lower_ascii(g.back())) return true;
+    }
+    return false;
 }
 
 PolnearScore& PolnearScore::operator+=(const PolnearScore& o) {
