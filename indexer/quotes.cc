@@ -325,8 +325,11 @@ private:
                l == "re" || l == "ve" || l == "d" || l == "ll" || l == "just" || l == "still" || l == "once";
     }
     bool speech_verb_at(std::size_t i) const {
-        if (!is_word(i) || toks_[i].cap || in_quote_[i]) return false;
+        // A capital is allowed mid-sentence ("Murphy ... Tweeted on Friday") and for an
+        // inverted frame at the start ("Said Dorothy Poynter, ...").
+        if (!is_word(i) || in_quote_[i]) return false;
         const std::string l = lower(word(i));
+        if (toks_[i].cap && toks_[i].sent_start && l != "said" && l != "says") return false;
         return is_speech_verb(l) || l == "claiming" || l == "arguing" || l == "insisting" || l == "warning" ||
                l == "telling" || l == "noting" || l == "adding" || l == "suggesting" || l == "writing" ||
                l == "asking" || l == "calling" || l == "promising" || l == "explaining" || l == "declaring";
@@ -596,7 +599,7 @@ private:
             if (t.cp == ',' && last_person >= 0 && !appos) {
                 appos = true;
                 std::size_t m = k + 1;
-                while (m < toks_.size() && m < k + 18 && !is_punct(m, ',') && toks_[m].kind != TokKind::newline &&
+                while (m < toks_.size() && m < k + 30 && !is_punct(m, ',') && toks_[m].kind != TokKind::newline &&
                        !in_quote_[m])
                     ++m;
                 if (!is_punct(m, ',')) break;
@@ -696,9 +699,32 @@ private:
     }
 
     // X said: "…" / X told the BBC: "…" / X said Britain was "…" / according to X "…".
+    // The subject of sentence `sent` before token `limit`: its first person mention or
+    // he/she, outside quotes.
+    Source sentence_subject(std::size_t limit, std::uint32_t sent, const std::string& rule) const {
+        std::size_t j = limit;
+        for (int n = 0; j > 0 && n < 300 && toks_[j - 1].sent == sent; ++n) --j;
+        for (; j < limit; ++j) {
+            if (in_quote_[j]) continue;
+            if (person_at_[j] >= 0 && !after_preposition(j)) return from_person(person_at_[j], rule);
+            if (is_word(j)) {
+                const std::string l = lower(word(j));
+                if (l == "he" || l == "she") return resolve_pronoun(j);
+            }
+        }
+        return {};
+    }
+
     Source before_frame(const RawQuote& r) const {
         const std::size_t o = r.open;
-        if (o == 0 || para_first(o)) return {};
+        if (o == 0) return {};
+        if (para_first(o)) {
+            // "Cruz called them on it:" ending the previous paragraph.
+            if (o < 2 || !is_punct(o - 2, ':') || in_quote_[o - 2]) return {};
+            Source s = sentence_subject(o - 2, toks_[o - 2].sent, "colon-frame");
+            if (s.found) s.verb_distance = 0;
+            return s;
+        }
         std::size_t i = o - 1;
         const bool colon = is_punct(i, ':');
         if (colon || is_punct(i, ',')) {
@@ -718,7 +744,15 @@ private:
             if (in_quote_[v]) break;
             if (speech_verb_at(v)) {
                 const std::size_t dist = o - v - 1;
-                Source s = subject_before(v, colon ? "colon-frame" : "said-before-quote", true);
+                Source s;
+                if (toks_[v].sent_start) {
+                    // Inverted: "Said Dorothy Poynter, who grew up with him, “…”".
+                    int p = -1;
+                    scan_source(v + 1, p, true);
+                    if (p >= 0) s = from_person(p, colon ? "colon-frame" : "said-before-quote");
+                } else {
+                    s = subject_before(v, colon ? "colon-frame" : "said-before-quote", true);
+                }
                 if (!s.found) return {};
                 s.verb_distance = dist;
                 return s;
@@ -731,6 +765,13 @@ private:
                 s.verb_distance = 1;
                 return s;
             }
+        }
+        if (colon) {
+            // "She then addressed the supporters again: “…”": no speech verb, but a colon
+            // introducing a quote after a sentence about a person.
+            Source s = sentence_subject(o - 1, toks_[o - 1].sent, "colon-frame");
+            if (s.found) s.verb_distance = 1;
+            return s;
         }
         return {};
     }
