@@ -207,6 +207,7 @@ struct Match {
     std::vector<const GazetteerEntry*> candidates;  // best first
     bool caps = false;
     bool dateline = false;  // "TOKYO, March 3 -": the story's own place, always supported
+    bool locative = false;  // "in Tel Aviv", "to Bradford": said to be a place
 };
 
 // Longest gazetteer match starting at token i. `folded` matches ALL-CAPS text.
@@ -425,6 +426,14 @@ std::vector<PlaceMention> find_places(std::string_view text) {
         const std::size_t after = m.last_tok + 1;
         if (accept(text, toks, lines, m)) {
             m.dateline = is_dateline(text, toks, m);
+            if (m.first_tok > 0) {
+                static const std::unordered_set<std::string_view> locatives = {
+                    "in", "at", "from", "to", "near", "outside", "into", "across", "around", "via",
+                    "toward", "towards", "through", "throughout", "inside", "In", "At", "From", "Near"};
+                const Token& p = toks[m.first_tok - 1];
+                m.locative = p.line == t.line && text.substr(p.end, t.begin - p.end) == " " &&
+                             locatives.contains(word(text, p));
+            }
             // "East Jerusalem", "South Tottenham": a capitalised direction belongs to the
             // name as written; the place is still the gazetteer's.
             if (m.first_tok > 0) {
@@ -475,7 +484,7 @@ std::vector<PlaceMention> find_places(std::string_view text) {
     std::vector<bool> from_dateline;
     std::vector<const GazetteerEntry*> chosen;
     for (const Match& m : matches) {
-        from_dateline.push_back(m.dateline);
+        from_dateline.push_back(m.dateline || m.locative);
         const GazetteerEntry* e = m.candidates.front();
         std::string rule(e->rule);
         if (m.candidates.size() > 1) {
@@ -498,10 +507,11 @@ std::vector<PlaceMention> find_places(std::string_view text) {
         out.push_back(std::move(p));
     }
 
-    // A small foreign-sounding city needs support: another place of its country, or a
-    // demonym ("Palestinians"), somewhere in the article. Without it, a name like
-    // "Westminster", "Delta", "Toyota" or "Davenport" is far more often a building, a
-    // company or a surname than the Colorado, British Columbia or Aichi city.
+    // A city of less than kFamousCity people in an article about other countries needs
+    // support: another place of its country, a demonym ("Palestinians"), a dateline or a
+    // locative preposition ("in Tel Aviv"). Without it, a name like "Westminster",
+    // "Delta", "Toyota" or "Davenport" in a British story is far more often a building,
+    // a company or a surname than the Colorado, British Columbia or Aichi city.
     {
         std::unordered_map<std::string_view, std::unordered_set<std::string_view>> by_country;
         for (const PlaceMention& p : out)
@@ -514,6 +524,7 @@ std::vector<PlaceMention> find_places(std::string_view text) {
             if (!c && w.size() > 3 && w.back() == 's') c = demonym_country(w.substr(0, w.size() - 1));
             if (c) demonym_countries.insert(*c);
         }
+        // Named in a dateline or after "in", "at", "from", "to" ...: the text says it is a place.
         std::unordered_set<std::string_view> datelined;
         for (std::size_t k = 0; k < out.size(); ++k)
             if (from_dateline[k]) datelined.insert(out[k].name);

@@ -61,6 +61,17 @@ TEST_CASE("find_places: matching and guards") {
         {"Defence Secretary visited UK troops.", {"United Kingdom/country/United Kingdom"}},
         {"UK Prime Minister spoke.", {"United Kingdom/country/United Kingdom"}},
         {"Israeli officials said.", {}},
+        // A small city in a story about other countries needs support.
+        {"Westminster voted as Britain and France watched.",
+         {"United Kingdom/country/United Kingdom", "France/country/France"}},
+        {"Japan's envoy flew to Tel Aviv.", {"Japan/country/Japan", "Tel Aviv/city/Israel"}},
+        {"Bradford backed the plan, England said.", {"Bradford/city/United Kingdom", "England/admin1/United Kingdom"}},
+        {"Gaza and Britain: Palestinians wait.", {"Gaza/city/Palestine", "United Kingdom/country/United Kingdom"}},
+        {"Delta and Toyota shares rose in France.", {"France/country/France"}},
+        {"Reading, England, and Nice, France.",
+         {"Reading/city/United Kingdom", "England/admin1/United Kingdom", "Nice/city/France", "France/country/France"}},
+        {"Storms hit Atlanta, Georgia.", {"Atlanta/city/United States", "Georgia/admin1/United States"}},
+        {"Talks in Georgia and Russia.", {"Georgia/country/Georgia", "Russia/country/Russia"}},
         {"", {}},
         {"\xEF\xBF\xBD Paris \xEF\xBF\xBD", {"Paris/city/France"}},
     };
