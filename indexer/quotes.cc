@@ -346,9 +346,10 @@ private:
     }
 
     // The referent of a subject pronoun at token i, or nothing ("they", "it").
-    Source resolve_pronoun(std::size_t i) const {
+    // g_override: 'x' resolves a description ("the Texas senator") with no gender.
+    Source resolve_pronoun(std::size_t i, char g_override = 0) const {
         const std::string l = lower(word(i));
-        const char g = pronoun_gender(l);
+        const char g = g_override ? g_override : pronoun_gender(l);
         if (!g) return {};
         // Names the pronoun's own sentence gives after it are objects, not its referent.
         std::vector<std::string> excluded;
@@ -357,7 +358,7 @@ private:
         auto fits = [&](const std::string& name) {
             auto it = gender_.find(name);
             const char pg = it == gender_.end() ? 0 : it->second;
-            return !pg || pg == g;
+            return !pg || pg == g || g == 'x';
         };
         const std::string pron(word(i));
         // Candidates sentence by sentence going back, and within a sentence from the left:
@@ -469,6 +470,21 @@ private:
                         d.span = s.span;
                         return d;
                     }
+                }
+            }
+        }
+        // "the Texas senator", "the 46-year-old": a definite description of a person goes
+        // to the most salient person before it, as a pronoun would.
+        if (e >= b + 1 && e <= b + 4 && is_word(b) && lower(word(b)) == "the" && is_word(e)) {
+            const std::string head = lower(word(e));
+            if (lex_.offices.count(head) || lex_.roles.count(head) || head.ends_with("year-old") ||
+                head == "frontrunner" || head == "front-runner" || head == "billionaire" || head == "mogul" ||
+                head == "neurosurgeon" || head == "businessman" || head == "businesswoman") {
+                Source d = resolve_pronoun(b, 'x');
+                if (d.found && d.person) {
+                    d.rule = "description:" + s.name + "->" + d.name;
+                    d.span = s.span;
+                    return d;
                 }
             }
         }

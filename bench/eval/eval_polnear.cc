@@ -160,9 +160,13 @@ bool is_description(std::string_view source) {
     if (first.ends_with("'s") || first.ends_with("\xE2\x80\x99s")) return true;
     static const char* det[] = {"the", "a", "an", "another", "his", "her", "their", "its", "one", "my", "our"};
     if (std::none_of(std::begin(det), std::end(det), [&](const char* d) { return first == d; })) return false;
-    std::size_t caps = 0;
-    for (std::size_t i = 1; i < w.size() && w[i].find(',') == std::string::npos; ++i) caps += capitalised(w[i]);
-    return caps < 2;
+    // "the New York businessman": a lower-case head noun makes it a description.
+    std::size_t caps = 0, last = 0;
+    for (std::size_t i = 1; i < w.size() && w[i].find(',') == std::string::npos; ++i) {
+        caps += capitalised(w[i]);
+        last = i;
+    }
+    return caps < 2 || (last > 0 && !capitalised(w[last]));
 }
 
 char gender_of_source(std::string_view source) {
