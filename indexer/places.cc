@@ -317,6 +317,10 @@ bool accept(std::string_view text, const std::vector<Token>& toks, const std::ve
     const bool country = m.candidates.front()->level == "country" || m.candidates.front()->nation;
 
     if (m.caps && common && !dateline) return false;
+    // "T-Mobile", "Orange-owned": a common word joined by a hyphen is not a place.
+    if (common && ((m.first_tok > 0 && text.substr(toks[m.first_tok - 1].end, first.begin - toks[m.first_tok - 1].end) == "-") ||
+                   (m.span.end < text.size() && text[m.span.end] == '-')))
+        return false;
     // "Richmond, Va.": AP state abbreviations ("Miss.", "Mass.") only after a city.
     if (m.candidates.front()->rule == "alias:ap-state") {
         if (m.first_tok == 0 || text.substr(toks[m.first_tok - 1].end, first.begin - toks[m.first_tok - 1].end) != ", " ||
@@ -532,15 +536,17 @@ std::vector<PlaceMention> find_places(std::string_view text) {
         std::vector<bool> keep(out.size(), true);
         for (std::size_t k = 0; k < out.size(); ++k) {
             const PlaceMention& p = out[k];
+            // A city that is also a common word ("Orange", "Mobile", "Sale") always needs support.
+            const bool common = chosen[k]->common_word;
             if (p.level != "city" || p.country.empty() || datelined.contains(p.name) ||
-                chosen[k]->population >= kFamousCity)
+                (chosen[k]->population >= kFamousCity && !common))
                 continue;
             const auto it = by_country.find(p.country);
             const bool other_place = it != by_country.end() && it->second.size() > 1;
             // Only an article visibly about other countries speaks against it: "He flew
             // to Tel Aviv" alone stays a place.
             const bool elsewhere = by_country.size() > (it != by_country.end() ? 1u : 0u);
-            keep[k] = other_place || demonym_countries.contains(p.country) || !elsewhere;
+            keep[k] = other_place || demonym_countries.contains(p.country) || (!elsewhere && !common);
         }
         std::vector<PlaceMention> kept;
         kept.reserve(out.size());

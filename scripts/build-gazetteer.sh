@@ -84,6 +84,7 @@ Washington DC	Washington D.C.
 Washington, D.C.	Washington D.C.
 New York City	New York
 Frankfurt	Frankfurt am Main
+Newcastle	Newcastle upon Tyne
 Gulf	Persian Gulf
 Golan	Golan Heights
 EOF
