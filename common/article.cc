@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "text.h"
+
 namespace newsfacet {
 namespace {
 
@@ -15,13 +17,6 @@ std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
     return s;
-}
-
-std::size_t count_code_points(std::string_view s) {
-    std::size_t n = 0;
-    for (unsigned char c : s)
-        if ((c & 0xC0) != 0x80) ++n;
-    return n;
 }
 
 }  // namespace
@@ -76,7 +71,7 @@ RejectReason decode_text(std::string_view raw, std::string& out, DecodeReport& r
 
 std::string shorten_title(std::string_view sentence, std::size_t max_chars) {
     sentence = trim(sentence);
-    if (count_code_points(sentence) <= max_chars) return std::string(sentence);
+    if (code_points(sentence) <= max_chars) return std::string(sentence);
     // Cut at the last space before the limit, on a code-point boundary.
     std::size_t bytes = 0, cps = 0;
     while (bytes < sentence.size() && cps < max_chars) {
@@ -98,7 +93,7 @@ namespace {
 bool looks_like_headline(std::string_view line) {
     line = trim(line);
     if (line.empty()) return false;
-    const std::size_t cps = count_code_points(line);
+    const std::size_t cps = code_points(line);
     if (cps > 200) return false;
     const char last = line.back();
     if (last == '.' && cps > 60) return false;
@@ -110,7 +105,7 @@ bool looks_like_headline(std::string_view line) {
 bool looks_like_standfirst(std::string_view line) {
     line = trim(line);
     if (line.empty()) return false;
-    const std::size_t cps = count_code_points(line);
+    const std::size_t cps = code_points(line);
     return cps <= 250 && line.back() != '.' && line.back() != ':';
 }
 
@@ -157,7 +152,7 @@ void split_article(Article& a) {
     const std::string_view first = text_of(lines[0]);
     // A headline is a short first line that does not end like a sentence of body text,
     // when there is more text after it. Long first lines are the body (seed 002).
-    const std::size_t first_cps = count_code_points(first);
+    const std::size_t first_cps = code_points(first);
     const bool ends_sentence = first.ends_with('.') || first.ends_with(".\"") || first.ends_with(".\xE2\x80\x9D");
     if (lines.size() >= 2 && looks_like_headline(first) && first_cps <= 150 && !ends_sentence) {
         a.title = std::string(first);
@@ -166,7 +161,7 @@ void split_article(Article& a) {
         a.body_begin = lines[1].begin;
         if (lines.size() >= 3) {
             const std::string_view second = text_of(lines[1]);
-            if (looks_like_standfirst(second) && count_code_points(second) < 200) {
+            if (looks_like_standfirst(second) && code_points(second) < 200) {
                 a.standfirst = std::string(second);
                 a.body_begin = lines[2].begin;
             }
