@@ -110,7 +110,7 @@ bool starts_expression(std::string_view w) {
             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "early", "late", "mid", "earlier", "later", "the", "first", "second", "third", "fourth", "q", "year",
             "spring", "summer", "fall", "autumn", "winter", "nineteen", "today", "yesterday", "tomorrow",
-            "tonight", "last", "this", "next", "past", "coming", "a", "an", "one", "two", "three", "four", "five",
+            "tonight", "last", "this", "next", "past", "coming", "that", "a", "an", "one", "two", "three", "four", "five",
             "six", "seven", "eight", "nine", "ten", "eleven", "twelve"};
         for (const Holiday& h : kHolidays)
             s.insert(h.first.ends_with("'s") ? h.first.substr(0, h.first.size() - 2) : h.first);
@@ -281,6 +281,7 @@ enum class Kind : std::uint8_t {
     season,       // q = 0 spring, 1 summer, 2 fall, 3 winter; y given or mod
     weekend,      // mod last/this/next or none
     century,      // y = century number - 1 ("the 20th century" -> 19)
+    anaphoric_year,  // "that year" (offset 0), "the following year" (+1): from the last dated mention
 };
 
 constexpr int kNone = -100;
@@ -700,8 +701,8 @@ private:
                     return true;
                 }
             }
-            // "earlier this year", "late last year", "early next month".
-            if (in(t_.size() > j ? t_[j].low : std::string(), {"this", "last", "next"}) &&
+            // "earlier this year", "late last year", "early next month", "later that year".
+            if (in(t_.size() > j ? t_[j].low : std::string(), {"this", "last", "next", "that"}) &&
                 at(j + 1) && in(t_[j + 1].low, {"year", "month", "week"})) {
                 Cand inner;
                 if (match_word(j, inner)) {
@@ -758,6 +759,25 @@ private:
                                                                             : "relative:current-quarter";
                     return true;
                 }
+            }
+            // "the end of the year" (the publication year), "the following year" (the
+            // one after the last dated mention).
+            if (is(j, "end") && is(j + 1, "of") && is(j + 2, "the") && is(j + 3, "year") && !is(j + 4, "'")) {
+                c.kind = Kind::rel_unit;
+                c.unit = 'y';
+                c.offset = 0;
+                c.g = Granularity::year;
+                c.te = j + 4;
+                c.rule = "relative:year-end";
+                return true;
+            }
+            if (is(j, "following") && is(j + 1, "year")) {
+                c.kind = Kind::anaphoric_year;
+                c.offset = 1;
+                c.g = Granularity::year;
+                c.te = j + 2;
+                c.rule = "anaphoric:following-year";
+                return true;
             }
             // "the latest period" names the quarter being reported.
             if ((is(j, "latest") || (is(j, "most") && is(j + 1, "recent"))) && is(j + (is(j, "latest") ? 1 : 2), "period")) {
@@ -852,6 +872,33 @@ private:
         {
             int q = 0;
             if (std::size_t e = quarter_at(i, q)) return finish_quarter(i, e, q, c);
+        }
+
+        // "year-end", "year end", "year's end": the end of the publication year (the
+        // last one after "since").
+        if (w == "year") {
+            std::size_t e = 0;
+            if (glued(i + 1) && is(i + 1, "-") && glued(i + 2) && is(i + 2, "end")) e = i + 3;
+            else if (is(i + 1, "end") && same_sent(i, i + 1)) e = i + 2;
+            else if (is(i + 1, "'") && is(i + 2, "s") && is(i + 3, "end")) e = i + 4;
+            if (e) {
+                c.kind = Kind::rel_unit;
+                c.unit = 'y';
+                c.offset = i > 0 && t_[i - 1].low == "since" ? -1 : 0;
+                c.g = Granularity::year;
+                c.te = e;
+                c.rule = "relative:year-end";
+                return true;
+            }
+        }
+        // "that year": the year of the last dated mention.
+        if (w == "that" && is(i + 1, "year") && !is(i + 2, "-")) {
+            c.kind = Kind::anaphoric_year;
+            c.offset = 0;
+            c.g = Granularity::year;
+            c.te = i + 2;
+            c.rule = "anaphoric:that-year";
+            return true;
         }
 
         // "year-earlier", "year-ago" (adjectives).
@@ -1554,6 +1601,12 @@ struct Resolver {
                 last = Ref{y, s, 'd'};
                 return m;
             }
+            case Kind::anaphoric_year:
+                // Without an earlier dated mention there is nothing to refer to: the
+                // mention is dropped (find_dates skips empty values when it has a
+                // publication date).
+                if (ref.year) m.value = std::to_string(ref.year + c.offset);
+                return m;
             case Kind::weekend: {
                 // The weekend of an ISO week ("1990-W32-WE"). "the weekend" in news is the
                 // one just past (this week's when published on the weekend itself);
@@ -1666,6 +1719,7 @@ std::vector<DateMention> find_dates(std::string_view text, const std::optional<Y
         res.tp = &toks;
         for (const Cand& c : cands) {
             DateMention m = res.resolve(c);
+            if (published && m.value.empty()) continue;  // "that year" with no year before it
             m.span = Span{toks[c.tb].b, toks[c.te - 1].e};
             m.surface.assign(text.substr(m.span.begin, m.span.end - m.span.begin));
             out.push_back(std::move(m));

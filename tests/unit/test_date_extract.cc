@@ -97,6 +97,12 @@ TEST_CASE("find_dates normalises dates against the publication date") {
         {"The revolution brought him to power 41 years ago.", "2000-01-15", "41 years ago=1959"},
         {"The summit is on April 24 and 25.", "1999-02-10", "April 24=1999-04-24 | 25=1999-04-25"},
         {"He is a 20th century democrat.", "1998-02-13", "20th century=19"},
+        {"The deal should close by year-end.", "1989-11-02", "year-end=1989"},
+        {"He fled in June 1998 and returned later that year.", "2000-01-28",
+         "June 1998=1998-06 | later that year=1998"},
+        {"He was promoted in 1995 and the following year he moved.", "1998-04-18",
+         "1995=1995 | the following year=1996"},
+        {"Nobody knew that year would matter.", "1998-04-18", ""},
         // Seasons, holidays, spelled years and decades.
         {"The plant closed last fall.", "1999-05-07", "last fall=1998-FA"},
         {"The plant will reopen this summer.", "1998-03-22", "this summer=1998-SU"},
