@@ -95,6 +95,7 @@ public:
         pair_single(raw);
         std::sort(raw.begin(), raw.end(), [](const RawQuote& a, const RawQuote& b) { return a.open < b.open; });
         mark_inside(raw);
+        find_speech_events();
         std::vector<Quote> out;
         std::size_t last_para = SIZE_MAX;
         Source last;
@@ -361,6 +362,19 @@ private:
             return !pg || pg == g || g == 'x';
         };
         const std::string pron(word(i));
+        // The latest speaker named within the last few sentences, if the pronoun fits.
+        if (g != 'x') {
+            auto it = std::lower_bound(speech_events_.begin(), speech_events_.end(), std::make_pair(i, -1));
+            for (int n = 0; n < 2 && it != speech_events_.begin(); ++n) {
+                --it;
+                if (toks_[i].sent > toks_[it->first].sent + 3) break;
+                const std::string& name = people_[static_cast<std::size_t>(it->second)].name;
+                if (!fits(name) || std::find(excluded.begin(), excluded.end(), name) != excluded.end()) continue;
+                Source sp = from_person(it->second, "pronoun:" + pron + "->" + name);
+                sp.span = {toks_[i].begin, toks_[i].end};
+                return sp;
+            }
+        }
         // Candidates sentence by sentence going back, and within a sentence from the left:
         // subjects come first, so "Trump says he ..." and "X met Y. He said" go to the subject.
         const std::size_t floor = i > 4000 ? i - 4000 : 0;
@@ -421,6 +435,33 @@ private:
         return w == "to" || w == "of" || w == "with" || w == "by" || w == "for" || w == "against" || w == "from" ||
                w == "about" || w == "at" || w == "on" || w == "than" || w == "like" || w == "toward" ||
                w == "towards" || w == "between" || w == "under" || w == "behind" || w == "over";
+    }
+
+    // Where a named person is the subject of a speech verb ("Biden said", "Sarandon, 69,
+    // told MSNBC", '"…," said Graham'): a later he/she most often continues that speaker.
+    void find_speech_events() {
+        speech_events_.clear();
+        for (std::size_t j = 0; j < toks_.size(); ++j) {
+            if (person_at_[j] < 0 || in_quote_[j]) continue;
+            if (j > 0 && person_at_[j - 1] == person_at_[j]) continue;
+            std::size_t e = j;
+            while (e + 1 < toks_.size() && person_at_[e + 1] == person_at_[j]) ++e;
+            bool ev = false;
+            if (j >= 1 && speech_verb_at(j - 1) && j >= 2 && is_punct(j - 2) &&
+                (toks_[j - 2].cp == ',' || is_double_quote(toks_[j - 2].cp)))
+                ev = true;
+            if (!ev) {
+                std::size_t k = e + 1;
+                if (is_punct(k, ',')) {  // "Sarandon, 69, told"
+                    std::size_t m = k + 1;
+                    while (m < toks_.size() && m < k + 12 && !is_punct(m, ',') && toks_[m].kind != TokKind::newline) ++m;
+                    if (is_punct(m, ',')) k = m + 1;
+                }
+                while (is_adverb(k)) ++k;
+                ev = speech_verb_at(k) && !possessive_after(e + 1);
+            }
+            if (ev) speech_events_.emplace_back(j, person_at_[j]);
+        }
     }
 
     Source forward_person(std::size_t i, const std::vector<std::string>& excluded) const {
@@ -874,6 +915,7 @@ private:
     std::vector<char> in_quote_;
     std::unordered_map<std::string, char> gender_;
     std::unordered_map<std::string, std::size_t> first_mention_;
+    std::vector<std::pair<std::size_t, int>> speech_events_;  // (token, person index), in text order
     std::vector<std::size_t> para_end_;
 };
 
