@@ -152,6 +152,15 @@ std::optional<std::string> Gazetteer::resolve(std::string_view user_text) const 
     // is cheaper than building the folded index.
     const std::string key = fold_place_text(user_text);
     if (key.empty()) return std::nullopt;
+    // "the UK", "the Gulf": the article is not part of the name (but "The Hague" is,
+    // and is tried first).
+    const GazetteerEntry* found = scan_folded(key);
+    if (!found && key.starts_with("the ")) found = scan_folded(std::string_view(key).substr(4));
+    if (found) return std::string(found->name);
+    return std::nullopt;
+}
+
+const GazetteerEntry* Gazetteer::scan_folded(std::string_view key) const {
     const GazetteerEntry* best = nullptr;
     std::string folded;
     for (const GazetteerEntry& e : entries_) {
@@ -159,8 +168,7 @@ std::optional<std::string> Gazetteer::resolve(std::string_view user_text) const 
         folded = fold_place_text(e.surface);
         if (folded == key && (!best || gazetteer_prefers(e, *best))) best = &e;
     }
-    if (best) return std::string(best->name);
-    return std::nullopt;
+    return best;
 }
 
 std::optional<std::string> resolve_place_query(std::string_view user_text) {

@@ -67,6 +67,7 @@ public:
 private:
     using FoldedIndex = std::vector<std::pair<std::string, std::uint32_t>>;  // (folded surface, row), sorted
     const FoldedIndex& folded() const;
+    const GazetteerEntry* scan_folded(std::string_view folded_key) const;
 
     std::vector<GazetteerEntry> entries_;
     // Only ALL-CAPS text and queries need the folded index, so it is built on first use.
