@@ -112,20 +112,20 @@ std::vector<Token> tokenize(std::string_view text) {
         toks.push_back(t);
         sentence_start = false;
     }
-    // Abbreviation periods: "U.S. officials" must not mark "officials" as a sentence start.
+    // The period after a one-letter capital ("U.S. officials", "J. Smith") ends an
+    // abbreviation or an initial, not a sentence.
     for (std::size_t k = 1; k < toks.size(); ++k) {
         const Token& p = toks[k - 1];
         if (toks[k].sentence_start && p.end < text.size() && text[p.end] == '.' && p.end - p.begin == 1 &&
-            p.upper_initial && toks[k].begin <= p.end + 2 && toks[k].line == p.line) {
-            // "U.S" -> the dot after "S" ends the abbreviation; keep only true sentence starts.
+            p.upper_initial && toks[k].begin <= p.end + 2 && toks[k].line == p.line)
             toks[k].sentence_start = false;
-        }
     }
     return toks;
 }
 
 // The characters between two tokens that may occur inside one place name.
 bool joinable_gap(std::string_view gap) {
+    if (gap == "\xE2\x80\x99") return true;  // "Côte d’Ivoire"
     if (gap.empty() || gap.size() > 3) return false;
     for (char c : gap)
         if (c != ' ' && c != '-' && c != '.' && c != ',' && c != '\'') return false;
