@@ -1343,13 +1343,21 @@ Tense tense_around(const std::vector<Tok>& t, std::size_t tb, std::size_t te) {
 
 std::string pad2(int v) { return v < 10 ? "0" + std::to_string(v) : std::to_string(v); }
 
-std::string month_value(int y, int m) { return std::to_string(y) + "-" + pad2(m); }
+// A year as four digits: a three-digit value would read as a TimeML decade. Years
+// outside 1..9999 (a publication date near year 0) give no value.
+std::string year_value(int y) {
+    if (y < 1 || y > 9999) return {};
+    std::string s = std::to_string(y);
+    return std::string(4 - s.size(), '0') + s;
+}
 
-std::string quarter_value(int y, int q) { return std::to_string(y) + "-Q" + std::to_string(q); }
+std::string month_value(int y, int m) { return year_value(y).empty() ? std::string() : year_value(y) + "-" + pad2(m); }
+
+std::string quarter_value(int y, int q) { return year_value(y).empty() ? std::string() : year_value(y) + "-Q" + std::to_string(q); }
 
 std::string week_value(const Ymd& d) {
     const IsoWeek w = iso_week(d);
-    return std::to_string(w.year) + "-W" + pad2(w.week);
+    return year_value(w.year).empty() ? std::string() : year_value(w.year) + "-W" + pad2(w.week);
 }
 
 // How far (days) a tense cue may push a year-less date away from the nearest reading.
@@ -1454,7 +1462,7 @@ struct Resolver {
                     m.value = month_value(c.y, c.m);
                     set_ref(c.y, 'm', 0, Ymd{c.y, c.m, 1});
                 } else {
-                    m.value = std::to_string(c.y);
+                    m.value = year_value(c.y);
                     set_ref(c.y, 'y');
                 }
                 return m;
@@ -1533,7 +1541,7 @@ struct Resolver {
             case Kind::rel_unit: {
                 switch (c.unit) {
                     case 'y':
-                        m.value = std::to_string(p.year + c.offset);
+                        m.value = year_value(p.year + c.offset);
                         set_ref(p.year + c.offset, 'y');
                         break;
                     case 'm': {
@@ -1574,7 +1582,7 @@ struct Resolver {
                         m.granularity = Granularity::month;
                         m.rule = std::string(c.rule) + "+quarter";
                     } else {
-                        m.value = std::to_string(p.year + c.offset);
+                        m.value = year_value(p.year + c.offset);
                     }
                 } else if (c.unit == 'm') {
                     int idx = p.year * 12 + (p.month - 1) + c.offset;
@@ -1605,7 +1613,7 @@ struct Resolver {
                 // Without an earlier dated mention there is nothing to refer to: the
                 // mention is dropped (find_dates skips empty values when it has a
                 // publication date).
-                if (ref.year) m.value = std::to_string(ref.year + c.offset);
+                if (ref.year) m.value = year_value(ref.year + c.offset);
                 return m;
             case Kind::weekend: {
                 // The weekend of an ISO week ("1990-W32-WE"). "the weekend" in news is the
@@ -1649,7 +1657,7 @@ struct Resolver {
                     m.rule = tense == Tense::past ? "season:past" : tense == Tense::future ? "season:future" : "season:nearest";
                 }
                 static constexpr std::array<const char*, 4> kCodes = {"SP", "SU", "FA", "WI"};
-                m.value = std::to_string(idx / 4) + "-" + kCodes[static_cast<std::size_t>(idx % 4)];
+                if (!year_value(idx / 4).empty()) m.value = year_value(idx / 4) + "-" + kCodes[static_cast<std::size_t>(idx % 4)];
                 return m;
             }
             case Kind::quarter: {
@@ -1663,7 +1671,7 @@ struct Resolver {
                     if (quarter_in_context(s)) {
                         q = lastq.q;
                     } else {
-                        m.value = std::to_string(y);
+                        m.value = year_value(y);
                         m.granularity = Granularity::year;
                         return m;
                     }

@@ -3,8 +3,13 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
+#include <exception>
 #include <iostream>
+#include <mutex>
+#include <thread>
 
 #include "database.h"
 #include "document.h"
@@ -28,6 +33,7 @@ struct IndexOptions {
     std::string published;
     bool quiet = false;
     std::size_t batch = 2000;
+    bool pipeline = true;
 };
 
 void setup_index(CLI::App& app, IndexOptions& o) {
@@ -46,7 +52,79 @@ void setup_index(CLI::App& app, IndexOptions& o) {
     app.add_option("--published", o.published, "Publication date (YYYY-MM-DD) for inputs that carry none");
     app.add_flag("-q,--quiet", o.quiet, "No progress or summary on stderr");
     app.add_option("--batch", o.batch, "Commit after this many articles")->check(CLI::Range(1, 10000000))->capture_default_str();
+    app.add_flag("!--no-pipeline", o.pipeline, "Extract and write on one thread (default: extraction on a second thread)");
 }
+
+/// Extraction and document building on one thread, Xapian writes on the caller's:
+/// the two halves take comparable time, so on two cores the wall time approaches the
+/// larger half. Documents reach the writer in input order (a FIFO), so the database
+/// is the same as a single-threaded run's. The queue is bounded: memory stays flat.
+class Pipeline {
+  public:
+    /// Runs `produce` on a new thread; it calls put() for each article.
+    template <typename Produce>
+    explicit Pipeline(Produce produce)
+        : thread_([this, produce]() mutable {
+              try {
+                  produce(*this);
+              } catch (const Stopped&) {
+              } catch (...) {
+                  std::lock_guard<std::mutex> lk(m_);
+                  error_ = std::current_exception();
+              }
+              std::lock_guard<std::mutex> lk(m_);
+              done_ = true;
+              can_get_.notify_one();
+          }) {}
+    ~Pipeline() { stop(); }
+
+    /// Producer side: waits while the queue is full; throws Stopped after stop().
+    void put(ArticleDocuments&& d) {
+        std::unique_lock<std::mutex> lk(m_);
+        can_put_.wait(lk, [&] { return queue_.size() < kCapacity || stopped_; });
+        if (stopped_) throw Stopped{};
+        queue_.push_back(std::move(d));
+        can_get_.notify_one();
+    }
+    /// Consumer side: the next article's documents, or false when the producer is done
+    /// (rethrowing what it threw, if anything).
+    bool get(ArticleDocuments& d) {
+        std::unique_lock<std::mutex> lk(m_);
+        can_get_.wait(lk, [&] { return !queue_.empty() || done_; });
+        if (queue_.empty()) {
+            lk.unlock();
+            join();
+            if (error_) std::rethrow_exception(error_);
+            return false;
+        }
+        d = std::move(queue_.front());
+        queue_.pop_front();
+        can_put_.notify_one();
+        return true;
+    }
+    /// Makes the producer give up (the writer failed) and waits for it.
+    void stop() {
+        {
+            std::lock_guard<std::mutex> lk(m_);
+            stopped_ = true;
+        }
+        can_put_.notify_all();
+        join();
+    }
+
+  private:
+    struct Stopped {};
+    static constexpr std::size_t kCapacity = 64;
+    void join() {
+        if (thread_.joinable()) thread_.join();
+    }
+    std::mutex m_;
+    std::condition_variable can_put_, can_get_;
+    std::deque<ArticleDocuments> queue_;
+    bool done_ = false, stopped_ = false;
+    std::exception_ptr error_;
+    std::thread thread_;  // last: started after the members it uses exist
+};
 
 /// Progress and summary on stderr.
 class Progress {
@@ -114,18 +192,25 @@ int run_index(const IndexOptions& o) {
         }
     }
     Progress progress(o.quiet);
-    read_inputs(
-        o.inputs, ro,
-        [&](Article& a) {
-            const ArticleDocuments docs = build_documents(a, extract(a));
-            if (write_article(db, docs)) ++replaced; else ++added;
-            if (++pending >= o.batch) {
-                db.commit();
-                pending = 0;
-            }
-            progress.tick(added + replaced);
-        },
-        on_problem);
+    auto write = [&](const ArticleDocuments& docs) {
+        if (write_article(db, docs)) ++replaced; else ++added;
+        if (++pending >= o.batch) {
+            db.commit();
+            pending = 0;
+        }
+        progress.tick(added + replaced);
+    };
+    if (o.pipeline) {
+        // on_problem runs on the producer thread only; its counters are read after
+        // the producer has finished (get() returned false, which joins it).
+        Pipeline pipe([&](Pipeline& p) {
+            read_inputs(o.inputs, ro, [&](Article& a) { p.put(build_documents(a, extract(a))); }, on_problem);
+        });
+        ArticleDocuments docs;
+        while (pipe.get(docs)) write(docs);
+    } else {
+        read_inputs(o.inputs, ro, [&](Article& a) { write(build_documents(a, extract(a))); }, on_problem);
+    }
     db.commit();
     progress.end_line();
     if (!o.quiet) {

@@ -649,7 +649,8 @@ private:
             // "Theresa May" after a title, "Peter Such" after a first name are names; a bare
             // "May" or "The" is not, but the initial "A." is.
             const bool initial = w.size() == 1 && is_punct(i + 1, '.') && words.size() > 1;
-            if (is_function_word(lower(w)) && !initial && ((rule.empty() && !given_first) || i == words.front()))
+            if (is_function_word(lower(w)) && !initial &&
+                ((rule.empty() && (!given_first || is_preposition(lower(w)))) || i == words.front()))
                 return;
         }
         if (words.size() == 1 && is_generational(word(words[0]))) return;

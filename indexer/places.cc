@@ -538,8 +538,10 @@ std::vector<PlaceMention> find_places(std::string_view text) {
             const PlaceMention& p = out[k];
             // A city that is also a common word ("Orange", "Mobile", "Sale") always needs support.
             const bool common = chosen[k]->common_word;
-            if (p.level != "city" || p.country.empty() || datelined.contains(p.name) ||
-                (chosen[k]->population >= kFamousCity && !common))
+            // GeoNames' extra regions ("Miranda", "Lara", "Bolivar") are often names too.
+            const bool weak_region = chosen[k]->rule == "gazetteer:admin1-geonames";
+            if ((p.level != "city" && !weak_region) || p.country.empty() || datelined.contains(p.name) ||
+                (chosen[k]->population >= kFamousCity && !common && !weak_region))
                 continue;
             const auto it = by_country.find(p.country);
             const bool other_place = it != by_country.end() && it->second.size() > 1;

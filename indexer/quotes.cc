@@ -483,9 +483,21 @@ private:
 
     // A noun phrase source that is not a person ("a Labour source", "Israeli officials").
     Source from_phrase(std::size_t b, std::size_t e, std::string rule) const {
-        // A person named inside the phrase is the source ("campaign manager Kellyanne Conway").
-        for (std::size_t j = e + 1; j-- > b;)
-            if (person_at_[j] >= 0) return from_person(person_at_[j], std::move(rule));
+        // A person named inside the phrase is the source ("campaign manager Kellyanne Conway"),
+        // unless it is a possessor: "Trump's spokesman" is not Trump, but "Lewandowski's
+        // statement" is Lewandowski's words.
+        const std::string head = is_word(e) ? lower(word(e)) : std::string();
+        const bool document = head == "statement" || head == "letter" || head == "tweet" || head == "post" ||
+                              head == "email" || head == "memo" || head == "op-ed" || head == "remarks" ||
+                              head == "book" || head == "memoir" || head == "speech" || head == "account" ||
+                              head == "testimony" || head == "interview";
+        for (std::size_t j = e + 1; j-- > b;) {
+            if (person_at_[j] < 0) continue;
+            std::size_t pe = j;
+            while (pe + 1 <= e && person_at_[pe + 1] == person_at_[j]) ++pe;
+            if (possessive_after(pe + 1) && !document) continue;
+            return from_person(person_at_[j], std::move(rule));
+        }
         Source s;
         s.found = true;
         s.person = false;
@@ -494,7 +506,6 @@ private:
         s.rule = std::move(rule);
         // "the president", "the mayor": the nearest person named with that title.
         if (e >= b + 1 && e <= b + 2 && is_word(b) && lower(word(b)) == "the" && is_word(e)) {
-            const std::string head = lower(word(e));
             if (lex_.offices.count(head) || lex_.roles.count(head)) {
                 const std::size_t floor = b > 3000 ? b - 3000 : 0;
                 for (std::size_t j = b; j-- > floor;) {
@@ -517,7 +528,6 @@ private:
         // "the Texas senator", "the 46-year-old": a definite description of a person goes
         // to the most salient person before it, as a pronoun would.
         if (e >= b + 1 && e <= b + 4 && is_word(b) && lower(word(b)) == "the" && is_word(e)) {
-            const std::string head = lower(word(e));
             if (lex_.offices.count(head) || lex_.roles.count(head) || head.ends_with("year-old") ||
                 head == "frontrunner" || head == "front-runner" || head == "billionaire" || head == "mogul" ||
                 head == "neurosurgeon" || head == "businessman" || head == "businesswoman") {
@@ -540,6 +550,18 @@ private:
         const std::size_t s = k - 1;
         if (toks_[s].sent != toks_[v].sent && !(toks_[s].kind == TokKind::word)) return {};
         if (person_at_[s] >= 0 && !in_quote_[s]) return from_person(person_at_[s], rule);
+        if (is_punct(s, ',') && !in_quote_[s]) {
+            // "Levine, who has given money to Marco Rubio, said": the name before the clause.
+            for (std::size_t c = s; c-- > 0 && c + 25 > s && toks_[c].sent == toks_[s].sent && !in_quote_[c];) {
+                if (!is_punct(c, ',')) continue;
+                if (c > 0 && person_at_[c - 1] >= 0 && !in_quote_[c - 1]) return from_person(person_at_[c - 1], rule);
+                if (c > 0 && is_word(c - 1)) {
+                    const std::string l = lower(word(c - 1));
+                    if (l == "he" || l == "she") return resolve_pronoun(c - 1);
+                }
+                break;
+            }
+        }
         if (is_word(s) && pronoun_gender(lower(word(s))) && !in_quote_[s]) {
             const std::string l = lower(word(s));
             if (l == "he" || l == "she") return resolve_pronoun(s);
@@ -560,6 +582,12 @@ private:
                         --b;
                         break;
                     }
+                    // "Lewandowski's statement": take the possessor in.
+                    if (pl == "s" && b >= 2 && (is_punct(b - 2, 0x2019) || is_punct(b - 2, '\'')) && is_word(b - 3)) {
+                        b -= 3;
+                        ++n;
+                        continue;
+                    }
                     if (is_function_word(pl) || speech_verb_at(b - 1)) break;
                     // "the meeting Israeli officials": a capitalised modifier starts the phrase.
                     if (toks_[b].cap && !toks_[b - 1].cap) break;
@@ -578,7 +606,8 @@ private:
             // j is the sentence's first token; scan forward to v.
             for (std::size_t t = first; t < v; ++t) {
                 if (in_quote_[t]) continue;
-                if (person_at_[t] >= 0) return from_person(person_at_[t], rule);
+                if (person_at_[t] >= 0 && !after_preposition(t) && !possessive_after(t + 1))
+                    return from_person(person_at_[t], rule);
                 if (is_word(t)) {
                     const std::string l = lower(word(t));
                     if (l == "he" || l == "she") return resolve_pronoun(t);
