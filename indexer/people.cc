@@ -243,7 +243,12 @@ bool is_speech_verb(std::string_view w) {
         "thought", "considers", "considered", "condemned", "condemns", "described", "describes", "assured",
         "assures", "informed", "informs", "reported", "reports", "read", "reads", "predicted", "wondered",
         "wonders", "recounted", "recounts", "began", "begins", "went", "goes", "added:", "pointed", "points",
-        "hinted", "hints", "alleged", "alleges", "testified", "testifies", "answered", "answers", "stated"};
+        "hinted", "hints", "alleged", "alleges", "testified", "testifies", "answered", "answers", "stated",
+        "pressed", "retorted", "interjected", "snapped", "scoffed", "sniped", "chimed", "mused", "opined", "lamented",
+        "clarified", "elaborated", "pleaded", "asserted", "asserts", "contended", "contends", "reasoned", "speculated",
+        "texted", "emailed", "whispered", "screamed", "cried", "laughed", "sighed", "fumed", "raged", "gushed",
+        "marveled", "marvelled", "recalled", "advised", "advises", "surmised", "acknowledges", "conceded",
+        "chided", "ranted", "bragged", "predicted", "repeated", "repeats", "summed", "sums"};
     return verbs.count(w) > 0;
 }
 

@@ -49,6 +49,7 @@ struct Source {
     Span span;
     std::string rule;
     std::size_t verb_distance = SIZE_MAX;  // tokens between the speech verb and the quote mark
+    bool after = false;                    // found after the quote ('"…," X said')
 };
 
 class QuoteFinder {
@@ -107,7 +108,10 @@ public:
             const bool framed = s.found && s.verb_distance <= 1;
             const bool sentence = is_upper_start(q.text) && ends_sentence(q.text);
             if (words <= 3 && !framed && !sentence) continue;  // a scare quote
-            if (title_case(q.text) && (words >= 2 || !framed)) continue;  // a title: "Face the Nation"
+            // A title: "Face the Nation"; but '"Like Oakland. Or Ferguson," Trump said' is speech.
+            const bool sentences = q.text.find(". ") != std::string::npos || q.text.find("? ") != std::string::npos ||
+                                   q.text.find("! ") != std::string::npos;
+            if (title_case(q.text) && !(s.after && sentences) && (words >= 2 || !framed)) continue;
             if (!s.found && last.found && last_para != SIZE_MAX) {
                 // A paragraph that is only a quote, right after a quote: same speaker. Also a
                 // second quote in the same paragraph with no frame of its own.
@@ -569,6 +573,9 @@ private:
         }
         if (is_word(s) && !in_quote_[s]) {
             const std::string l = lower(word(s));
+            // "Mike Lee, who declared ...": the person the relative clause hangs on.
+            if (l == "who" && s >= 2 && is_punct(s - 1, ',') && person_at_[s - 2] >= 0 && !in_quote_[s - 2])
+                return from_person(person_at_[s - 2], rule);
             if (l == "they" || l == "it" || l == "we" || l == "i" || l == "you" || l == "who" || l == "which" ||
                 l == "that")
                 return {};
@@ -864,6 +871,7 @@ private:
 
     Source attribute(const RawQuote& r) const {
         Source s = after_frame(r);
+        s.after = s.found;
         if (s.found) return s;
         s = before_frame(r);
         if (s.found) return s;
