@@ -373,8 +373,8 @@ for fn in ('zone.tab', 'zone1970.tab'):
         pass
 
 def clean_state(s):
-    s = re.sub(r'^(State of|Province of|Canton of|Region of) ', '', s)
-    return re.sub(r' (Region|Province|Prefecture|Governorate|District|Oblast|Municipality|Voivodeship)$', '', s)
+    s = re.sub(r'^(Free and Sovereign State of|Free State of|State of|Province of|Canton of|Region of|Estado de) ', '', s)
+    return re.sub(r' (Region|Province|Prefecture|Governorate|District|Municipality|Voivodeship|Division)$', '', s)
 
 cities = []
 for line in open(f'{work}/cities.tsv', encoding='utf-8'):
@@ -385,6 +385,32 @@ for line in open(f'{work}/cities.tsv', encoding='utf-8'):
     if pop >= min_pop or (name, code) in tz_cities or (fold(name), code) in tz_cities:
         admin1 = clean_state(state) if state and state != name else ''
         cities.append((name, country_name[code], admin1, pop))
+# More first-level regions: GeoNames' English state names for countries without an
+# English ISO 3166-2 list (Bavaria, Sichuan, Punjab, Michoacán), when their cities hold
+# at least a million people. Names that are also a country, a city, a common word or a
+# bare direction are left out; the matcher asks these for support like small cities.
+state_pop = collections.Counter()
+state_country = {}
+for line in open(f'{work}/cities.tsv', encoding='utf-8'):
+    name, state, _cname, code, pop = line.rstrip('\n').split('\t')[:5]
+    if code in country_name and code not in admin1_types and state:
+        st = clean_state(state)
+        state_pop[(st, code)] += int(pop)
+taken = {(fold(r[0]) or r[0]).lower() for r in rows} | {(fold(c[0]) or c[0]).lower() for c in cities}
+bare = {'Central', 'North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Capital',
+        'North-West', 'North-East', 'South-West', 'South-East', 'Centre', 'Center', 'Coast', 'Islands', 'Ouest',
+        'Nord', 'Sud', 'Est', 'Littoral'}
+for (st, code), total in state_pop.items():
+    if total < 1_000_000 or (fold(st) or st).lower() in taken or st in bare:
+        continue
+    # Capital districts ("Kyiv City", "Nairobi Area", "Bogota D.C.") are their city;
+    # adjectives ("Silesian", "Walloon") and generic words are not names.
+    if re.search(r'[\d()]| (City|Area|Capital|Special Capital|D\.C\.|F\.D\.)$|^(Distrito|National|Nacional|Flemish|Walloon)|ian$', st):
+        continue
+    if len(st.split()) > 3 or st.lower() in common or (fold(st) or st).lower() in common:
+        continue
+    rows.append((st, st, 'admin1', country_name[code], '', 0, 'gazetteer:admin1-geonames'))
+
 seen = set()
 for name, ctry, admin1, pop in sorted(cities, key=lambda c: -c[3]):
     if (name, ctry, admin1) in seen:
