@@ -135,11 +135,11 @@ std::vector<Tok> tokenize(std::string_view t, std::size_t begin, std::size_t end
     out.reserve((end - begin) / 4 + 4);
     std::size_t i = begin;
     bool space = true;
-    bool newline = false;
+    int newlines = 0;  // line breaks in the white space before this token
     while (i < end) {
         const unsigned char c = static_cast<unsigned char>(t[i]);
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-            if (c == '\n') newline = true;
+            if (c == '\n') ++newlines;
             space = true;
             ++i;
             continue;
@@ -187,7 +187,20 @@ std::vector<Tok> tokenize(std::string_view t, std::size_t begin, std::size_t end
         // A sentence ends at a line break, or at . ! ? followed by a capital, quote or
         // digit-less token after white space ("Oct. 7" and "U.S. officials" stay whole
         // when the next token is a digit or lower case).
-        if (newline && (begin > 0 || !out.empty())) ++sent;
+        // A blank line always ends a sentence. A single line break ends one after final
+        // punctuation, or between a capitalised word (or number) and a capital (a
+        // headline); inside hard-wrapped text ("until\n July 1") it does not.
+        bool line_break = false;
+        if (newlines >= 2) line_break = begin > 0 || !out.empty();
+        else if (newlines == 1) {
+            if (out.empty()) line_break = begin > 0;
+            else {
+                const Tok& p = out.back();
+                line_break = in(p.low, {".", "!", "?", "\"", "'", ":", ")"}) ||
+                             (k.cap && (p.kind == TokKind::num || (p.kind == TokKind::word && p.cap)));
+            }
+        }
+        if (line_break) ++sent;
         else if (!out.empty() && k.space_before) {
             const Tok& p = out.back();
             if ((p.low == "." || p.low == "!" || p.low == "?") && (k.cap || k.low == "\"")) {
@@ -202,7 +215,7 @@ std::vector<Tok> tokenize(std::string_view t, std::size_t begin, std::size_t end
             }
         }
         k.sent = sent;
-        newline = false;
+        newlines = 0;
         space = false;
         out.push_back(std::move(k));
     }

@@ -119,6 +119,10 @@ TEST_CASE("find_dates normalises dates against the publication date") {
         {"It is the chip of choice in today's computers.", "2024-10-07", ""},
         {"This is VOA Today.", "2024-10-07", ""},
         {"Baker spoke on ABC's This Week programme.", "2024-10-07", ""},
+        // Hard-wrapped lines do not end sentences; a blank line or a headline does.
+        {"Brazil first requested the credit last\n    November, to help it.", "1987-03-09", "last\n    November=1986-11"},
+        {"Profit will rise\nlater this year.", "1987-03-09", "later this year=1987"},
+        {"Prices rose last\n\nyear.", "1987-03-09", ""},
         // Without a publication date, relative dates are kept unresolved.
         {"It happened yesterday, on 7 October.", "", "yesterday= | 7 October="},
         // False positives.
