@@ -376,6 +376,24 @@ bool accept(std::string_view text, const std::vector<Token>& toks, const std::ve
         if (next && particles.contains(next_word) && m.last_tok + 2 < toks.size() &&
             toks[m.last_tok + 2].upper_initial && toks[m.last_tok + 2].line == last.line)
             return false;
+        // "Tour de France", "Banco de Mexico": a capitalised word and a particle before it.
+        if (prev && prev_gap == " " && particles.contains(prev_word) && m.first_tok >= 2) {
+            const Token& head = toks[m.first_tok - 2];
+            if (head.line == first.line && head.upper_initial && !head.sentence_start &&
+                text.substr(head.end, prev->begin - head.end) == " ")
+                return false;
+        }
+        // "Organisation for Security and Cooperation in Europe (OSCE)": an acronym in
+        // brackets right after the match closes an organisation's name.
+        {
+            std::size_t p = m.span.end;
+            while (p < text.size() && text[p] == ' ') ++p;
+            if (p < text.size() && text[p] == '(' && next && next->all_caps && !m.caps) {
+                std::size_t q = next->end;
+                while (q < text.size() && text[q] == ' ') ++q;
+                if (q < text.size() && text[q] == ')' && Gazetteer::instance().lookup(next_word).empty()) return false;
+            }
+        }
         // "Bank of England", "Prince of Wales", "Reserve bank of India".
         if (prev && prev_gap == " " && prev_word == "of" && m.first_tok >= 2) {
             const Token& head = toks[m.first_tok - 2];

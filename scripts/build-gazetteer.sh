@@ -195,6 +195,8 @@ Asia-Pacific		Asia Pacific
 South Asia	
 East Asia	
 Korean Peninsula	
+New England	US
+Midwest	US
 Kashmir	
 Crimea	
 Donbas		Donbass
@@ -312,7 +314,7 @@ for code, canon in country_name.items():
         n = c.get(key)
         if n and ',' not in n and '(' not in n:
             forms.add((n, 'alias:iso-codes'))
-    for x, rule in forms:
+    for x, rule in sorted(forms):  # sorted: the output must not depend on set order
         if x != canon and x and x[0].isupper():
             rows.append((x, canon, level, ctry, '', 0, rule))
 
