@@ -53,20 +53,6 @@ bool facet_slot(const FacetRequest& r, unsigned& slot) {
     return true;
 }
 
-FacetCounter::FacetCounter(const std::vector<FacetRequest>& requests, bool) {
-    for (const FacetRequest& r : requests) {
-        unsigned slot = 0;
-        if (facet_slot(r, slot)) slots_.push_back(Slot{r, slot, {}, false});
-    }
-}
-
-bool FacetCounter::wants(const std::string& name) const {
-    for (const Slot& s : slots_)
-        if (s.req.name == name || (name == "date" && s.req.name == "published") || (name == "city" && s.req.name == "place"))
-            return true;
-    return false;
-}
-
 namespace {
 // The facet a filter field governs, for multi-select.
 bool governs(const std::string& filter_field, const FacetRequest& r) {
@@ -77,41 +63,104 @@ bool governs(const std::string& filter_field, const FacetRequest& r) {
 }
 }  // namespace
 
-void FacetCounter::operator()(const Xapian::Document& doc, double) {
-    ++seen_;
+FacetCounter::FacetCounter(const std::vector<FacetRequest>& requests, bool) {
+    for (const FacetRequest& r : requests) {
+        unsigned slot = 0;
+        if (facet_slot(r, slot)) slots_.push_back(Slot{r, slot, {}, {}, false, true});
+    }
+}
+
+FacetCounter::FacetCounter(const Xapian::Database& db, const std::vector<FacetRequest>& requests, bool quotes)
+    : FacetCounter(requests, quotes) {
+    db_ = db;
+    use_streams_ = true;
+}
+
+bool FacetCounter::wants(const std::string& name) const {
+    for (const Slot& s : slots_)
+        if (s.req.name == name || (name == "date" && s.req.name == "published") || (name == "city" && s.req.name == "place"))
+            return true;
+    return false;
+}
+
+void FacetCounter::update_active() {
     for (Slot& s : slots_) {
         bool skip = false;
         for (const auto& n : skip_)
             if (governs(n, s.req)) skip = true;
         if (!only_.empty() && !governs(only_, s.req)) skip = true;
-        if (skip) continue;
-        s.counted = true;
-        const std::string v = doc.get_value(s.slot);
-        if (v.empty()) continue;
-        const bool dates = is_date_facet(s.req.name);
-        if (!dates && v.find(kValueSeparator) == std::string::npos) {
-            ++s.counts[v];
-            continue;
-        }
-        // Several values; with date buckets two values may share a bucket but the
-        // document counts once per bucket.
-        std::vector<std::string> seen_here;
-        std::size_t p = 0;
-        while (p <= v.size()) {
-            std::size_t e = v.find(kValueSeparator, p);
-            if (e == std::string::npos) e = v.size();
-            std::string val = v.substr(p, e - p);
-            if (dates) val = bucket(val, s.req.level);
-            if (!val.empty() && std::find(seen_here.begin(), seen_here.end(), val) == seen_here.end()) {
-                ++s.counts[val];
-                seen_here.push_back(val);
+        s.active = !skip;
+    }
+}
+
+void FacetCounter::operator()(const Xapian::Document& doc, double) {
+    ++seen_;
+    if (use_streams_) {
+        // The values are read after the match, slot by slot, from the value streams.
+        docids_.push_back(doc.get_docid());
+        return;
+    }
+    for (Slot& s : slots_) {
+        if (!s.active) continue;
+        std::string v = doc.get_value(s.slot);
+        if (!v.empty()) ++s.raw[std::move(v)];
+    }
+}
+
+void FacetCounter::finish() const {
+    if (finished_) return;
+    finished_ = true;
+    if (use_streams_ && !docids_.empty()) {
+        // The matcher visits documents in ascending docid order nearly always; sorting
+        // makes it certain, so that each stream is walked forwards once.
+        if (!std::is_sorted(docids_.begin(), docids_.end())) std::sort(docids_.begin(), docids_.end());
+        for (Slot& s : slots_) {
+            if (!s.active) continue;
+            Xapian::ValueIterator v = db_.valuestream_begin(s.slot);
+            const Xapian::ValueIterator end = db_.valuestream_end(s.slot);
+            for (const Xapian::docid did : docids_) {
+                if (v == end) break;
+                if (v.get_docid() < did) {
+                    v.skip_to(did);
+                    if (v == end) break;
+                }
+                if (v.get_docid() == did) ++s.raw[*v];
             }
-            p = e + 1;
         }
+        docids_.clear();
+        docids_.shrink_to_fit();
+    }
+    for (Slot& s : slots_) {
+        if (!s.active || seen_ == 0) continue;
+        s.counted = true;
+        const bool dates = is_date_facet(s.req.name);
+        for (const auto& [raw, n] : s.raw) {
+            if (!dates && raw.find(kValueSeparator) == std::string::npos) {
+                s.counts[raw] += n;
+                continue;
+            }
+            // Several values; with date buckets two values may share a bucket but the
+            // document counts once per bucket.
+            std::vector<std::string> seen_here;
+            std::size_t p = 0;
+            while (p <= raw.size()) {
+                std::size_t e = raw.find(kValueSeparator, p);
+                if (e == std::string::npos) e = raw.size();
+                std::string val = raw.substr(p, e - p);
+                if (dates) val = bucket(val, s.req.level);
+                if (!val.empty() && std::find(seen_here.begin(), seen_here.end(), val) == seen_here.end()) {
+                    s.counts[val] += n;
+                    seen_here.push_back(val);
+                }
+                p = e + 1;
+            }
+        }
+        s.raw.clear();
     }
 }
 
 void FacetCounter::merge_into(FacetCounter& other) const {
+    finish();
     for (const Slot& s : slots_) {
         if (!s.counted) continue;
         for (Slot& o : other.slots_)
@@ -123,6 +172,7 @@ void FacetCounter::merge_into(FacetCounter& other) const {
 }
 
 std::vector<FacetResult> FacetCounter::results(const std::vector<std::pair<std::string, std::string>>& filters) const {
+    finish();
     std::vector<FacetResult> out;
     for (const Slot& s : slots_) {
         FacetResult fr;
@@ -139,26 +189,41 @@ std::vector<FacetResult> FacetCounter::results(const std::vector<std::pair<std::
         const std::string want_prefix = fold_key(s.req.prefix);
         for (const auto& [value, count] : s.counts) {
             if (count < s.req.min_count) continue;
-            if (!want_prefix.empty() && fold_key(value).rfind(want_prefix, 0) != 0) continue;
-            const std::string key = fold_key(value);
             bool sel = false;
-            for (const auto& k : selected_keys)
-                if (k == key || (is_date_facet(s.req.name) && key.rfind(k, 0) == 0)) sel = true;
+            // Folding is ICU work: only when a prefix or a selection needs it (a place
+            // facet over a large match set has thousands of values).
+            if (!want_prefix.empty() || !selected_keys.empty()) {
+                const std::string key = fold_key(value);
+                if (!want_prefix.empty() && key.rfind(want_prefix, 0) != 0) continue;
+                for (const auto& k : selected_keys)
+                    if (k == key || (is_date_facet(s.req.name) && key.rfind(k, 0) == 0)) sel = true;
+            }
             fr.values.push_back({value, count, sel});
         }
         const bool by_value = s.req.sort_by_value;
         const bool dates = is_date_facet(s.req.name);
-        std::sort(fr.values.begin(), fr.values.end(), [&](const FacetValue& a, const FacetValue& b) {
+        // A total order (values are distinct), so selecting the top `limit` and sorting
+        // only those gives the same list as sorting everything.
+        auto before = [&](const FacetValue& a, const FacetValue& b) {
             if (by_value) return dates ? a.value > b.value : a.value < b.value;
             if (a.count != b.count) return a.count > b.count;
             return a.value < b.value;
-        });
+        };
         if (fr.values.size() > s.req.limit) {
-            std::vector<FacetValue> kept(fr.values.begin(), fr.values.begin() + static_cast<long>(s.req.limit));
-            for (std::size_t i = s.req.limit; i < fr.values.size(); ++i)
-                if (fr.values[i].selected) kept.push_back(fr.values[i]);
+            const auto cut = fr.values.begin() + static_cast<long>(s.req.limit);
+            std::nth_element(fr.values.begin(), cut, fr.values.end(), before);
+            std::vector<FacetValue> kept(fr.values.begin(), cut);
+            std::sort(kept.begin(), kept.end(), before);
+            // Selected values always show, in order, after the top ones.
+            std::vector<FacetValue> selected;
+            for (auto it = cut; it != fr.values.end(); ++it)
+                if (it->selected) selected.push_back(*it);
+            std::sort(selected.begin(), selected.end(), before);
+            kept.insert(kept.end(), selected.begin(), selected.end());
             fr.other_values = fr.values.size() - kept.size();
             fr.values = std::move(kept);
+        } else {
+            std::sort(fr.values.begin(), fr.values.end(), before);
         }
         out.push_back(std::move(fr));
     }

@@ -261,7 +261,7 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
     const Xapian::doccount all = db.get_doccount();
     const Xapian::doccount check = (want_facets || opts.exact_total) ? all : 0;
 
-    FacetCounter counter(opts.facets, opts.quotes);
+    FacetCounter counter(db, opts.facets, opts.quotes);
     // Facets whose own drill-down filter is active are counted over the match set
     // without that filter (multi-select): separately, below.
     std::set<std::string> filtered;
@@ -279,7 +279,7 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
             std::vector<std::string> ignore;
             Xapian::Enquire e2(db);
             e2.set_query(build_query(db, opts, ignore, fname));
-            FacetCounter c2(opts.facets, opts.quotes);
+            FacetCounter c2(db, opts.facets, opts.quotes);
             c2.set_only(fname);
             e2.add_matchspy(&c2);
             e2.set_weighting_scheme(Xapian::BoolWeight());

@@ -72,6 +72,29 @@ std::string unescape_sgml(std::string_view s) {
     return out;
 }
 
+// Reuters bodies are wrapped at about 70 columns, and a paragraph starts on a line
+// indented by spaces: join the wrapped lines so that a paragraph is one line, as in
+// the other corpora (the generator recombines paragraphs).
+std::string unwrap_reuters(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '\n') {
+            out.push_back(s[i]);
+            continue;
+        }
+        std::size_t j = i + 1;
+        while (j < s.size() && s[j] == ' ') ++j;
+        if (j > i + 1 || (j < s.size() && s[j] == '\n')) {
+            if (out.empty() || out.back() != '\n') out += "\n\n";
+        } else if (!out.empty() && out.back() != ' ' && out.back() != '\n') {
+            out.push_back(' ');
+        }
+        i = j - 1;
+    }
+    return out;
+}
+
 std::string_view between(std::string_view s, std::string_view open, std::string_view close) {
     const std::size_t a = s.find(open);
     if (a == std::string_view::npos) return {};
@@ -125,7 +148,7 @@ void read_reuters(const fs::path& dir, std::vector<BenchDoc>& out) {
             d.id = "reuters-" + std::string(between(rec, "NEWID=\"", "\""));
             d.title = trim(unescape_sgml(between(rec, "<TITLE>", "</TITLE>")));
             std::string_view body = between(rec, "<BODY>", "</BODY>");
-            d.body = trim(unescape_sgml(body));
+            d.body = trim(unwrap_reuters(unescape_sgml(body)));
             if (d.body.size() >= 6 && d.body.compare(d.body.size() - 6, 6, "Reuter") == 0) d.body = trim(d.body.substr(0, d.body.size() - 6));
             d.date = reuters_date(between(rec, "<DATE>", "</DATE>"));
             // Stories without a body are wire headlines only; they are not articles.

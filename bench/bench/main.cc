@@ -86,6 +86,11 @@ int main(int argc, char** argv) {
     plot->add_option("RESULTS", plot_files, "Result files (.json)")->required();
     plot->add_option("--out", plot_out, "PNG to write")->capture_default_str();
 
+    std::string digest_db;
+    CLI::App* digest = app.add_subcommand("digest", "A checksum of a database's contents (terms, wdf, positions, values, data per document), "
+                                                    "to check that a change to the indexer writes the same database");
+    digest->add_option("DB", digest_db)->required();
+
     std::string xi_db, xi_input;
     CLI::App* xi = app.add_subcommand("xapian-index", "(internal) the plain-Xapian baseline indexer, run as a child by 'run'");
     xi->add_option("--db", xi_db)->required();
@@ -120,6 +125,10 @@ int main(int argc, char** argv) {
             return run_bench(run_opts);
         }
         if (*plot) return plot_results(plot_files, plot_out);
+        if (*digest) {
+            std::printf("%s\n", database_digest(digest_db).c_str());
+            return kExitOk;
+        }
         if (*xi) return plain_index(xi_db, xi_input);
     } catch (const Failure& f) {
         print_error("newsfacet-bench", f.error());

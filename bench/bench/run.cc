@@ -332,6 +332,34 @@ int plain_index(const std::string& db_path, const std::string& jsonl) {
     return 0;
 }
 
+std::string database_digest(const std::string& db_path) {
+    const Xapian::Database db(db_path);
+    std::uint64_t h = 1469598103934665603ull;
+    auto mix = [&](std::string_view s) {
+        for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+        h = (h ^ 0xff) * 1099511628211ull;
+    };
+    auto mixn = [&](std::uint64_t n) { mix(std::to_string(n)); };
+    std::size_t n = 0;
+    for (Xapian::PostingIterator d = db.postlist_begin(""); d != db.postlist_end(""); ++d, ++n) {
+        mixn(*d);
+        for (Xapian::TermIterator t = db.termlist_begin(*d); t != db.termlist_end(*d); ++t) {
+            mix(*t);
+            mixn(t.get_wdf());
+            for (Xapian::PositionIterator p = t.positionlist_begin(); p != t.positionlist_end(); ++p) mixn(*p);
+        }
+        const Xapian::Document doc = db.get_document(*d);
+        for (Xapian::ValueIterator v = doc.values_begin(); v != doc.values_end(); ++v) {
+            mixn(v.get_valueno());
+            mix(*v);
+        }
+        mix(doc.get_data());
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%zu documents, %016llx", n, static_cast<unsigned long long>(h));
+    return buf;
+}
+
 int run_bench(const RunOptions& o) {
     fs::create_directories(o.work);
     const std::string jsonl = (fs::path(o.work) / "corpus.jsonl").string();

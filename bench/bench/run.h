@@ -35,4 +35,8 @@ int run_bench(const RunOptions& opts);
 /// default settings; unique id term Q<id>; the text as document data.
 int plain_index(const std::string& db_path, const std::string& jsonl);
 
+/// "<documents> documents, <hash>": FNV-1a over every document's id, terms with wdf
+/// and positions, values and data, in docid order.
+std::string database_digest(const std::string& db_path);
+
 }  // namespace newsfacet::bench
