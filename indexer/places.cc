@@ -251,7 +251,7 @@ struct LineInfo {
     bool title = false;  // a Title Case headline: capitalisation says little
 };
 
-std::vector<LineInfo> line_info(std::string_view text, const std::vector<Token>& toks) {
+std::vector<LineInfo> line_info(const std::vector<Token>& toks) {
     std::vector<LineInfo> info(toks.empty() ? 1 : toks.back().line + 1);
     std::vector<std::array<int, 4>> counts(info.size(), {0, 0, 0, 0});  // all-caps, lower, capitalised, words
     for (const Token& t : toks) {
@@ -267,7 +267,6 @@ std::vector<LineInfo> line_info(std::string_view text, const std::vector<Token>&
         info[l].caps = c[0] >= 1 && c[0] * 3 >= c[3] * 2;
         info[l].title = c[3] >= 3 && c[2] * 4 >= (c[3] - c[0]) * 3 && c[1] * 4 <= c[3];
     }
-    (void)text;
     return info;
 }
 
@@ -297,7 +296,7 @@ std::string_view comma_follower(std::string_view text, const std::vector<Token>&
     const std::size_t k = m.last_tok + 1;
     if (k >= toks.size() || toks[k].line != toks[m.last_tok].line) return {};
     const std::string_view gap = text.substr(toks[m.last_tok].end, toks[k].begin - toks[m.last_tok].end);
-    if (gap != ", ") return {};
+    if (gap != ", " || !toks[k].upper_initial) return {};
     // The follower may be several words ("New York"); take capitalised tokens.
     std::size_t e = k;
     while (e + 1 < toks.size() && toks[e + 1].upper_initial && toks[e + 1].line == toks[k].line &&
@@ -407,7 +406,7 @@ bool accept(std::string_view text, const std::vector<Token>& toks, const std::ve
     // "Nice Weather Ahead") is a place only with support: "Reading, England".
     if (common && !country && !dateline) {
         const bool unreliable = first.sentence_start || li.title || li.caps;
-        if (unreliable && comma_follower(text, toks, m).empty()) return false;
+        if (unreliable && Gazetteer::instance().lookup(comma_follower(text, toks, m)).empty()) return false;
     }
     return true;
 }
@@ -419,7 +418,7 @@ std::vector<PlaceMention> find_places(std::string_view text) {
     if (text.empty()) return out;
     const Gazetteer& g = Gazetteer::instance();
     const std::vector<Token> toks = tokenize(text);
-    const std::vector<LineInfo> lines = line_info(text, toks);
+    const std::vector<LineInfo> lines = line_info(toks);
 
     std::vector<Match> matches;
     for (std::size_t i = 0; i < toks.size();) {
@@ -488,15 +487,16 @@ std::vector<PlaceMention> find_places(std::string_view text) {
         if (m.candidates.size() < 2) continue;
         const std::string_view follower = comma_follower(text, toks, m);
         const std::string_view surface = text.substr(m.span.begin, m.span.end - m.span.begin);
+        // "London, Ontario": the follower as written (exact look-up only; this runs per mention).
+        std::string_view follower_name;
+        if (!follower.empty())
+            if (const auto f = g.lookup(follower); !f.empty()) follower_name = f.front().name;
         for (const GazetteerEntry* e : m.candidates) {
             int score = e->level == "country" ? 2 : 0;
             if (!e->country.empty() && e->level != "country" && ctx_countries.contains(e->country)) score += 2;
             if (!e->admin1.empty() && ctx_admin1.contains(e->admin1)) score += 2;
             if (e->level == "admin1" && ctx_admin1.contains(e->name)) score += 2;
-            if (!follower.empty()) {
-                const auto f = resolve_place_query(follower);
-                if (f && (*f == e->admin1 || *f == e->country)) score += 5;
-            }
+            if (!follower_name.empty() && (follower_name == e->admin1 || follower_name == e->country)) score += 5;
             auto& best = choice[surface];
             if (!best.second || score > best.first) best = {score, e};
         }
