@@ -358,7 +358,7 @@ bool accept(std::string_view text, const std::vector<Token>& toks, const std::ve
         if (next && next_gap == " " && (next_word == "v" || next_word == "vs" || next_word == "AT")) return false;
     }
 
-    if (!li.caps) {
+    if (!li.caps && !m.caps) {  // in capitals every neighbour is capitalised
         const auto& fw = function_words();
         // "Jordan Henderson", "London School of Economics", "Algeria TV".
         if (next && next_gap == " " && next->upper_initial) {
