@@ -55,7 +55,10 @@ void setup_run(CLI::App& app, RunOptions& o) {
     app.add_option("--json", o.json_out, "Also write the results as JSON to this file");
     app.add_option("--label", o.label, "Name of the corpus in tables and plots");
     app.add_flag("--reuse-index", o.reuse_index, "Keep the databases of an earlier run in --work (skip the index benchmark)");
-    app.add_flag("!--no-snippets", o.snippets, "In-process newsfacet searches without snippets");
+    app.add_option("--clock", o.clock, "Time shown in the tables: wall, or cpu (thread CPU time in-process, child CPU time for one-shot "
+                                       "processes: steadier on a busy machine); the JSON has both")
+        ->check(CLI::IsMember({"wall", "cpu"}))
+        ->capture_default_str();
     app.add_flag("--print-queries", o.print_queries, "List the query set");
 }
 

@@ -135,7 +135,9 @@ int plot_results(const std::vector<std::string>& files, const std::string& out_p
         Point p{};
         p.articles = v["corpus"]["articles"].number;
         p.label = v["label"].str;
-        for (const Value& c : v["queries"]["classes"].items)
+        const std::string clock = v["clock"].str.empty() ? "wall" : v["clock"].str;
+        p.label += " (" + clock + ")";
+        for (const Value& c : v["queries"]["classes_" + clock].items)
             if (c["class"].str == "all") {
                 p.f50 = c["newsfacet_facets"]["p50"].number;
                 p.f95 = c["newsfacet_facets"]["p95"].number;
@@ -161,7 +163,7 @@ int plot_results(const std::vector<std::string>& files, const std::string& out_p
         std::ofstream g(script);
         g << "set terminal pngcairo size 900,560 noenhanced\n"
           << "set output '" << out_png << "'\n"
-          << "set title 'newsfacet query latency against corpus size (in-process, all query classes)'\n"
+          << "set title 'newsfacet query latency against corpus size (in-process, all query classes, the clock each run chose)'\n"
           << "set logscale xy\nset grid\nset key left top\n"
           << "set xlabel 'articles in the index'\nset ylabel 'latency (ms)'\n"
           << "plot '" << data << "' using 1:2 with linespoints lw 2 title 'newsfacet + 3 exact facets p50', \\\n"

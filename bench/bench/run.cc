@@ -32,6 +32,14 @@ using Clock = std::chrono::steady_clock;
 
 double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
 
+// CPU time of this thread: on a machine shared with other work, the time a query
+// would take on an idle core (wall time adds the waits for the CPU).
+double thread_cpu_ms() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
 /// One benchmark query: the full newsfacet query and the free-text part that the
 /// plain-Xapian baseline and quest run (they have no entity fields).
 struct BenchQuery {
@@ -262,13 +270,20 @@ class PlainSearcher {
         qp_.set_stemmer(Xapian::Stem("english"));
         qp_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     }
-    Xapian::doccount run(const std::string& q) {
+    /// Top 10 with each hit's data; with `exact`, Xapian counts the whole match set
+    /// (check_at_least = all documents), the floor under any exact facet count.
+    Xapian::doccount run(const std::string& q, bool exact = false) {
         enq_.set_query(qp_.parse_query(q));
-        Xapian::MSet m = enq_.get_mset(0, 10);
+        Xapian::MSet m = enq_.get_mset(0, 10, exact ? db_.get_doccount() : 0);
         std::size_t bytes = 0;
         for (Xapian::MSetIterator it = m.begin(); it != m.end(); ++it) bytes += it.get_document().get_data().size();
         sink_ += bytes;
         return m.get_matches_estimated();
+    }
+    /// The exact number of matches.
+    Xapian::doccount exact_count(const std::string& q) {
+        enq_.set_query(qp_.parse_query(q));
+        return enq_.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
     }
 
   private:
@@ -411,80 +426,115 @@ int run_bench(const RunOptions& o) {
     if (o.print_queries)
         for (const auto& q : queries) std::printf("  query %-14s %s   [baseline: %s]\n", q.cls.c_str(), q.full.c_str(), q.text.c_str());
 
-    SearchOptions plain_opts;
-    plain_opts.limit = 10;
-    plain_opts.snippets = o.snippets;
-    SearchOptions facet_opts = plain_opts;
+    // In-process modes, all on the same queries, back to back per query so that load
+    // from other processes falls on all of them alike.
+    struct Mode {
+        const char* key;
+        const char* title;
+    };
+    static const Mode kModes[] = {
+        {"newsfacet", "newsfacet search()"},
+        {"newsfacet_facets", "  + 3 exact facets"},
+        {"newsfacet_page", "  + 3 facets + snippets"},
+        {"xapian", "plain Xapian top-10"},
+        {"xapian_exact", "plain Xapian, exact count"},
+    };
+    constexpr std::size_t kNumModes = std::size(kModes);
+    SearchOptions nf_opts;
+    nf_opts.limit = 10;
+    nf_opts.snippets = false;
+    SearchOptions facet_opts = nf_opts;
     for (const char* f : {"speaker", "place", "published"}) {
         std::string err;
         facet_opts.facets.push_back(*parse_facet_request(f, err));
     }
+    SearchOptions page_opts = facet_opts;
+    page_opts.snippets = true;
     PlainSearcher baseline(pxd);
-    ModeTimes t_nf, t_fc, t_px;
-    std::size_t executed = 0, failed = 0, inexact = 0;
+    std::vector<ModeTimes> wall(kNumModes), cpu(kNumModes);
+    std::size_t executed = 0, failed = 0, inexact = 0, mismatched = 0;
     std::vector<Xapian::doccount> matches(queries.size(), 0);
     for (std::size_t pass = 0; pass < o.warmup + o.runs; ++pass) {
         const bool timed = pass >= o.warmup;
         for (std::size_t i = 0; i < queries.size(); ++i) {
             const BenchQuery& q = queries[i];
-            // The three searches of one query run back to back, so that load from
-            // other processes falls on all of them alike.
             try {
-                SearchOptions a = plain_opts, b = facet_opts;
-                a.query = b.query = q.full;
-                auto t0 = Clock::now();
-                search(nfd, a);
-                const double ma = ms_since(t0);
-                t0 = Clock::now();
-                const SearchResult rb = search(nfd, b);
-                const double mb = ms_since(t0);
-                t0 = Clock::now();
-                baseline.run(q.text);
-                const double mc = ms_since(t0);
+                double w[kNumModes], c[kNumModes];
+                SearchResult exact_result;
+                for (std::size_t m = 0; m < kNumModes; ++m) {
+                    const auto t0 = Clock::now();
+                    const double c0 = thread_cpu_ms();
+                    if (m <= 2) {
+                        SearchOptions so = m == 0 ? nf_opts : m == 1 ? facet_opts : page_opts;
+                        so.query = q.full;
+                        SearchResult r = search(nfd, so);
+                        if (m == 1) exact_result = std::move(r);
+                    } else {
+                        baseline.run(q.text, m == 4);
+                    }
+                    c[m] = thread_cpu_ms() - c0;
+                    w[m] = ms_since(t0);
+                }
                 if (timed) {
-                    t_nf.add(q.cls, ma);
-                    t_fc.add(q.cls, mb);
-                    t_px.add(q.cls, mc);
+                    for (std::size_t m = 0; m < kNumModes; ++m) {
+                        wall[m].add(q.cls, w[m]);
+                        cpu[m].add(q.cls, c[m]);
+                    }
                     ++executed;
                 }
-                matches[i] = static_cast<Xapian::doccount>(rb.total);
-                if (!rb.exact) ++inexact;
-                for (const FacetResult& fr : rb.facets)
-                    if (!fr.exact) ++inexact;
+                matches[i] = static_cast<Xapian::doccount>(exact_result.total);
+                if (pass == 0) {
+                    if (!exact_result.exact) ++inexact;
+                    for (const FacetResult& fr : exact_result.facets)
+                        if (!fr.exact) ++inexact;
+                    // Same words, same stemmer: without a filter the two engines should
+                    // agree on the number of matches (a check that the baseline is fair).
+                    if (q.full == q.text && baseline.exact_count(q.text) != exact_result.total) ++mismatched;
+                }
             } catch (const std::exception& e) {
                 if (pass == 0) std::fprintf(stderr, "newsfacet-bench: query %s failed: %s\n", q.full.c_str(), e.what());
                 ++failed;
             }
         }
     }
-    std::printf("\nQueries in-process (%zu queries, %zu warm-up + %zu timed passes, snippets %s; ms)\n", queries.size(), o.warmup, o.runs,
-                o.snippets ? "on" : "off");
-    std::printf("  %-14s %4s | %-31s | %-31s | %-31s | %s\n", "class", "n", "newsfacet  p50     p95     p99    mean",
-                "+3 exact facets p50 p95 p99 mean", "plain Xapian p50 p95 p99 mean", "facets/plain p50 p99");
-    auto row = [&](const std::string& cls, std::vector<double>& a, std::vector<double>& b, std::vector<double>& c) {
-        std::vector<double> bb = b, cc = c;
-        const Percentiles pb = percentiles(bb), pc = percentiles(cc);
-        std::printf("  %-14s %4zu | %s | %s | %s | %5.2f× %5.2f×\n", cls.c_str(), a.size() / std::max<std::size_t>(1, o.runs), fmt_pct(a).c_str(),
-                    fmt_pct(b).c_str(), fmt_pct(c).c_str(), ratio(pb.p50, pc.p50), ratio(pb.p99, pc.p99));
+    const bool use_cpu = o.clock == "cpu";
+    std::vector<ModeTimes>& shown = use_cpu ? cpu : wall;
+    std::printf("\nQueries in-process (%zu queries, %zu warm-up + %zu timed passes; ms of %s)\n", queries.size(), o.warmup, o.runs,
+                use_cpu ? "thread CPU time" : "wall time");
+    std::printf("  %-28s %5s %8s %8s %8s %8s %9s\n", "class / mode", "n", "p50", "p95", "p99", "mean", "p50/plain");
+    auto block = [&](const std::string& cls) {
+        std::printf("  %s\n", cls.c_str());
+        std::vector<double> base = cls == "all" ? shown[3].all : shown[3].by_class[cls];
+        const double px50 = percentiles(base).p50;
+        for (std::size_t m = 0; m < kNumModes; ++m) {
+            std::vector<double> v = cls == "all" ? shown[m].all : shown[m].by_class[cls];
+            const Percentiles p = percentiles(v);
+            std::printf("    %-26s %5zu %8.3f %8.3f %8.3f %8.3f %8.2f×\n", kModes[m].title, p.n / std::max<std::size_t>(1, o.runs), p.p50, p.p95, p.p99,
+                        p.mean, ratio(p.p50, px50));
+        }
     };
-    for (const auto& cls : classes) row(cls, t_nf.by_class[cls], t_fc.by_class[cls], t_px.by_class[cls]);
-    row("all", t_nf.all, t_fc.all, t_px.all);
-    {
-        std::vector<double> a = t_nf.all, b = t_fc.all;
-        const Percentiles pa = percentiles(a), pb = percentiles(b);
-        std::printf("  facet overhead (3 exact facets / same search without): p50 %.2f×, mean %.2f×\n", ratio(pb.p50, pa.p50), ratio(pb.mean, pa.mean));
-    }
-    std::printf("  %zu searches timed, %zu failed, %zu inexact counts\n", executed * 3, failed, inexact);
+    for (const auto& cls : classes) block(cls);
+    block("all");
+    auto all_pct = [&](std::size_t m) {
+        std::vector<double> v = shown[m].all;
+        return percentiles(v);
+    };
+    const Percentiles p_nf = all_pct(0), p_fc = all_pct(1), p_px = all_pct(3), p_pxe = all_pct(4);
+    std::printf("  3 exact facets vs plain Xapian top-10: p50 %.2f×, p99 %.2f×\n", ratio(p_fc.p50, p_px.p50), ratio(p_fc.p99, p_px.p99));
+    std::printf("  facet overhead (same search without facets): p50 %.2f×, mean %.2f×; plain Xapian's own exact-count cost: p50 %.2f×, mean %.2f×\n",
+                ratio(p_fc.p50, p_nf.p50), ratio(p_fc.mean, p_nf.mean), ratio(p_pxe.p50, p_px.p50), ratio(p_pxe.mean, p_px.mean));
+    std::printf("  %zu searches timed, %zu failed, %zu inexact counts, %zu unfiltered queries whose match count differs from plain Xapian's\n",
+                executed * kNumModes, failed, inexact, mismatched);
 
     // One-shot processes: newsfacet-query beside quest.
-    ModeTimes c_nf, c_q;
+    ModeTimes c_nf, c_q, c_nf_cpu, c_q_cpu;
     std::size_t cold_executed = 0;
     std::map<std::string, std::size_t> taken;
     for (const BenchQuery& q : queries) {
         if (taken[q.cls]++ >= o.cold_per_class) continue;
         for (std::size_t r = 0; r < o.cold_runs; ++r) {
-            const ChildStats a = run_process({o.bin_dir + "/newsfacet-query", "--db", nf_db, q.full});
-            const ChildStats b = run_process({"quest", "-d", px_db, q.text});
+            const ChildStats a = run_process({o.bin_dir + "/newsfacet-query", "--db", nf_db, "--", q.full});
+            const ChildStats b = run_process({"quest", "-d", px_db, "--", q.text});
             if (a.exit_status != 0 || b.exit_status != 0) {
                 std::fprintf(stderr, "newsfacet-bench: one-shot %s: newsfacet-query exit %d, quest exit %d\n", q.full.c_str(), a.exit_status,
                              b.exit_status);
@@ -492,28 +542,33 @@ int run_bench(const RunOptions& o) {
             }
             c_nf.add(q.cls, a.wall_s * 1000);
             c_q.add(q.cls, b.wall_s * 1000);
+            c_nf_cpu.add(q.cls, (a.user_s + a.sys_s) * 1000);
+            c_q_cpu.add(q.cls, (b.user_s + b.sys_s) * 1000);
             ++cold_executed;
         }
     }
     if (cold_executed) {
-        std::printf("\nOne-shot processes (%zu per class × %zu runs; ms, wall)\n", o.cold_per_class, o.cold_runs);
+        ModeTimes& sa = use_cpu ? c_nf_cpu : c_nf;
+        ModeTimes& sb = use_cpu ? c_q_cpu : c_q;
+        std::printf("\nOne-shot processes (%zu per class × %zu runs; ms of %s; newsfacet-query with snippets, no facets)\n", o.cold_per_class,
+                    o.cold_runs, use_cpu ? "process CPU time" : "wall time");
         std::printf("  %-14s | %-31s | %-31s | %s\n", "class", "newsfacet-query p50 p95 p99 mean", "quest           p50 p95 p99 mean", "ratio p50");
-        auto crow = [&](const std::string& cls, std::vector<double>& a, std::vector<double>& b) {
-            std::vector<double> aa = a, bb = b;
-            std::printf("  %-14s | %s | %s | %5.2f×\n", cls.c_str(), fmt_pct(a).c_str(), fmt_pct(b).c_str(), ratio(percentiles(aa).p50, percentiles(bb).p50));
+        auto crow = [&](const std::string& cls, std::vector<double>& x, std::vector<double>& y) {
+            std::vector<double> xx = x, yy = y;
+            std::printf("  %-14s | %s | %s | %5.2f×\n", cls.c_str(), fmt_pct(x).c_str(), fmt_pct(y).c_str(), ratio(percentiles(xx).p50, percentiles(yy).p50));
         };
         for (const auto& cls : classes)
-            if (!c_nf.by_class[cls].empty()) crow(cls, c_nf.by_class[cls], c_q.by_class[cls]);
-        crow("all", c_nf.all, c_q.all);
+            if (!sa.by_class[cls].empty()) crow(cls, sa.by_class[cls], sb.by_class[cls]);
+        crow("all", sa.all, sb.all);
     }
-    std::printf("\nqueries run: %zu in-process searches, %zu one-shot pairs; articles indexed: newsfacet %zu, plain %zu\n", executed * 3,
+    std::printf("\nqueries run: %zu in-process searches, %zu one-shot pairs; articles indexed: newsfacet %zu, plain %zu\n", executed * kNumModes,
                 cold_executed, nf.docs, px.docs);
 
     if (!o.json_out.empty()) {
         const Machine m = describe_machine();
         JsonWriter j(true);
         j.begin_object();
-        j.field("format_version", 1).field("label", label).field("date", iso_now());
+        j.field("format_version", 1).field("label", label).field("date", iso_now()).field("clock", o.clock);
         j.key("machine").begin_object().field("cores", m.cores).field("mem_gib", m.mem_gib).field("cpu", m.cpu).field("kernel", m.kernel).end_object();
         j.key("corpus").begin_object().field("path", o.corpus).field("articles", static_cast<unsigned long long>(ndocs)).field("bytes", static_cast<unsigned long long>(bytes)).end_object();
         if (index) {
@@ -529,19 +584,20 @@ int run_bench(const RunOptions& o) {
         }
         j.key("queries").begin_object();
         j.field("count", static_cast<unsigned long long>(queries.size())).field("warmup", static_cast<unsigned long long>(o.warmup));
-        j.field("runs", static_cast<unsigned long long>(o.runs)).field("snippets", o.snippets).field("searches", static_cast<unsigned long long>(executed * 3));
+        j.field("runs", static_cast<unsigned long long>(o.runs)).field("searches", static_cast<unsigned long long>(executed * kNumModes));
         j.field("failed", static_cast<unsigned long long>(failed)).field("inexact", static_cast<unsigned long long>(inexact));
-        j.key("classes").begin_array();
-        auto cls_obj = [&](const std::string& cls, const std::vector<double>& a, const std::vector<double>& b, const std::vector<double>& c) {
-            j.begin_object().field("class", cls);
-            write_pct(j, "newsfacet", a);
-            write_pct(j, "newsfacet_facets", b);
-            write_pct(j, "xapian", c);
-            j.end_object();
-        };
-        for (const auto& cls : classes) cls_obj(cls, t_nf.by_class[cls], t_fc.by_class[cls], t_px.by_class[cls]);
-        cls_obj("all", t_nf.all, t_fc.all, t_px.all);
-        j.end_array();
+        j.field("count_mismatches", static_cast<unsigned long long>(mismatched));
+        for (const char* clock : {"wall", "cpu"}) {
+            std::vector<ModeTimes>& t = std::string(clock) == "cpu" ? cpu : wall;
+            j.key(std::string("classes_") + clock).begin_array();
+            for (std::size_t k = 0; k <= classes.size(); ++k) {
+                const std::string cls = k < classes.size() ? classes[k] : "all";
+                j.begin_object().field("class", cls);
+                for (std::size_t md = 0; md < kNumModes; ++md) write_pct(j, kModes[md].key, cls == "all" ? t[md].all : t[md].by_class[cls]);
+                j.end_object();
+            }
+            j.end_array();
+        }
         j.key("list").begin_array();
         for (std::size_t i = 0; i < queries.size(); ++i)
             j.begin_object().field("class", queries[i].cls).field("query", queries[i].full).field("baseline", queries[i].text).field("matches", static_cast<unsigned long long>(matches[i])).end_object();
@@ -549,19 +605,21 @@ int run_bench(const RunOptions& o) {
         j.end_object();
         j.key("oneshot").begin_object();
         j.field("pairs", static_cast<unsigned long long>(cold_executed));
-        j.key("classes").begin_array();
-        for (const auto& cls : classes) {
-            if (c_nf.by_class[cls].empty()) continue;
-            j.begin_object().field("class", cls);
-            write_pct(j, "newsfacet_query", c_nf.by_class[cls]);
-            write_pct(j, "quest", c_q.by_class[cls]);
-            j.end_object();
+        for (const char* clock : {"wall", "cpu"}) {
+            const bool is_cpu = std::string(clock) == "cpu";
+            ModeTimes& sa = is_cpu ? c_nf_cpu : c_nf;
+            ModeTimes& sb = is_cpu ? c_q_cpu : c_q;
+            j.key(std::string("classes_") + clock).begin_array();
+            for (std::size_t k = 0; k <= classes.size(); ++k) {
+                const std::string cls = k < classes.size() ? classes[k] : "all";
+                if (cls != "all" && sa.by_class[cls].empty()) continue;
+                j.begin_object().field("class", cls);
+                write_pct(j, "newsfacet_query", cls == "all" ? sa.all : sa.by_class[cls]);
+                write_pct(j, "quest", cls == "all" ? sb.all : sb.by_class[cls]);
+                j.end_object();
+            }
+            j.end_array();
         }
-        j.begin_object().field("class", "all");
-        write_pct(j, "newsfacet_query", c_nf.all);
-        write_pct(j, "quest", c_q.all);
-        j.end_object();
-        j.end_array();
         j.end_object();
         j.end_object();
         std::ofstream out(o.json_out);

@@ -23,7 +23,7 @@ struct RunOptions {
     std::size_t cold_runs = 3;        ///< one-shot runs of each of those
     std::uint64_t seed = 1;
     bool reuse_index = false;  ///< keep the databases of an earlier run in `work`
-    bool snippets = true;      ///< in-process newsfacet searches make snippets (as newsfacet-query does)
+    std::string clock = "wall";  ///< what the tables show: "wall" or "cpu" time (JSON has both)
     bool print_queries = false;
 };
 
