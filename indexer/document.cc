@@ -177,14 +177,26 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
     std::string min_day, max_day;
     for (const DateMention& d : x.dates) {
         if (!d.resolved()) continue;
-        auto pd = parse_partial_date(d.value);
-        if (!pd || d.granularity == Granularity::week) continue;
         if (!seen_dates.insert(d.value).second) continue;
-        const DateTerms t = date_terms(pd->ymd);
-        if (pd->granularity == Granularity::day) doc.add_boolean_term(std::string(kMentionedDay) + t.day);
-        if (pd->granularity != Granularity::year) doc.add_boolean_term(std::string(kMentionedMonth) + t.month);
-        doc.add_boolean_term(std::string(kMentionedYear) + t.year);
-        rec.mentioned.push_back({d.value, std::string(granularity_name(pd->granularity))});
+        if (auto pd = parse_partial_date(d.value)) {
+            const DateTerms t = date_terms(pd->ymd);
+            if (pd->granularity == Granularity::day) doc.add_boolean_term(std::string(kMentionedDay) + t.day);
+            if (pd->granularity != Granularity::year) doc.add_boolean_term(std::string(kMentionedMonth) + t.month);
+            doc.add_boolean_term(std::string(kMentionedYear) + t.year);
+            rec.mentioned.push_back({d.value, std::string(granularity_name(pd->granularity))});
+        } else if (auto range = value_day_range(d.value)) {
+            // Weeks, quarters, seasons, decades: indexed at the finest level that
+            // contains them whole (a week inside one month gets its month), so that
+            // filters keep their "contained in" meaning; a decade gets no term.
+            const auto [first, last] = *range;
+            const DateTerms t = date_terms(first);
+            if (first.year == last.year && first.month == last.month) doc.add_boolean_term(std::string(kMentionedMonth) + t.month);
+            if (first.year == last.year) doc.add_boolean_term(std::string(kMentionedYear) + t.year);
+            else continue;
+            rec.mentioned.push_back({d.value, std::string(granularity_name(d.granularity))});
+        } else {
+            continue;
+        }
         rec.provenance.push_back({"mentioned", d.value, "\"" + d.surface + "\" " + d.rule + offset_note(d.span.begin)});
     }
     doc.add_value(kSlotSpeakers, join_values(rec.speakers));

@@ -757,10 +757,23 @@ private:
         out.clear();
         if (auto it = by_surname_.find(sur); it != by_surname_.end())
             for (std::size_t k : it->second) out.emplace_back(k, 2);
-        if (entities_.size() > 2000 || sur.size() < 6) return;
-        for (const auto& [s2, ks] : by_surname_)
-            if (surname_match(sur, s2) == 1)
-                for (std::size_t k : ks) out.emplace_back(k, 1);
+        if (sur.size() < 6) return;
+        // Near spellings share the first letter and differ in length by at most one: only
+        // those buckets are compared, and an overfull bucket (a list of thousands of names)
+        // is skipped rather than scanned.
+        for (std::size_t len = sur.size() - 1; len <= sur.size() + 1; ++len) {
+            auto b = by_bucket_.find(bucket_key(sur[0], len));
+            if (b == by_bucket_.end() || b->second.size() > 64) continue;
+            for (const std::string& s2 : b->second)
+                if (surname_match(sur, s2) == 1)
+                    for (std::size_t k : by_surname_.at(s2)) out.emplace_back(k, 1);
+        }
+    }
+    static std::string bucket_key(char first, std::size_t len) { return std::string(1, first) + std::to_string(len); }
+    void index_surname(const std::string& sur, std::size_t k) {
+        auto& v = by_surname_[sur];
+        if (v.empty() && sur.size() >= 5) by_bucket_[bucket_key(sur[0], sur.size())].push_back(sur);
+        v.push_back(k);
     }
 
     std::size_t entity_for(const std::vector<std::string>& w, std::size_t pos, bool multi) const {
@@ -791,7 +804,7 @@ private:
         const std::size_t k = entities_.size();
         entities_.push_back(Entity{w, join(w), {}});
         genders_.push_back(0);
-        by_surname_[surname_of(w)].push_back(k);
+        index_surname(surname_of(w), k);
         if (w.size() >= 2) by_first_.emplace(w.front(), k);
         return k;
     }
@@ -804,7 +817,7 @@ private:
             en.words = w;
             en.canonical = join(w);
             const std::string sur = surname_of(w);
-            if (sur != old_sur) by_surname_[sur].push_back(k);
+            if (sur != old_sur) index_surname(sur, k);
             if (w.size() >= 2) by_first_.emplace(w.front(), k);
         }
     }
@@ -864,9 +877,10 @@ private:
         entities_ = std::move(kept);
         genders_ = std::move(kept_g);
         by_surname_.clear();
+        by_bucket_.clear();
         by_first_.clear();
         for (std::size_t k = 0; k < entities_.size(); ++k) {
-            by_surname_[surname_of(entities_[k].words)].push_back(k);
+            index_surname(surname_of(entities_[k].words), k);
             if (entities_[k].words.size() >= 2) by_first_.emplace(entities_[k].words.front(), k);
         }
     }
@@ -933,6 +947,7 @@ private:
     std::vector<char> genders_;
     std::unordered_map<std::string, std::vector<std::size_t>> by_surname_;
     std::unordered_map<std::string, std::size_t> by_first_;
+    std::unordered_map<std::string, std::vector<std::string>> by_bucket_;  // first letter + length -> surnames
     std::vector<Mention> mentions_;
     std::vector<std::pair<std::size_t, std::size_t>> covered_;
 };

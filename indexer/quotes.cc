@@ -471,7 +471,8 @@ private:
     Source forward_person(std::size_t i, const std::vector<std::string>& excluded) const {
         const std::uint32_t sent = toks_[i].sent;
         std::size_t j = i + 1;
-        while (j < toks_.size() && toks_[j].sent == sent) ++j;
+        while (j < toks_.size() && j < i + 300 && toks_[j].sent == sent) ++j;
+        if (j < toks_.size() && toks_[j].sent == sent) return {};  // a sentence too long to look past
         while (j < toks_.size() && toks_[j].kind != TokKind::word) ++j;
         if (j >= toks_.size() || toks_[j].sent > sent + 2 || person_at_[j] < 0) return {};
         const int p = person_at_[j];
