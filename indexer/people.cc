@@ -575,6 +575,26 @@ private:
                w == "and" || w == "or" || w == "with" || w == "by" || w == "near" || w == "into" || w == "across";
     }
 
+    // A word the dictionary knows ("Trump", "Cleverly") used here as a proper noun: written
+    // with a capital at least twice inside sentences and never in lower case.
+    bool proper_in_text(const std::string& w) const {
+        if (!proper_counted_) {
+            proper_counted_ = true;
+            for (std::size_t i = 0; i < toks_.size(); ++i) {
+                if (!is_word(i)) continue;
+                const std::string l = lower(word(i));
+                if (!lex_.words.count(l)) continue;
+                auto& c = proper_counts_[l];
+                if (!toks_[i].cap)
+                    ++c.second;
+                else if (!weak_start(i))
+                    ++c.first;
+            }
+        }
+        auto it = proper_counts_.find(lower(w));
+        return it != proper_counts_.end() && it->second.first >= 2 && it->second.second == 0;
+    }
+
     // ", who" / ", whose" / ", 45," after a name: only people take these.
     bool who_or_age_after(std::size_t e) const {
         std::size_t i = e + 1;
@@ -665,7 +685,7 @@ private:
         if (rule.empty()) {
             const char g = given_gender(first);
             const std::string last(word(words.back()));
-            const bool last_namelike = !common(last) || lex_.surnames.count(last) > 0;
+            const bool last_namelike = !common(last) || lex_.surnames.count(last) > 0 || proper_in_text(last);
             const bool initial = !single && first.size() == 1 && is_punct(words[0] + 1, '.') && last.size() > 1;
             if (role_before(b) && !place) {
                 rule = "title+name";
@@ -679,7 +699,7 @@ private:
             } else if (single && (g == 'm' || g == 'f') && !place && !common(first) && !weak_start(words[0]) &&
                        is_word(e + 1) && !toks_[e + 1].cap && !is_preposition(lower(word(e + 1)))) {
                 rule = "given-name";  // a first name alone: "I'm sure Alan is the man"
-            } else if (single && (common(first) || all_caps(first))) {
+            } else if (single && ((common(first) && !proper_in_text(std::string(first))) || all_caps(first))) {
                 return;
             } else if (!place && who_or_age_after(e)) {
                 rule = "appositive";
@@ -941,6 +961,8 @@ private:
     const NameLexicon& lex_;
     std::vector<Token> toks_;
     std::vector<std::size_t> place_order_;
+    mutable bool proper_counted_ = false;
+    mutable std::unordered_map<std::string, std::pair<int, int>> proper_counts_;  // capitalised mid-sentence, lower case
     std::vector<std::pair<std::size_t, std::size_t>> runs_;
     std::vector<Cand> cands_;
     std::vector<Entity> entities_;
