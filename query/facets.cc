@@ -1,6 +1,9 @@
 #include "facets.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <mutex>
 
 #include "gazetteer.h"
 #include "schema.h"
@@ -63,10 +66,54 @@ bool governs(const std::string& filter_field, const FacetRequest& r) {
 }
 }  // namespace
 
+namespace {
+
+// Facet columns: each document's values of one slot as small integers (ordinals into
+// a table of distinct values), built from the value stream once per database version
+// and kept for the life of the process. Counting a match set is then a few integer
+// increments per document instead of hashing strings. Building one costs about as
+// much as counting one query that matches everything, so a process builds them only
+// once it has counted as many documents from the value streams as the database holds
+// (the ski-rental rule: at most twice the work of the better choice in hindsight). A
+// one-shot newsfacet-query rarely gets there; a long-running process (a server, the
+// benchmark) soon does. Counts are the same either way.
+struct Column {
+    std::vector<std::string> names;     // ordinal -> value (bucketed for dates)
+    std::vector<std::uint32_t> starts;  // docid -> first index in ords; docid + 1 -> end
+    std::vector<std::uint32_t> ords;
+};
+
+struct ColumnCache {
+    std::mutex m;
+    std::string db_key;     // the database version the columns belong to
+    std::size_t streamed = 0;  // documents counted from value streams so far
+    std::map<std::string, std::shared_ptr<const Column>> columns;  // "slot/level" -> column
+};
+
+ColumnCache& column_cache() {
+    static ColumnCache c;
+    return c;
+}
+
+// Identifies a database version; empty when it cannot (then nothing is cached).
+std::string database_key(const Xapian::Database& db) {
+    try {
+        return db.get_uuid() + "/" + std::to_string(db.get_revision()) + "/" + std::to_string(db.get_lastdocid()) + "/" +
+               std::to_string(db.get_doccount());
+    } catch (const Xapian::Error&) {
+        return std::string();  // e.g. a sharded database has no single revision
+    }
+}
+
+// The most documents a column is built for (its index is docid-addressed).
+constexpr Xapian::docid kMaxColumnDocid = 50'000'000;
+
+}  // namespace
+
 FacetCounter::FacetCounter(const std::vector<FacetRequest>& requests, bool) {
     for (const FacetRequest& r : requests) {
         unsigned slot = 0;
-        if (facet_slot(r, slot)) slots_.push_back(Slot{r, slot, {}, {}, false, true});
+        if (facet_slot(r, slot)) slots_.push_back(Slot{r, slot, {}, false, true});
     }
 }
 
@@ -93,6 +140,53 @@ void FacetCounter::update_active() {
     }
 }
 
+void FacetCounter::count_value(Slot& s, std::string_view joined) {
+    auto bump = [&](std::string_view v) {
+        auto it = s.counts.find(v);
+        if (it == s.counts.end()) it = s.counts.emplace(std::string(v), 0).first;
+        ++it->second;
+    };
+    const bool dates = is_date_facet(s.req.name);
+    if (!dates && joined.find(kValueSeparator) == std::string_view::npos) {
+        bump(joined);
+        return;
+    }
+    // Several values; with date buckets two values may share a bucket but the document
+    // counts once per bucket. Date buckets are short strings (no allocation).
+    std::string_view seen_here[32];
+    std::string bucketed[32];
+    std::size_t n_seen = 0;
+    std::vector<std::string_view> more;  // only for documents with more than 32 values
+    std::size_t p = 0;
+    while (p <= joined.size()) {
+        std::size_t e = joined.find(kValueSeparator, p);
+        if (e == std::string_view::npos) e = joined.size();
+        std::string_view val = joined.substr(p, e - p);
+        p = e + 1;
+        std::string tmp;
+        if (dates) {
+            tmp = bucket(val, s.req.level);
+            val = tmp;
+        }
+        if (val.empty()) continue;
+        bool dup = false;
+        for (std::size_t k = 0; k < n_seen && !dup; ++k) dup = seen_here[k] == val;
+        for (std::size_t k = 0; k < more.size() && !dup; ++k) dup = more[k] == val;
+        if (dup) continue;
+        bump(val);
+        if (n_seen < 32) {
+            if (dates) {
+                bucketed[n_seen] = std::move(tmp);
+                val = bucketed[n_seen];
+            }
+            seen_here[n_seen++] = val;
+        } else {
+            // Rare: keep the bucket alive by counting into the map's own key.
+            more.push_back(s.counts.find(val)->first);
+        }
+    }
+}
+
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
     ++seen_;
     if (use_streams_) {
@@ -102,9 +196,61 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
     }
     for (Slot& s : slots_) {
         if (!s.active) continue;
-        std::string v = doc.get_value(s.slot);
-        if (!v.empty()) ++s.raw[std::move(v)];
+        const std::string v = doc.get_value(s.slot);
+        if (!v.empty()) count_value(s, v);
     }
+}
+
+void FacetCounter::count_with_column(Slot& s, const std::string& key) const {
+    const bool dates = is_date_facet(s.req.name);
+    const std::string col_key = std::to_string(s.slot) + "/" + (dates ? s.req.level : std::string());
+    std::shared_ptr<const Column> col;
+    {
+        ColumnCache& cache = column_cache();
+        std::lock_guard<std::mutex> lk(cache.m);
+        if (cache.db_key == key) {
+            auto it = cache.columns.find(col_key);
+            if (it != cache.columns.end()) col = it->second;
+        }
+    }
+    if (!col) {
+        // Build: one pass over the slot, with the same splitting, bucketing and
+        // de-duplication as count_value (which counts into a scratch slot here).
+        auto c = std::make_shared<Column>();
+        const Xapian::docid last = db_.get_lastdocid();
+        c->starts.assign(static_cast<std::size_t>(last) + 2, 0);
+        std::unordered_map<std::string, std::uint32_t, FacetHash, std::equal_to<>> ids;
+        Slot scratch{s.req, s.slot, {}, false, true};
+        Xapian::docid next = 1;
+        for (Xapian::ValueIterator v = db_.valuestream_begin(s.slot); v != db_.valuestream_end(s.slot); ++v) {
+            const Xapian::docid did = v.get_docid();
+            if (did > last) break;
+            for (; next <= did; ++next) c->starts[next] = static_cast<std::uint32_t>(c->ords.size());
+            scratch.counts.clear();
+            const std::string value = *v;
+            if (!value.empty()) count_value(scratch, value);
+            for (const auto& [name, n] : scratch.counts) {
+                auto it = ids.find(name);
+                if (it == ids.end()) {
+                    it = ids.emplace(name, static_cast<std::uint32_t>(c->names.size())).first;
+                    c->names.push_back(name);
+                }
+                c->ords.push_back(it->second);
+            }
+        }
+        for (; next <= last + 1; ++next) c->starts[next] = static_cast<std::uint32_t>(c->ords.size());
+        col = c;
+        ColumnCache& cache = column_cache();
+        std::lock_guard<std::mutex> lk(cache.m);
+        if (cache.db_key == key) cache.columns[col_key] = col;
+    }
+    std::vector<std::uint32_t> counts(col->names.size(), 0);
+    for (const Xapian::docid did : docids_) {
+        if (did + 1 >= col->starts.size()) continue;
+        for (std::uint32_t k = col->starts[did]; k < col->starts[did + 1]; ++k) ++counts[col->ords[k]];
+    }
+    for (std::size_t o = 0; o < counts.size(); ++o)
+        if (counts[o]) s.counts[col->names[o]] += counts[o];
 }
 
 void FacetCounter::finish() const {
@@ -114,49 +260,46 @@ void FacetCounter::finish() const {
         // The matcher visits documents in ascending docid order nearly always; sorting
         // makes it certain, so that each stream is walked forwards once.
         if (!std::is_sorted(docids_.begin(), docids_.end())) std::sort(docids_.begin(), docids_.end());
+        // Facet columns, once this process has streamed a database's worth of documents.
+        const std::string key = db_.get_lastdocid() <= kMaxColumnDocid ? database_key(db_) : std::string();
+        bool use_columns = false;
+        if (!key.empty()) {
+            ColumnCache& cache = column_cache();
+            std::lock_guard<std::mutex> lk(cache.m);
+            if (cache.db_key != key) {
+                cache.db_key = key;
+                cache.streamed = 0;
+                cache.columns.clear();
+            }
+            use_columns = !cache.columns.empty() || cache.streamed >= db_.get_doccount();
+            if (!use_columns) cache.streamed += docids_.size();
+        }
         for (Slot& s : slots_) {
             if (!s.active) continue;
+            if (use_columns) {
+                count_with_column(s, key);
+                continue;
+            }
             Xapian::ValueIterator v = db_.valuestream_begin(s.slot);
             const Xapian::ValueIterator end = db_.valuestream_end(s.slot);
+            std::string value;
             for (const Xapian::docid did : docids_) {
                 if (v == end) break;
                 if (v.get_docid() < did) {
                     v.skip_to(did);
                     if (v == end) break;
                 }
-                if (v.get_docid() == did) ++s.raw[*v];
+                if (v.get_docid() == did) {
+                    value = *v;
+                    if (!value.empty()) count_value(s, value);
+                }
             }
         }
         docids_.clear();
         docids_.shrink_to_fit();
     }
-    for (Slot& s : slots_) {
-        if (!s.active || seen_ == 0) continue;
-        s.counted = true;
-        const bool dates = is_date_facet(s.req.name);
-        for (const auto& [raw, n] : s.raw) {
-            if (!dates && raw.find(kValueSeparator) == std::string::npos) {
-                s.counts[raw] += n;
-                continue;
-            }
-            // Several values; with date buckets two values may share a bucket but the
-            // document counts once per bucket.
-            std::vector<std::string> seen_here;
-            std::size_t p = 0;
-            while (p <= raw.size()) {
-                std::size_t e = raw.find(kValueSeparator, p);
-                if (e == std::string::npos) e = raw.size();
-                std::string val = raw.substr(p, e - p);
-                if (dates) val = bucket(val, s.req.level);
-                if (!val.empty() && std::find(seen_here.begin(), seen_here.end(), val) == seen_here.end()) {
-                    s.counts[val] += n;
-                    seen_here.push_back(val);
-                }
-                p = e + 1;
-            }
-        }
-        s.raw.clear();
-    }
+    for (Slot& s : slots_)
+        if (s.active && seen_ > 0) s.counted = true;
 }
 
 void FacetCounter::merge_into(FacetCounter& other) const {

@@ -6,10 +6,11 @@
 // in the B-tree and decoding it from its start, for every document and slot. Given the
 // database, the counter instead only records the matching document ids and then walks
 // each slot's value stream once (Database::valuestream_begin + skip_to), which reads
-// every chunk once. Either way it counts each distinct raw slot value (the joined
-// string) once per document and splits the joined values afterwards, so that there is
-// one hash look-up per document and slot instead of one string per value. The counts
-// are exact in both modes.
+// every chunk once. Either way the joined values are split in place and looked up as
+// string_views: no string is made for a value already counted. Once a process has
+// counted a database's worth of documents, values are read from facet columns instead
+// (ordinals, built once per database version; facets.cc). The counts are exact in
+// every mode.
 #pragma once
 
 #include <xapian.h>
@@ -17,6 +18,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -24,8 +26,15 @@
 
 namespace newsfacet {
 
+/// Hashing that also accepts string_views, so that counting a value found inside a
+/// slot's joined string needs no std::string unless the value is new.
+struct FacetHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
 /// Counts for one facet: value -> number of documents.
-using FacetCounts = std::unordered_map<std::string, std::size_t>;
+using FacetCounts = std::unordered_map<std::string, std::size_t, FacetHash, std::equal_to<>>;
 
 /// Counts the requested facets for every document the match looks at.
 class FacetCounter : public Xapian::MatchSpy {
@@ -60,11 +69,15 @@ class FacetCounter : public Xapian::MatchSpy {
         FacetRequest req;
         unsigned slot;
         FacetCounts counts;      ///< value (bucketed for dates) -> documents
-        FacetCounts raw;         ///< raw slot value (values joined) -> documents
         bool counted = false;
         bool active = true;      ///< counted in this pass (set_skip / set_only)
     };
     void update_active();
+    /// Counts one document's slot value (values joined by kValueSeparator).
+    static void count_value(Slot& s, std::string_view joined);
+    /// Counts the recorded documents from the process-wide facet column of this slot
+    /// (built on first use for database version `key`).
+    void count_with_column(Slot& s, const std::string& key) const;
     /// Reads the recorded documents' values (value-stream mode) and turns raw counts
     /// into per-value counts; idempotent.
     void finish() const;

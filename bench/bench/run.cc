@@ -454,6 +454,18 @@ int run_bench(const RunOptions& o) {
     std::vector<ModeTimes> wall(kNumModes), cpu(kNumModes);
     std::size_t executed = 0, failed = 0, inexact = 0, mismatched = 0;
     std::vector<Xapian::doccount> matches(queries.size(), 0);
+    // The facet lists of each query in the first pass; later passes must give the same
+    // (the first pass mostly counts from value streams, later ones from facet columns).
+    std::vector<std::string> facet_print(queries.size());
+    std::size_t facets_changed = 0;
+    auto print_facets = [](const SearchResult& r) {
+        std::string out = std::to_string(r.total);
+        for (const FacetResult& fr : r.facets) {
+            out += "|" + fr.request.name + ":" + std::to_string(fr.other_values);
+            for (const FacetValue& v : fr.values) out += ";" + v.value + "=" + std::to_string(v.count);
+        }
+        return out;
+    };
     for (std::size_t pass = 0; pass < o.warmup + o.runs; ++pass) {
         const bool timed = pass >= o.warmup;
         for (std::size_t i = 0; i < queries.size(); ++i) {
@@ -483,6 +495,8 @@ int run_bench(const RunOptions& o) {
                     ++executed;
                 }
                 matches[i] = static_cast<Xapian::doccount>(exact_result.total);
+                if (pass == 0) facet_print[i] = print_facets(exact_result);
+                else if (facet_print[i] != print_facets(exact_result)) ++facets_changed;
                 if (pass == 0) {
                     if (!exact_result.exact) ++inexact;
                     for (const FacetResult& fr : exact_result.facets)
@@ -523,8 +537,9 @@ int run_bench(const RunOptions& o) {
     std::printf("  3 exact facets vs plain Xapian top-10: p50 %.2f×, p99 %.2f×\n", ratio(p_fc.p50, p_px.p50), ratio(p_fc.p99, p_px.p99));
     std::printf("  facet overhead (same search without facets): p50 %.2f×, mean %.2f×; plain Xapian's own exact-count cost: p50 %.2f×, mean %.2f×\n",
                 ratio(p_fc.p50, p_nf.p50), ratio(p_fc.mean, p_nf.mean), ratio(p_pxe.p50, p_px.p50), ratio(p_pxe.mean, p_px.mean));
-    std::printf("  %zu searches timed, %zu failed, %zu inexact counts, %zu unfiltered queries whose match count differs from plain Xapian's\n",
-                executed * kNumModes, failed, inexact, mismatched);
+    std::printf("  %zu searches timed, %zu failed, %zu inexact counts, %zu facet lists that changed between passes, "
+                "%zu unfiltered queries whose match count differs from plain Xapian's\n",
+                executed * kNumModes, failed, inexact, facets_changed, mismatched);
 
     // One-shot processes: newsfacet-query beside quest.
     ModeTimes c_nf, c_q, c_nf_cpu, c_q_cpu;
@@ -587,6 +602,7 @@ int run_bench(const RunOptions& o) {
         j.field("runs", static_cast<unsigned long long>(o.runs)).field("searches", static_cast<unsigned long long>(executed * kNumModes));
         j.field("failed", static_cast<unsigned long long>(failed)).field("inexact", static_cast<unsigned long long>(inexact));
         j.field("count_mismatches", static_cast<unsigned long long>(mismatched));
+        j.field("facets_changed", static_cast<unsigned long long>(facets_changed));
         for (const char* clock : {"wall", "cpu"}) {
             std::vector<ModeTimes>& t = std::string(clock) == "cpu" ? cpu : wall;
             j.key(std::string("classes_") + clock).begin_array();
@@ -626,7 +642,7 @@ int run_bench(const RunOptions& o) {
         out << j.str() << "\n";
         if (!out) throw std::runtime_error("cannot write " + o.json_out);
     }
-    return failed ? 1 : 0;
+    return failed || facets_changed || inexact ? 1 : 0;
 }
 
 }  // namespace newsfacet::bench
