@@ -258,6 +258,11 @@ bool is_function_word(std::string_view w) {
         const std::size_t a = w.find(apos);
         if (a != std::string_view::npos && a > 0) {
             w = w.substr(0, a);
+            // "Don't", "Isn't": negated auxiliaries (but "Don" alone is a first name).
+            static const std::unordered_set<std::string_view> neg = {
+                "don", "didn", "doesn", "isn", "wasn", "couldn", "wouldn", "shouldn", "aren", "weren", "haven",
+                "hasn", "won", "can", "ain", "needn", "mustn"};
+            if (neg.count(w)) return true;
             break;
         }
     }
@@ -279,7 +284,9 @@ bool is_function_word(std::string_view w) {
         "within", "along", "amid", "amongst", "beside", "besides", "except", "inside", "outside", "above", "below",
         "beneath", "whose", "whoever", "whatever", "mr", "mrs", "ms", "dr", "sir", "dear", "hello", "thanks", "please",
         "oh", "well", "ok", "okay", "let", "let's", "it's", "i'm", "we're", "they're", "he's", "she's", "that's",
-        "there's", "don't", "can't", "won't", "isn't", "wasn't", "it’s", "i’m", "don’t", "can’t", "won’t"};
+        "there's", "don't", "can't", "won't", "isn't", "wasn't", "it’s", "i’m", "don’t", "can’t", "won’t",
+        "something", "nothing", "everything", "anything", "someone", "everyone", "anyone", "nobody", "somebody",
+        "everybody", "firstly", "secondly", "thirdly", "finally", "lastly", "indeed", "perhaps", "maybe"};
     return fw.count(w) > 0;
 }
 
@@ -664,6 +671,27 @@ private:
         std::vector<std::size_t> words;
         for (std::size_t i = nb; i <= e; ++i)
             if (is_word(i) && toks_[i].cap) words.push_back(i);
+        // "Farmer Geoff Brooks", "Making Michael Howard": an ordinary capitalised word
+        // before a first name is not part of the name.
+        while (rule.empty() && words.size() >= 3) {
+            const std::string w0(word(words[0]));
+            const char g1 = given_gender(word(words[1]));
+            if ((g1 == 'm' || g1 == 'f') && !lex_.given.count(w0) &&
+                (common(w0) || lex_.roles.count(lower(w0)) || lex_.orgwords.count(w0))) {
+                words.erase(words.begin());
+                nb = words[0];
+                surf_b = nb;
+            } else {
+                break;
+            }
+        }
+        // "Margaret Moran MP": a trailing title is not part of the name; "Salford MP" is a
+        // description, not a name.
+        if (words.size() >= 2 && is_titleword(words.back()) && all_caps(word(words.back()))) {
+            words.pop_back();
+            e = words.back();
+            if (!(given_gender(word(words[0])) == 'm' || given_gender(word(words[0])) == 'f')) return;
+        }
         if (words.empty() || words.size() > 4) return;
         // "Douglas & Lomason", "A.G. Edwards & Sons": firms.
         if (is_punct(e + 1, '&') || (b > 0 && is_punct(b - 1, '&'))) return;
@@ -679,6 +707,32 @@ private:
                 return;
         }
         if (words.size() == 1 && is_generational(word(words[0]))) return;
+        // A name needs more than one letter and more than titles ("the Queen").
+        if (words.size() == 1 && word(words[0]).size() == 1) return;
+        {
+            bool all_titles = true;
+            for (std::size_t i : words) all_titles = all_titles && (is_titleword(i) || lex_.roles.count(lower(word(i))));
+            if (all_titles) return;
+            // "MPs", "Conservatives", "Arabs": a plural of a title, group or ordinary word.
+            if (words.size() == 1) {
+                const std::string w(word(words[0]));
+                if (w.size() > 3 && w.back() == 's') {
+                    const std::string stem = w.substr(0, w.size() - 1);
+                    if (lex_.honorifics.count(lower(stem)) || lex_.offices.count(lower(stem)) ||
+                        lex_.roles.count(lower(stem)) || lex_.orgwords.count(stem) || lex_.demonyms.count(w) ||
+                        common(stem))
+                        return;
+                }
+            }
+        }
+        // After a title, a single ordinary word ("General Election", "Action Plan") is not a
+        // name unless the article writes it as a proper noun ("Minister Gallant").
+        if (words.size() == 1 && rule == "title+name" && common(word(words[0])) &&
+            !proper_in_text(std::string(word(words[0]))) && !lex_.surnames.count(std::string(word(words[0]))))
+            return;
+        // "Human Rights Watch said": what is left of a longer capitalised name after its
+        // ordinary words are stripped is part of that name, not a person.
+        if (words.size() == 1 && rule.empty() && nb > b && !weak_start(b)) return;
         const bool single = words.size() == 1;
         const std::string_view first = word(words[0]);
         const bool place = place_covers(nb, e);
@@ -705,6 +759,8 @@ private:
                 rule = "appositive";
             } else if (place && !who_or_age_after(e)) {
                 return;
+            } else if (place) {
+                rule = "appositive";  // "Paris, who used to work on Capitol Hill"
             } else if (!g && !last_namelike) {
                 // Weak cues need a name-like last word: "Presidential Debates announced" is not one.
                 return;
@@ -716,7 +772,7 @@ private:
                                          (is_double_quote(toks_[b - 1].cp) ||
                                           (toks_[b - 1].cp == ',' && b > 1 && is_double_quote(toks_[b - 2].cp)));
                 if (speech_before(b) || dash_credit(b, e) || after_quote) rule = "speech-frame:quote";
-            } else if (appositive_after(e) || country_after(e)) {
+            } else if ((!single || !weak_start(words[0])) && (appositive_after(e) || country_after(e))) {
                 rule = "appositive";
             } else if (!single && lex_.surnames.count(last) && !common(first)) {
                 rule = "given-name";

@@ -122,7 +122,8 @@ sort -u "$tmp/words.1" >"$tmp/words"
     Socialist Communist Labour Labor Conservative Liberal Republican Democrat Democrats Republicans Tories Reuters AP AFP BBC CNN UN NATO EU \
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August September October November December \
     Day Week Year Christmas Easter Ramadan God Allah Internet Twitter Facebook Google Instagram TikTok YouTube Telegram Cross Crescent Hezbollah \
-    Hamas Taliban Fatah War Army
+    Hamas Taliban Fatah War Army Tory Lib Dems Dem GOP Muslim Muslims Jewish Catholic Catholics Hindu Sikh Buddhist \
+    Protestant Hall Paper
 } | awk 'NR == 1 || !seen[$0]++' >"$out/names-orgwords.tsv"
 
 wc -lc "$out"/names-*.tsv
