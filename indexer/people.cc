@@ -676,8 +676,8 @@ private:
         while (rule.empty() && words.size() >= 3) {
             const std::string w0(word(words[0]));
             const char g1 = given_gender(word(words[1]));
-            if ((g1 == 'm' || g1 == 'f') && !lex_.given.count(w0) &&
-                (common(w0) || lex_.roles.count(lower(w0)) || lex_.orgwords.count(w0))) {
+            if (g1 && !lex_.given.count(w0) &&
+                (common(w0) || weak_start(words[0]) || lex_.roles.count(lower(w0)) || lex_.orgwords.count(w0))) {
                 words.erase(words.begin());
                 nb = words[0];
                 surf_b = nb;
