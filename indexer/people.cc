@@ -733,6 +733,12 @@ private:
         // "Human Rights Watch said": what is left of a longer capitalised name after its
         // ordinary words are stripped is part of that name, not a person.
         if (words.size() == 1 && rule.empty() && nb > b && !weak_start(b)) return;
+        // "Commission on Presidential Debates", "Bank of England": the tail of a longer name.
+        if (rule.empty() && b >= 2 && is_word(b - 1) && !toks_[b - 1].cap && is_word(b - 2) && toks_[b - 2].cap &&
+            !weak_start(b - 2)) {
+            const std::string l = lower(word(b - 1));
+            if (l == "on" || l == "of" || l == "for" || l == "de" || l == "del") return;
+        }
         const bool single = words.size() == 1;
         const std::string_view first = word(words[0]);
         const bool place = place_covers(nb, e);
