@@ -708,7 +708,29 @@ private:
     // "…," X said / "…," said X / "…" he concluded / "…" ― X.
     Source after_frame(const RawQuote& r) const {
         if (r.close == SIZE_MAX) return {};
-        std::size_t i = r.close + 1;
+        return frame_from(r.close, r.close + 1);
+    }
+
+    // '"People were celebrating" before the incident, she said.': a frame closing the
+    // quote's sentence after a clause of its own.
+    Source sentence_end_frame(const RawQuote& r) const {
+        if (r.close == SIZE_MAX) return {};
+        const std::uint32_t sent = toks_[r.close].sent;
+        std::size_t last_comma = SIZE_MAX, k = r.close + 1;
+        for (; k < toks_.size() && k < r.close + 40 && toks_[k].sent == sent; ++k) {
+            if (toks_[k].kind == TokKind::newline || in_quote_[k]) return {};
+            if (is_punct(k, ',')) last_comma = k;
+        }
+        if (last_comma == SIZE_MAX || (k < toks_.size() && toks_[k].sent == sent)) return {};
+        // The frame must run from the comma to the sentence's end: ", said X." / ", X said."
+        Source s = frame_from(r.close, last_comma + 1);
+        if (!s.found) return s;
+        s.verb_distance = 2;
+        return s;
+    }
+
+    Source frame_from(std::size_t close, std::size_t i) const {
+        const RawQuote r{0, close, {}, {}};
         bool dash = false;
         while (is_punct(i) && (toks_[i].cp == ',' || toks_[i].cp == 0x2014 || toks_[i].cp == 0x2013 ||
                                toks_[i].cp == 0x2015 || toks_[i].cp == '-')) {
@@ -823,9 +845,14 @@ private:
         const bool colon = is_punct(i, ':');
         if (colon || is_punct(i, ',')) {
             if (i == 0) return {};
-            // "Healey: '…'" in a headline.
-            if (colon && person_at_[i - 1] >= 0 && !in_quote_[i - 1]) {
-                Source s = from_person(person_at_[i - 1], "colon-frame");
+            // "Healey: '…'" in a headline; "Rep. Trey Gowdy (R-S.C.): '…'" in a transcript.
+            std::size_t n = i - 1;
+            if (colon && is_punct(n, ')')) {
+                while (n > 0 && n + 10 > i && !is_punct(n, '(')) --n;
+                if (is_punct(n, '(') && n > 0) --n;
+            }
+            if (colon && person_at_[n] >= 0 && !in_quote_[n]) {
+                Source s = from_person(person_at_[n], "colon-frame");
                 s.verb_distance = 0;
                 return s;
             }
@@ -875,6 +902,8 @@ private:
         s.after = s.found;
         if (s.found) return s;
         s = before_frame(r);
+        if (s.found) return s;
+        s = sentence_end_frame(r);
         if (s.found) return s;
         return {};
     }
