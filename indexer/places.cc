@@ -491,8 +491,23 @@ std::vector<PlaceMention> find_places(std::string_view text) {
         std::string_view follower_name;
         if (!follower.empty())
             if (const auto f = g.lookup(follower); !f.empty()) follower_name = f.front().name;
+        // A city at least three times as big as its namesakes is the default reading
+        // (Athens, Greece over Athens, Georgia): it keeps the lead unless the article
+        // names the smaller one's region or says "Athens, Georgia".
+        std::uint32_t second = 0;
+        const GazetteerEntry* biggest = nullptr;
+        for (const GazetteerEntry* e : m.candidates) {
+            if (e->level != "city") continue;
+            if (!biggest || e->population > biggest->population) {
+                if (biggest) second = std::max(second, biggest->population);
+                biggest = e;
+            } else {
+                second = std::max(second, e->population);
+            }
+        }
         for (const GazetteerEntry* e : m.candidates) {
             int score = e->level == "country" ? 2 : 0;
+            if (e == biggest && second > 0 && e->population >= 3 * std::uint64_t(second)) score += 2;
             if (!e->country.empty() && e->level != "country" && ctx_countries.contains(e->country)) score += 2;
             if (!e->admin1.empty() && ctx_admin1.contains(e->admin1)) score += 2;
             if (e->level == "admin1" && ctx_admin1.contains(e->name)) score += 2;
@@ -514,6 +529,18 @@ std::vector<PlaceMention> find_places(std::string_view text) {
             if (it != choice.end() && it->second.second != e) {
                 e = it->second.second;
                 rule = std::string(e->rule) + "+context";
+            }
+            // "Athens, Georgia": the place right after "City, " is that city's region or country.
+            if (!chosen.empty() && out.back().span.end + 2 == m.span.begin &&
+                text.substr(out.back().span.end, 2) == ", ") {
+                const GazetteerEntry* city = chosen.back();
+                for (const GazetteerEntry* c : m.candidates)
+                    if (c != e && ((c->level == "admin1" && c->name == city->admin1 && c->country == city->country) ||
+                                   (c->level == "country" && c->name == city->country))) {
+                        e = c;
+                        rule = std::string(e->rule) + "+context";
+                        break;
+                    }
             }
         }
         if (m.caps) rule += "+caps";

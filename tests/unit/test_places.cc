@@ -79,6 +79,8 @@ TEST_CASE("find_places: matching and guards") {
         {"Reading, England, and Nice, France.",
          {"Reading/city/United Kingdom", "England/admin1/United Kingdom", "Nice/city/France", "France/country/France"}},
         {"Storms hit Atlanta, Georgia.", {"Atlanta/city/United States", "Georgia/admin1/United States"}},
+        {"US sprinters arrived in Athens.", {"United States/country/United States", "Athens/city/Greece"}},
+        {"Students in Athens, Georgia, cheered.", {"Athens/city/United States", "Georgia/admin1/United States"}},
         {"Talks in Georgia and Russia.", {"Georgia/country/Georgia", "Russia/country/Russia"}},
         {"", {}},
         {"\xEF\xBF\xBD Paris \xEF\xBF\xBD", {"Paris/city/France"}},
