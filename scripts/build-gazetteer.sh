@@ -385,7 +385,7 @@ for line in open(f'{work}/cities.tsv', encoding='utf-8'):
     if code not in country_name:
         continue
     if pop >= min_pop or (name, code) in tz_cities or (fold(name), code) in tz_cities:
-        admin1 = clean_state(state) if state and state != name else ''
+        admin1 = clean_state(state) if state else ''
         cities.append((name, country_name[code], admin1, pop))
 # More first-level regions: GeoNames' English state names for countries without an
 # English ISO 3166-2 list (Bavaria, Sichuan, Punjab, Michoacán), when their cities hold
