@@ -746,7 +746,8 @@ private:
             const char g = given_gender(first);
             const std::string last(word(words.back()));
             const bool last_namelike = !common(last) || lex_.surnames.count(last) > 0 || proper_in_text(last);
-            const bool initial = !single && first.size() == 1 && is_punct(words[0] + 1, '.') && last.size() > 1;
+            const bool initial = !single && first.size() == 1 && is_punct(words[0] + 1, '.') && last.size() > 1 &&
+                                 std::none_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; });
             if (role_before(b) && !place) {
                 rule = "title+name";
             } else if (!single && g && !place &&
