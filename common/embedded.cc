@@ -7,15 +7,16 @@ namespace newsfacet {
 namespace {
 
 struct Entry {
-    const char* name;
+    const char* name = nullptr;
     std::string_view data;
 };
 
-// A fixed table filled during static initialisation: no allocation, no ordering
-// problem with other statics (it is zero-initialised before any constructor runs).
+// A fixed table filled during static initialisation: no allocation, and constinit
+// guarantees it is initialised at compile time, before any registrar in another
+// translation unit runs, whatever the link order.
 constexpr std::size_t kMaxEntries = 32;
-std::array<Entry, kMaxEntries> g_entries;
-std::size_t g_count = 0;
+constinit std::array<Entry, kMaxEntries> g_entries{};
+constinit std::size_t g_count = 0;
 
 }  // namespace
 
