@@ -96,6 +96,7 @@ public:
         pair_single(raw);
         std::sort(raw.begin(), raw.end(), [](const RawQuote& a, const RawQuote& b) { return a.open < b.open; });
         mark_inside(raw);
+        infer_genders();
         find_speech_events();
         std::vector<Quote> out;
         std::size_t last_para = SIZE_MAX;
@@ -465,6 +466,47 @@ private:
                 ev = speech_verb_at(k) && !possessive_after(e + 1);
             }
             if (ev) speech_events_.emplace_back(j, person_at_[j]);
+        }
+    }
+
+    // Gender for people whose first name and honorific say nothing ("Barack Obama",
+    // "Antonin Scalia"): a sentence that names only them, followed by a sentence opening
+    // with he or she before naming anyone, votes for that pronoun's gender.
+    void infer_genders() {
+        std::unordered_map<std::string, std::pair<int, int>> votes;  // name -> (he, she)
+        std::size_t i = 0;
+        while (i < toks_.size()) {
+            const std::uint32_t sent = toks_[i].sent;
+            std::size_t e = i;
+            int person = -1;
+            bool several = false;
+            for (; e < toks_.size() && toks_[e].sent == sent; ++e) {
+                if (person_at_[e] < 0 || in_quote_[e]) continue;
+                if (person >= 0 && people_[static_cast<std::size_t>(person)].name !=
+                                       people_[static_cast<std::size_t>(person_at_[e])].name)
+                    several = true;
+                person = person_at_[e];
+            }
+            if (person >= 0 && !several) {
+                // The next sentence's first words, up to its first name.
+                for (std::size_t k = e, n = 0; k < toks_.size() && n < 12 && toks_[k].sent <= sent + 1; ++k, ++n) {
+                    if (person_at_[k] >= 0 && !in_quote_[k]) break;
+                    if (!is_word(k) || in_quote_[k]) continue;
+                    const std::string l = lower(word(k));
+                    if (l == "he" || l == "she") {
+                        auto& v = votes[people_[static_cast<std::size_t>(person)].name];
+                        (l == "he" ? v.first : v.second)++;
+                        break;
+                    }
+                }
+            }
+            i = e > i ? e : i + 1;
+        }
+        for (const auto& [name, v] : votes) {
+            char& g = gender_[name];
+            if (g) continue;
+            if (v.first >= 1 && v.first > 2 * v.second) g = 'm';
+            if (v.second >= 1 && v.second > 2 * v.first) g = 'f';
         }
     }
 
