@@ -6,6 +6,8 @@
 // Later mentions by surname ("Healey", "Mr Healey") or by a near-identical spelling
 // ("Cleverly" for "Cleverley") join the same person. Everything is one linear pass over
 // the tokens plus hash look-ups, so a 10 MB article costs no more than ten 1 MB ones.
+#include "people.h"
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -15,7 +17,6 @@
 
 #include "embedded.h"
 #include "extract.h"
-#include "people.h"
 
 namespace newsfacet {
 namespace detail {
@@ -29,7 +30,9 @@ bool is_word_cp(UChar32 c) {
     return u_isalnum(c) || t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK;
 }
 
-bool is_space_cp(UChar32 c) { return c == ' ' || c == '\t' || c == '\r' || c == 0xA0 || (c > 0x7F && u_isUWhiteSpace(c)); }
+bool is_space_cp(UChar32 c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == 0xA0 || (c > 0x7F && u_isUWhiteSpace(c));
+}
 
 // Decodes the code point at i; returns it and sets `next`. Invalid bytes give U+FFFD.
 UChar32 decode(std::string_view t, std::size_t i, std::size_t& next) {
@@ -43,10 +46,10 @@ UChar32 decode(std::string_view t, std::size_t i, std::size_t& next) {
 
 bool is_abbrev(std::string_view w) {
     // Words after which a full stop does not end the sentence.
-    static const std::unordered_set<std::string> abbr = {"mr", "mrs", "ms", "dr", "st", "prof", "sen", "rep", "gov",
-                                                         "gen", "lt", "col", "maj", "capt", "sgt", "jr", "sr", "no",
-                                                         "vs", "rev", "fr", "mt", "ft", "co", "inc", "corp", "ltd",
-                                                         "messrs", "hon", "adm", "cmdr", "supt", "det", "insp", "cpl"};
+    static const std::unordered_set<std::string> abbr = {
+        "mr",  "mrs",  "ms",  "dr",     "st",  "prof", "sen",  "rep",  "gov", "gen",  "lt", "col",
+        "maj", "capt", "sgt", "jr",     "sr",  "no",   "vs",   "rev",  "fr",  "mt",   "ft", "co",
+        "inc", "corp", "ltd", "messrs", "hon", "adm",  "cmdr", "supt", "det", "insp", "cpl"};
     if (w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z') return true;  // an initial: "J. Smith"
     return abbr.count(lower(w)) > 0;
 }
@@ -88,7 +91,8 @@ std::vector<Token> tokenize(std::string_view text) {
         const UChar32 c = decode(text, i, next);
         if (c == '\n') {
             if (out.empty() || out.back().kind != TokKind::newline)
-                out.push_back(Token{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(next), TokKind::newline, '\n'});
+                out.push_back(
+                    Token{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(next), TokKind::newline, '\n'});
             else
                 out.back().end = static_cast<std::uint32_t>(next);
             i = next;
@@ -196,9 +200,12 @@ const NameLexicon& name_lexicon() {
             else
                 x.given.emplace(std::string(l.substr(0, tab)), tab + 1 < l.size() ? l[tab + 1] : 'u');
         }
-        for (std::string_view l : lines(embedded("names-surnames.tsv"))) x.surnames.emplace(l);
-        for (std::string_view l : lines(embedded("names-words.tsv"))) x.words.emplace(l);
-        for (std::string_view l : lines(embedded("names-orgwords.tsv"))) x.orgwords.emplace(l);
+        for (std::string_view l : lines(embedded("names-surnames.tsv")))
+            x.surnames.emplace(l);
+        for (std::string_view l : lines(embedded("names-words.tsv")))
+            x.words.emplace(l);
+        for (std::string_view l : lines(embedded("names-orgwords.tsv")))
+            x.orgwords.emplace(l);
         // The places module's demonyms: "an American" or "the Dutch" is never a name.
         for (std::string_view l : lines(embedded("places-demonyms.tsv"))) {
             const std::string d(l.substr(0, l.find('\t')));
@@ -227,28 +234,35 @@ const NameLexicon& name_lexicon() {
 
 bool is_speech_verb(std::string_view w) {
     static const std::unordered_set<std::string_view> verbs = {
-        "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "explained", "explains", "wrote",
-        "writes", "warned", "warns", "urged", "urges", "insisted", "insists", "concluded", "concludes", "asked",
-        "asks", "stated", "states", "noted", "notes", "argued", "argues", "claimed", "claims", "declared", "declares",
-        "replied", "replies", "tweeted", "tweets", "announced", "announces", "continued", "continues", "admitted",
-        "admits", "acknowledged", "acknowledges", "suggested", "suggests", "recalled", "recalls", "responded",
-        "responds", "remarked", "remarks", "stressed", "stresses", "emphasised", "emphasized", "emphasises",
-        "emphasizes", "commented", "comments", "maintained", "maintains", "predicted", "predicts", "pledged",
-        "pledges", "promised", "promises", "vowed", "vows", "cautioned", "cautions", "conceded", "concedes",
-        "confirmed", "confirms", "denied", "denies", "disclosed", "discloses", "revealed", "reveals", "reiterated",
-        "reiterates", "joked", "jokes", "quipped", "quips", "shouted", "shouts", "yelled", "exclaimed", "boasted",
-        "boasts", "complained", "complains", "charged", "charges", "countered", "counters", "agreed", "agrees",
-        "observed", "observes", "told", "posted", "posts", "blasted", "blasts", "mocked", "mocks", "thundered",
-        "proclaimed", "proclaims", "demanded", "demands", "called", "calls", "believes", "believed", "thinks",
-        "thought", "considers", "considered", "condemned", "condemns", "described", "describes", "assured",
-        "assures", "informed", "informs", "reported", "reports", "read", "reads", "predicted", "wondered",
-        "wonders", "recounted", "recounts", "began", "begins", "went", "goes", "added:", "pointed", "points",
-        "hinted", "hints", "alleged", "alleges", "testified", "testifies", "answered", "answers", "stated",
-        "pressed", "retorted", "interjected", "snapped", "scoffed", "sniped", "chimed", "mused", "opined", "lamented",
-        "clarified", "elaborated", "pleaded", "asserted", "asserts", "contended", "contends", "reasoned", "speculated",
-        "texted", "emailed", "whispered", "screamed", "cried", "laughed", "sighed", "fumed", "raged", "gushed",
-        "marveled", "marvelled", "recalled", "advised", "advises", "surmised", "acknowledges", "conceded",
-        "chided", "ranted", "bragged", "predicted", "repeated", "repeats", "summed", "sums"};
+        "said",       "says",         "say",          "saying",    "told",         "tells",      "tell",
+        "added",      "adds",         "explained",    "explains",  "wrote",        "writes",     "warned",
+        "warns",      "urged",        "urges",        "insisted",  "insists",      "concluded",  "concludes",
+        "asked",      "asks",         "stated",       "states",    "noted",        "notes",      "argued",
+        "argues",     "claimed",      "claims",       "declared",  "declares",     "replied",    "replies",
+        "tweeted",    "tweets",       "announced",    "announces", "continued",    "continues",  "admitted",
+        "admits",     "acknowledged", "acknowledges", "suggested", "suggests",     "recalled",   "recalls",
+        "responded",  "responds",     "remarked",     "remarks",   "stressed",     "stresses",   "emphasised",
+        "emphasized", "emphasises",   "emphasizes",   "commented", "comments",     "maintained", "maintains",
+        "predicted",  "predicts",     "pledged",      "pledges",   "promised",     "promises",   "vowed",
+        "vows",       "cautioned",    "cautions",     "conceded",  "concedes",     "confirmed",  "confirms",
+        "denied",     "denies",       "disclosed",    "discloses", "revealed",     "reveals",    "reiterated",
+        "reiterates", "joked",        "jokes",        "quipped",   "quips",        "shouted",    "shouts",
+        "yelled",     "exclaimed",    "boasted",      "boasts",    "complained",   "complains",  "charged",
+        "charges",    "countered",    "counters",     "agreed",    "agrees",       "observed",   "observes",
+        "told",       "posted",       "posts",        "blasted",   "blasts",       "mocked",     "mocks",
+        "thundered",  "proclaimed",   "proclaims",    "demanded",  "demands",      "called",     "calls",
+        "believes",   "believed",     "thinks",       "thought",   "considers",    "considered", "condemned",
+        "condemns",   "described",    "describes",    "assured",   "assures",      "informed",   "informs",
+        "reported",   "reports",      "read",         "reads",     "predicted",    "wondered",   "wonders",
+        "recounted",  "recounts",     "began",        "begins",    "went",         "goes",       "added:",
+        "pointed",    "points",       "hinted",       "hints",     "alleged",      "alleges",    "testified",
+        "testifies",  "answered",     "answers",      "stated",    "pressed",      "retorted",   "interjected",
+        "snapped",    "scoffed",      "sniped",       "chimed",    "mused",        "opined",     "lamented",
+        "clarified",  "elaborated",   "pleaded",      "asserted",  "asserts",      "contended",  "contends",
+        "reasoned",   "speculated",   "texted",       "emailed",   "whispered",    "screamed",   "cried",
+        "laughed",    "sighed",       "fumed",        "raged",     "gushed",       "marveled",   "marvelled",
+        "recalled",   "advised",      "advises",      "surmised",  "acknowledges", "conceded",   "chided",
+        "ranted",     "bragged",      "predicted",    "repeated",  "repeats",      "summed",     "sums"};
     return verbs.count(w) > 0;
 }
 
@@ -260,33 +274,44 @@ bool is_function_word(std::string_view w) {
             w = w.substr(0, a);
             // "Don't", "Isn't": negated auxiliaries (but "Don" alone is a first name).
             static const std::unordered_set<std::string_view> neg = {
-                "don", "didn", "doesn", "isn", "wasn", "couldn", "wouldn", "shouldn", "aren", "weren", "haven",
-                "hasn", "won", "can", "ain", "needn", "mustn"};
+                "don",   "didn",  "doesn", "isn", "wasn", "couldn", "wouldn", "shouldn", "aren",
+                "weren", "haven", "hasn",  "won", "can",  "ain",    "needn",  "mustn"};
             if (neg.count(w)) return true;
             break;
         }
     }
     static const std::unordered_set<std::string_view> fw = {
-        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "he",
-        "she", "it", "they", "we", "i", "you", "him", "them", "us", "me", "who", "whom", "whose", "which", "what",
-        "when", "where", "why", "how", "and", "or", "but", "nor", "so", "yet", "for", "if", "as", "at", "by", "in",
-        "on", "of", "to", "from", "with", "without", "into", "onto", "upon", "over", "under", "after", "before",
-        "since", "until", "while", "during", "about", "against", "among", "between", "through", "across", "behind",
-        "beyond", "near", "off", "out", "up", "down", "per", "via", "than", "then", "there", "here", "not", "no",
-        "yes", "all", "any", "some", "each", "every", "both", "either", "neither", "one", "two", "three", "many",
-        "much", "more", "most", "few", "other", "another", "such", "only", "also", "even", "just", "still", "already",
-        "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will",
-        "would", "shall", "should", "can", "could", "may", "might", "must", "january", "february", "march", "april",
-        "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "although", "though", "because",
-        "unless", "whether", "meanwhile", "however", "moreover", "furthermore", "instead", "now", "later", "earlier",
-        "according", "following", "speaking", "asked", "like", "unlike", "despite", "towards", "toward", "around",
-        "within", "along", "amid", "amongst", "beside", "besides", "except", "inside", "outside", "above", "below",
-        "beneath", "whose", "whoever", "whatever", "mr", "mrs", "ms", "dr", "sir", "dear", "hello", "thanks", "please",
-        "oh", "well", "ok", "okay", "let", "let's", "it's", "i'm", "we're", "they're", "he's", "she's", "that's",
-        "there's", "don't", "can't", "won't", "isn't", "wasn't", "it’s", "i’m", "don’t", "can’t", "won’t",
-        "something", "nothing", "everything", "anything", "someone", "everyone", "anyone", "nobody", "somebody",
-        "everybody", "firstly", "secondly", "thirdly", "finally", "lastly", "indeed", "perhaps", "maybe"};
+        "the",       "a",         "an",          "this",       "that",      "these",    "those",    "his",
+        "her",       "its",       "their",       "our",        "my",        "your",     "he",       "she",
+        "it",        "they",      "we",          "i",          "you",       "him",      "them",     "us",
+        "me",        "who",       "whom",        "whose",      "which",     "what",     "when",     "where",
+        "why",       "how",       "and",         "or",         "but",       "nor",      "so",       "yet",
+        "for",       "if",        "as",          "at",         "by",        "in",       "on",       "of",
+        "to",        "from",      "with",        "without",    "into",      "onto",     "upon",     "over",
+        "under",     "after",     "before",      "since",      "until",     "while",    "during",   "about",
+        "against",   "among",     "between",     "through",    "across",    "behind",   "beyond",   "near",
+        "off",       "out",       "up",          "down",       "per",       "via",      "than",     "then",
+        "there",     "here",      "not",         "no",         "yes",       "all",      "any",      "some",
+        "each",      "every",     "both",        "either",     "neither",   "one",      "two",      "three",
+        "many",      "much",      "more",        "most",       "few",       "other",    "another",  "such",
+        "only",      "also",      "even",        "just",       "still",     "already",  "is",       "are",
+        "was",       "were",      "be",          "been",       "being",     "am",       "has",      "have",
+        "had",       "do",        "does",        "did",        "will",      "would",    "shall",    "should",
+        "can",       "could",     "may",         "might",      "must",      "january",  "february", "march",
+        "april",     "june",      "july",        "august",     "september", "october",  "november", "december",
+        "monday",    "tuesday",   "wednesday",   "thursday",   "friday",    "saturday", "sunday",   "today",
+        "yesterday", "tomorrow",  "although",    "though",     "because",   "unless",   "whether",  "meanwhile",
+        "however",   "moreover",  "furthermore", "instead",    "now",       "later",    "earlier",  "according",
+        "following", "speaking",  "asked",       "like",       "unlike",    "despite",  "towards",  "toward",
+        "around",    "within",    "along",       "amid",       "amongst",   "beside",   "besides",  "except",
+        "inside",    "outside",   "above",       "below",      "beneath",   "whose",    "whoever",  "whatever",
+        "mr",        "mrs",       "ms",          "dr",         "sir",       "dear",     "hello",    "thanks",
+        "please",    "oh",        "well",        "ok",         "okay",      "let",      "let's",    "it's",
+        "i'm",       "we're",     "they're",     "he's",       "she's",     "that's",   "there's",  "don't",
+        "can't",     "won't",     "isn't",       "wasn't",     "it’s",      "i’m",      "don’t",    "can’t",
+        "won’t",     "something", "nothing",     "everything", "anything",  "someone",  "everyone", "anyone",
+        "nobody",    "somebody",  "everybody",   "firstly",    "secondly",  "thirdly",  "finally",  "lastly",
+        "indeed",    "perhaps",   "maybe"};
     return fw.count(w) > 0;
 }
 
@@ -300,7 +325,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
     if (a.size() > b.size()) std::swap(a, b);
     if (b.size() - a.size() > limit) return limit + 1;
     std::vector<std::size_t> prev(a.size() + 1), cur(a.size() + 1);
-    for (std::size_t i = 0; i <= a.size(); ++i) prev[i] = i;
+    for (std::size_t i = 0; i <= a.size(); ++i)
+        prev[i] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
         cur[0] = j;
         std::size_t best = cur[0];
@@ -322,9 +348,9 @@ namespace {
 
 // Name particles that may sit, lower case, inside a name ("Ursula von der Leyen").
 bool is_particle(std::string_view w) {
-    static const std::unordered_set<std::string_view> p = {"de", "van", "von", "der", "den", "bin", "ibn", "al",
-                                                           "el", "da", "di", "du", "la", "le", "dos", "das",
-                                                           "del", "della", "ter", "ten", "y", "bint", "ul"};
+    static const std::unordered_set<std::string_view> p = {"de",  "van",   "von", "der", "den", "bin",  "ibn", "al",
+                                                           "el",  "da",    "di",  "du",  "la",  "le",   "dos", "das",
+                                                           "del", "della", "ter", "ten", "y",   "bint", "ul"};
     return p.count(w) > 0;
 }
 
@@ -356,18 +382,20 @@ struct Entity {
 };
 
 class PeopleFinder {
-public:
+  public:
     PeopleFinder(std::string_view text, const std::vector<PlaceMention>& places)
         : text_(text), places_(places), lex_(name_lexicon()), toks_(tokenize(text)) {
         place_order_.resize(places_.size());
-        for (std::size_t i = 0; i < place_order_.size(); ++i) place_order_[i] = i;
+        for (std::size_t i = 0; i < place_order_.size(); ++i)
+            place_order_[i] = i;
         std::sort(place_order_.begin(), place_order_.end(),
                   [&](std::size_t a, std::size_t b) { return places_[a].span.begin < places_[b].span.begin; });
     }
 
     std::vector<PersonMention> run() {
         find_runs();
-        for (const auto& [b, e] : runs_) consider_run(b, e);
+        for (const auto& [b, e] : runs_)
+            consider_run(b, e);
         build_entities();
         drop_weak_singles();
         scan_known_names();
@@ -386,7 +414,7 @@ public:
         return out;
     }
 
-private:
+  private:
     struct Mention {
         std::size_t surf_b, name_b, name_e, entity;
         std::string rule;
@@ -405,8 +433,8 @@ private:
         if (i == 0) return true;
         const Token& p = toks_[i - 1];
         return p.kind == TokKind::newline ||
-               (p.kind == TokKind::punct && (is_double_quote(p.cp) || p.cp == ':' || p.cp == 0x2018 ||
-                                             p.cp == '\'' || p.cp == '(' || p.cp == 0x2014 || p.cp == 0x2013));
+               (p.kind == TokKind::punct && (is_double_quote(p.cp) || p.cp == ':' || p.cp == 0x2018 || p.cp == '\'' ||
+                                             p.cp == '(' || p.cp == 0x2014 || p.cp == 0x2013));
     }
 
     // Capitalised runs: capitalised words, with particles, "of" between capitals, and the
@@ -528,10 +556,10 @@ private:
     std::size_t skip_adverbs(std::size_t i) const {
         for (int n = 0; n < 3 && is_word(i); ++n) {
             const std::string l = lower(word(i));
-            const bool adv = (l.size() > 4 && l.ends_with("ly") && !is_speech_verb(l)) || l == "also" ||
-                             l == "later" || l == "then" || l == "again" || l == "has" || l == "had" || l == "have" ||
-                             l == "once" || l == "previously" || l == "earlier" || l == "today" || l == "was" ||
-                             l == "is" || l == "will" || l == "would" || l == "had" || l == "did" || l == "does";
+            const bool adv = (l.size() > 4 && l.ends_with("ly") && !is_speech_verb(l)) || l == "also" || l == "later" ||
+                             l == "then" || l == "again" || l == "has" || l == "had" || l == "have" || l == "once" ||
+                             l == "previously" || l == "earlier" || l == "today" || l == "was" || l == "is" ||
+                             l == "will" || l == "would" || l == "had" || l == "did" || l == "does";
             if (!adv) break;
             ++i;
         }
@@ -553,8 +581,8 @@ private:
         if (!is_punct(i, ',')) return false;
         ++i;
         if (is_word(i) && lower(word(i)) == "who") return true;
-        if (is_word(i) && toks_[i].end - toks_[i].begin <= 3 && std::isdigit(static_cast<unsigned char>(text_[toks_[i].begin])) &&
-            is_punct(i + 1, ','))
+        if (is_word(i) && toks_[i].end - toks_[i].begin <= 3 &&
+            std::isdigit(static_cast<unsigned char>(text_[toks_[i].begin])) && is_punct(i + 1, ','))
             return true;  // an age: "John Smith, 45,"
         for (int n = 0; n < 5 && i < toks_.size(); ++n, ++i) {
             if (toks_[i].kind == TokKind::punct && (toks_[i].cp == 0x2019 || toks_[i].cp == '\'')) continue;
@@ -616,7 +644,8 @@ private:
     bool country_after(std::size_t e) const {
         if (!is_punct(e + 1, '(')) return false;
         std::size_t k = e + 2;
-        while (k < toks_.size() && k < e + 6 && !is_punct(k, ')')) ++k;
+        while (k < toks_.size() && k < e + 6 && !is_punct(k, ')'))
+            ++k;
         if (!is_punct(k, ')') || k == e + 2) return false;
         return place_covers(e + 2, k - 1);
     }
@@ -633,7 +662,8 @@ private:
                 if (is_punct(surf_b, '.')) --surf_b;
                 const std::string h = lower(word(surf_b));
                 if (h == "mr" || h == "sir" || h == "lord" || h == "baron") gender = 'm';
-                if (h == "mrs" || h == "ms" || h == "miss" || h == "dame" || h == "lady" || h == "baroness") gender = 'f';
+                if (h == "mrs" || h == "ms" || h == "miss" || h == "dame" || h == "lady" || h == "baroness")
+                    gender = 'f';
             }
         } else {
             nb = b;
@@ -647,8 +677,8 @@ private:
                 const std::string l = lower(word(nb));
                 const bool given = lex_.given.count(std::string(word(nb))) > 0;
                 // "A. Hollioake", "I. Healy": an initial, not the article or the pronoun.
-                if (toks_[nb].end - toks_[nb].begin == 1 && is_punct(nb + 1, '.') && toks_[nb + 1].begin == toks_[nb].end &&
-                    nb < e)
+                if (toks_[nb].end - toks_[nb].begin == 1 && is_punct(nb + 1, '.') &&
+                    toks_[nb + 1].begin == toks_[nb].end && nb < e)
                     break;
                 if (is_function_word(l) || lex_.demonyms.count(std::string(word(nb))) ||
                     (!given && common(word(nb)) && (nb < e || weak_start(nb)))) {
@@ -711,7 +741,8 @@ private:
         if (words.size() == 1 && word(words[0]).size() == 1) return;
         {
             bool all_titles = true;
-            for (std::size_t i : words) all_titles = all_titles && (is_titleword(i) || lex_.roles.count(lower(word(i))));
+            for (std::size_t i : words)
+                all_titles = all_titles && (is_titleword(i) || lex_.roles.count(lower(word(i))));
             if (all_titles) return;
             // "MPs", "Conservatives", "Arabs": a plural of a title, group or ordinary word.
             if (words.size() == 1) {
@@ -839,7 +870,8 @@ private:
     void surname_candidates(const std::string& sur, std::vector<std::pair<std::size_t, int>>& out) const {
         out.clear();
         if (auto it = by_surname_.find(sur); it != by_surname_.end())
-            for (std::size_t k : it->second) out.emplace_back(k, 2);
+            for (std::size_t k : it->second)
+                out.emplace_back(k, 2);
         if (sur.size() < 6) return;
         // Near spellings share the first letter and differ in length by at most one: only
         // those buckets are compared, and an overfull bucket (a list of thousands of names)
@@ -849,7 +881,8 @@ private:
             if (b == by_bucket_.end() || b->second.size() > 64) continue;
             for (const std::string& s2 : b->second)
                 if (surname_match(sur, s2) == 1)
-                    for (std::size_t k : by_surname_.at(s2)) out.emplace_back(k, 1);
+                    for (std::size_t k : by_surname_.at(s2))
+                        out.emplace_back(k, 1);
         }
     }
     static std::string bucket_key(char first, std::size_t len) { return std::string(1, first) + std::to_string(len); }
@@ -908,7 +941,8 @@ private:
     void build_entities() {
         // Full names first, so that a lone surname finds the full name whichever comes first.
         std::vector<std::size_t> order(cands_.size());
-        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = i;
         std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
             const bool ma = name_words(cands_[a].name_b, cands_[a].name_e).size() > 1;
             const bool mb = name_words(cands_[b].name_b, cands_[b].name_e).size() > 1;
@@ -974,7 +1008,8 @@ private:
         if (entities_.empty()) return;
         std::vector<char> cov(toks_.size(), 0);
         for (const auto& [b, e] : covered_)
-            for (std::size_t i = b; i <= e && i < cov.size(); ++i) cov[i] = 1;
+            for (std::size_t i = b; i <= e && i < cov.size(); ++i)
+                cov[i] = 1;
         std::vector<std::pair<std::size_t, int>> cands;
         for (const auto& [b, e] : runs_) {
             bool org = is_punct(e + 1, '&') || (b > 0 && is_punct(b - 1, '&'));
@@ -986,7 +1021,8 @@ private:
                 const std::string w(word(i));
                 surname_candidates(w, cands);
                 int q = 0;
-                for (const auto& c : cands) q = std::max(q, c.second);
+                for (const auto& c : cands)
+                    q = std::max(q, c.second);
                 if (!q) continue;
                 // A near spelling that is an ordinary word opening a sentence ("Cleverly, ...")
                 // is that word.
@@ -1014,7 +1050,8 @@ private:
                 if (k == SIZE_MAX) continue;
                 add_to_entity(k, wv, nb);
                 mentions_.push_back(Mention{sb, nb, i, k, q == 2 ? "merged:surname" : "merged:variant"});
-                for (std::size_t x = sb; x <= i; ++x) cov[x] = 1;
+                for (std::size_t x = sb; x <= i; ++x)
+                    cov[x] = 1;
             }
         }
     }
@@ -1025,7 +1062,8 @@ private:
     std::vector<Token> toks_;
     std::vector<std::size_t> place_order_;
     mutable bool proper_counted_ = false;
-    mutable std::unordered_map<std::string, std::pair<int, int>> proper_counts_;  // capitalised mid-sentence, lower case
+    mutable std::unordered_map<std::string, std::pair<int, int>>
+        proper_counts_;  // capitalised mid-sentence, lower case
     std::vector<std::pair<std::size_t, std::size_t>> runs_;
     std::vector<Cand> cands_;
     std::vector<Entity> entities_;
@@ -1050,7 +1088,8 @@ std::vector<std::string> person_name_keys(std::string_view canonical_name, const
         if (!k.empty() && std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(std::move(k));
     };
     auto last_word = [](std::string_view s) {
-        while (!s.empty() && (s.back() == ' ' || s.back() == '.')) s.remove_suffix(1);
+        while (!s.empty() && (s.back() == ' ' || s.back() == '.'))
+            s.remove_suffix(1);
         const std::size_t sp = s.rfind(' ');
         std::string_view w = sp == std::string_view::npos ? s : s.substr(sp + 1);
         return std::string(w);

@@ -20,11 +20,11 @@ enum class TokKind : std::uint8_t { word, punct, newline };
 struct Token {
     std::uint32_t begin = 0, end = 0;
     TokKind kind = TokKind::punct;
-    char32_t cp = 0;         ///< the code point of a punct token
-    bool cap = false;        ///< word whose first letter is upper case
-    bool sent_start = false; ///< first word of a sentence or paragraph
-    std::uint32_t sent = 0;  ///< sentence number
-    std::uint32_t para = 0;  ///< paragraph number
+    char32_t cp = 0;          ///< the code point of a punct token
+    bool cap = false;         ///< word whose first letter is upper case
+    bool sent_start = false;  ///< first word of a sentence or paragraph
+    std::uint32_t sent = 0;   ///< sentence number
+    std::uint32_t para = 0;   ///< paragraph number
 };
 
 /// Splits text into tokens in one linear pass. Possessive 's is split off ("Healey's"

@@ -32,13 +32,17 @@ using namespace detail;
 
 namespace {
 
-bool is_single_open(char32_t c) { return c == 0x2018 || c == '\'' || c == 0x201A; }
-bool is_single_close(char32_t c) { return c == 0x2019 || c == '\''; }
+bool is_single_open(char32_t c) {
+    return c == 0x2018 || c == '\'' || c == 0x201A;
+}
+bool is_single_close(char32_t c) {
+    return c == 0x2019 || c == '\'';
+}
 
 struct RawQuote {
-    std::size_t open = 0;             // token index of the opening mark
-    std::size_t close = SIZE_MAX;     // token index of the closing mark, if any
-    std::vector<Span> segs;           // content byte ranges, one per paragraph
+    std::size_t open = 0;          // token index of the opening mark
+    std::size_t close = SIZE_MAX;  // token index of the closing mark, if any
+    std::vector<Span> segs;        // content byte ranges, one per paragraph
     std::string rule;
 };
 
@@ -53,7 +57,7 @@ struct Source {
 };
 
 class QuoteFinder {
-public:
+  public:
     QuoteFinder(std::string_view text, const std::vector<PersonMention>& people)
         : text_(text), people_(people), lex_(name_lexicon()), toks_(tokenize(text)) {
         person_at_.assign(toks_.size(), -1);
@@ -62,7 +66,8 @@ public:
         std::size_t t = 0;
         for (std::size_t p = 0; p < people_.size(); ++p) {
             const Span s = people_[p].span;
-            while (t < toks_.size() && toks_[t].begin < s.begin) ++t;
+            while (t < toks_.size() && toks_[t].begin < s.begin)
+                ++t;
             for (std::size_t u = t; u < toks_.size() && toks_[u].end <= s.end; ++u)
                 person_at_[u] = static_cast<int>(p);
         }
@@ -140,7 +145,7 @@ public:
         return out;
     }
 
-private:
+  private:
     std::string_view slice(Span s) const { return text_.substr(s.begin, s.end - s.begin); }
     std::string_view word(std::size_t i) const { return text_.substr(toks_[i].begin, toks_[i].end - toks_[i].begin); }
     bool is_word(std::size_t i) const { return i < toks_.size() && toks_[i].kind == TokKind::word; }
@@ -163,16 +168,20 @@ private:
     static bool title_case(std::string_view s) {
         std::size_t words = 0, caps = 0, i = 0;
         while (i < s.size()) {
-            while (i < s.size() && (s[i] == ' ' || s[i] == '\n')) ++i;
+            while (i < s.size() && (s[i] == ' ' || s[i] == '\n'))
+                ++i;
             std::size_t j = i;
-            while (j < s.size() && s[j] != ' ' && s[j] != '\n') ++j;
+            while (j < s.size() && s[j] != ' ' && s[j] != '\n')
+                ++j;
             if (j > i) {
                 const std::string_view w = s.substr(i, j - i);
                 const bool small = w == "of" || w == "the" || w == "and" || w == "a" || w == "an" || w == "in" ||
                                    w == "on" || w == "to" || w == "for" || w == "at" || w == "with";
                 ++words;
-                if (w[0] >= 'A' && w[0] <= 'Z') ++caps;
-                else if (!small) return false;
+                if (w[0] >= 'A' && w[0] <= 'Z')
+                    ++caps;
+                else if (!small)
+                    return false;
             }
             i = j;
         }
@@ -182,7 +191,8 @@ private:
         return !s.empty() && ((s[0] >= 'A' && s[0] <= 'Z') || static_cast<unsigned char>(s[0]) >= 0x80);
     }
     static bool ends_sentence(std::string_view s) {
-        while (!s.empty() && (s.back() == ' ' || s.back() == ',')) s.remove_suffix(1);
+        while (!s.empty() && (s.back() == ' ' || s.back() == ','))
+            s.remove_suffix(1);
         return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?');
     }
 
@@ -219,7 +229,8 @@ private:
     std::size_t para_end(std::size_t para) const { return para < para_end_.size() ? para_end_[para] : text_.size(); }
 
     Span trim(std::size_t b, std::size_t e) const {
-        while (b < e && (text_[b] == ' ' || text_[b] == '\t' || text_[b] == '\n' || text_[b] == '\r')) ++b;
+        while (b < e && (text_[b] == ' ' || text_[b] == '\t' || text_[b] == '\n' || text_[b] == '\r'))
+            ++b;
         while (e > b && (text_[e - 1] == ' ' || text_[e - 1] == '\t' || text_[e - 1] == '\n' || text_[e - 1] == '\r'))
             --e;
         return {b, e};
@@ -360,7 +371,8 @@ private:
         // Names the pronoun's own sentence gives after it are objects, not its referent.
         std::vector<std::string> excluded;
         for (std::size_t j = i + 1; j < toks_.size() && j < i + 200 && toks_[j].sent == toks_[i].sent; ++j)
-            if (person_at_[j] >= 0 && !in_quote_[j]) excluded.push_back(people_[static_cast<std::size_t>(person_at_[j])].name);
+            if (person_at_[j] >= 0 && !in_quote_[j])
+                excluded.push_back(people_[static_cast<std::size_t>(person_at_[j])].name);
         auto fits = [&](const std::string& name) {
             auto it = gender_.find(name);
             const char pg = it == gender_.end() ? 0 : it->second;
@@ -427,13 +439,15 @@ private:
     bool after_preposition(std::size_t j) const {
         // The mention's first token, then the word before it (past an honorific's stop).
         std::size_t b = j;
-        while (b > 0 && person_at_[b - 1] == person_at_[j]) --b;
+        while (b > 0 && person_at_[b - 1] == person_at_[j])
+            --b;
         if (b == 0 || !is_word(b - 1)) return false;
         std::string w = lower(word(b - 1));
         if (w == "and" || w == "or") {
             // "to Joe Biden and Bernie Sanders": look past the first conjunct.
             std::size_t k = b - 1;
-            while (k > 0 && person_at_[k - 1] >= 0) --k;
+            while (k > 0 && person_at_[k - 1] >= 0)
+                --k;
             if (k == b - 1 || k == 0 || !is_word(k - 1)) return false;
             w = lower(word(k - 1));
         }
@@ -450,7 +464,8 @@ private:
             if (person_at_[j] < 0 || in_quote_[j]) continue;
             if (j > 0 && person_at_[j - 1] == person_at_[j]) continue;
             std::size_t e = j;
-            while (e + 1 < toks_.size() && person_at_[e + 1] == person_at_[j]) ++e;
+            while (e + 1 < toks_.size() && person_at_[e + 1] == person_at_[j])
+                ++e;
             bool ev = false;
             if (j >= 1 && speech_verb_at(j - 1) && j >= 2 && is_punct(j - 2) &&
                 (toks_[j - 2].cp == ',' || is_double_quote(toks_[j - 2].cp)))
@@ -459,10 +474,12 @@ private:
                 std::size_t k = e + 1;
                 if (is_punct(k, ',')) {  // "Sarandon, 69, told"
                     std::size_t m = k + 1;
-                    while (m < toks_.size() && m < k + 12 && !is_punct(m, ',') && toks_[m].kind != TokKind::newline) ++m;
+                    while (m < toks_.size() && m < k + 12 && !is_punct(m, ',') && toks_[m].kind != TokKind::newline)
+                        ++m;
                     if (is_punct(m, ',')) k = m + 1;
                 }
-                while (is_adverb(k)) ++k;
+                while (is_adverb(k))
+                    ++k;
                 ev = speech_verb_at(k) && !possessive_after(e + 1);
             }
             if (ev) speech_events_.emplace_back(j, person_at_[j]);
@@ -513,15 +530,18 @@ private:
     Source forward_person(std::size_t i, const std::vector<std::string>& excluded) const {
         const std::uint32_t sent = toks_[i].sent;
         std::size_t j = i + 1;
-        while (j < toks_.size() && j < i + 300 && toks_[j].sent == sent) ++j;
+        while (j < toks_.size() && j < i + 300 && toks_[j].sent == sent)
+            ++j;
         if (j < toks_.size() && toks_[j].sent == sent) return {};  // a sentence too long to look past
-        while (j < toks_.size() && toks_[j].kind != TokKind::word) ++j;
+        while (j < toks_.size() && toks_[j].kind != TokKind::word)
+            ++j;
         if (j >= toks_.size() || toks_[j].sent > sent + 2 || person_at_[j] < 0) return {};
         const int p = person_at_[j];
         const std::string& name = people_[static_cast<std::size_t>(p)].name;
         if (std::find(excluded.begin(), excluded.end(), name) != excluded.end()) return {};
         // Only a person met for the first time there.
-        if (auto it = first_mention_.find(name); it != first_mention_.end() && it->second != static_cast<std::size_t>(p))
+        if (auto it = first_mention_.find(name);
+            it != first_mention_.end() && it->second != static_cast<std::size_t>(p))
             return {};
         Source s = from_person(p, "pronoun-forward:" + std::string(word(i)) + "->" + name);
         s.span = {toks_[i].begin, toks_[i].end};
@@ -541,7 +561,8 @@ private:
         for (std::size_t j = e + 1; j-- > b;) {
             if (person_at_[j] < 0) continue;
             std::size_t pe = j;
-            while (pe + 1 <= e && person_at_[pe + 1] == person_at_[j]) ++pe;
+            while (pe + 1 <= e && person_at_[pe + 1] == person_at_[j])
+                ++pe;
             if (possessive_after(pe + 1) && !document) continue;
             return from_person(person_at_[j], std::move(rule));
         }
@@ -558,11 +579,9 @@ private:
                 for (std::size_t j = b; j-- > floor;) {
                     if (person_at_[j] < 0 || in_quote_[j] || (j > 0 && person_at_[j - 1] == person_at_[j])) continue;
                     // The mention's own surface or the few words before it carry the title.
-                    const Span ps = people_[static_cast<std::size_t>(person_at_[j])].span;
                     bool titled = lower(people_[static_cast<std::size_t>(person_at_[j])].surface).find(head) == 0;
                     for (std::size_t k = j, n = 0; !titled && k-- > 0 && n < 4; ++n)
                         titled = is_word(k) && lower(word(k)) == head;
-                    (void)ps;
                     if (titled) {
                         const std::string name = people_[static_cast<std::size_t>(person_at_[j])].name;
                         Source d = from_person(person_at_[j], "description:" + s.name + "->" + name);
@@ -592,7 +611,8 @@ private:
     // The subject of a speech verb at v, looking backwards.
     Source subject_before(std::size_t v, const std::string& rule, bool fallback_to_sentence_subject) const {
         std::size_t k = v;
-        while (k > 0 && (is_adverb(k - 1) || is_punct(k - 1, 0x2019) || is_punct(k - 1, '\''))) --k;
+        while (k > 0 && (is_adverb(k - 1) || is_punct(k - 1, 0x2019) || is_punct(k - 1, '\'')))
+            --k;
         if (k == 0) return {};
         const std::size_t s = k - 1;
         if (toks_[s].sent != toks_[v].sent && !(toks_[s].kind == TokKind::word)) return {};
@@ -689,7 +709,8 @@ private:
                 if (speech_verb_at(k)) break;
                 if (person_at_[k] >= 0) {
                     const int p = person_at_[k];
-                    while (k < toks_.size() && person_at_[k] == p) ++k;
+                    while (k < toks_.size() && person_at_[k] == p)
+                        ++k;
                     last_person = possessive_after(k) ? -1 : p;
                     ++n;
                     continue;
@@ -711,7 +732,8 @@ private:
             }
             if (t.cp == '(') {
                 std::size_t m = k + 1;
-                while (m < toks_.size() && m < k + 10 && !is_punct(m, ')') && toks_[m].kind != TokKind::newline) ++m;
+                while (m < toks_.size() && m < k + 10 && !is_punct(m, ')') && toks_[m].kind != TokKind::newline)
+                    ++m;
                 if (!is_punct(m, ')')) break;
                 k = m + 1;
                 continue;
@@ -727,8 +749,8 @@ private:
             }
             // Glued punctuation inside a word-like unit: "9/11", "AT&T".
             if (k > i && t.cp != ',' && t.cp != ';' && t.cp != ':' && !is_double_quote(t.cp) &&
-                toks_[k - 1].end == t.begin && k + 1 < toks_.size() && toks_[k + 1].begin == t.end &&
-                is_word(k - 1) && is_word(k + 1)) {
+                toks_[k - 1].end == t.begin && k + 1 < toks_.size() && toks_[k + 1].begin == t.end && is_word(k - 1) &&
+                is_word(k + 1)) {
                 ++k;
                 continue;
             }
@@ -807,7 +829,8 @@ private:
                 s.verb_distance = 0;
                 return s;
             }
-            while (e > j && !is_word(e - 1)) --e;
+            while (e > j && !is_word(e - 1))
+                --e;
             if (e == j) return {};
             Source s = from_phrase(j, e - 1, "said-after-quote");
             s.verb_distance = 0;
@@ -816,7 +839,8 @@ private:
         const std::string l = lower(word(i));
         if (l == "he" || l == "she") {
             std::size_t k = i + 1;
-            while (is_adverb(k)) ++k;
+            while (is_adverb(k))
+                ++k;
             if (!speech_verb_at(k)) return {};
             Source s = resolve_pronoun(i);
             s.verb_distance = 0;
@@ -836,7 +860,8 @@ private:
                 return s;
             }
             std::size_t v = k;
-            while (v > i && (is_adverb(v - 1) || !is_word(v - 1))) --v;
+            while (v > i && (is_adverb(v - 1) || !is_word(v - 1)))
+                --v;
             if (v == i) return {};
             Source s = from_phrase(i, v - 1, "said-after-quote");
             s.verb_distance = 0;
@@ -845,8 +870,10 @@ private:
         // A credit line: "…" ― Sonya Herridge (the name ends the paragraph).
         if (dash && person_at_[i] >= 0) {
             std::size_t m = i;
-            while (m < toks_.size() && person_at_[m] == person_at_[i]) ++m;
-            while (is_punct(m) && toks_[m].cp != '(' && !is_double_quote(toks_[m].cp)) ++m;
+            while (m < toks_.size() && person_at_[m] == person_at_[i])
+                ++m;
+            while (is_punct(m) && toks_[m].cp != '(' && !is_double_quote(toks_[m].cp))
+                ++m;
             if (m >= toks_.size() || toks_[m].kind == TokKind::newline) {
                 Source s = from_person(person_at_[i], "dash-credit");
                 s.verb_distance = 0;
@@ -861,7 +888,8 @@ private:
     // he/she, outside quotes.
     Source sentence_subject(std::size_t limit, std::uint32_t sent, const std::string& rule) const {
         std::size_t j = limit;
-        for (int n = 0; j > 0 && n < 300 && toks_[j - 1].sent == sent; ++n) --j;
+        for (int n = 0; j > 0 && n < 300 && toks_[j - 1].sent == sent; ++n)
+            --j;
         for (; j < limit; ++j) {
             if (in_quote_[j]) continue;
             if (person_at_[j] >= 0 && !after_preposition(j)) return from_person(person_at_[j], rule);
@@ -890,7 +918,8 @@ private:
             // "Healey: '…'" in a headline; "Rep. Trey Gowdy (R-S.C.): '…'" in a transcript.
             std::size_t n = i - 1;
             if (colon && is_punct(n, ')')) {
-                while (n > 0 && n + 10 > i && !is_punct(n, '(')) --n;
+                while (n > 0 && n + 10 > i && !is_punct(n, '('))
+                    --n;
                 if (is_punct(n, '(') && n > 0) --n;
             }
             if (colon && person_at_[n] >= 0 && !in_quote_[n]) {
@@ -922,7 +951,8 @@ private:
             }
             if (is_word(v) && lower(word(v)) == "according" && is_word(v + 1) && lower(word(v + 1)) == "to") {
                 std::size_t e = v + 2;
-                while (e < o && is_word(e) && e < v + 10) ++e;
+                while (e < o && is_word(e) && e < v + 10)
+                    ++e;
                 if (e == v + 2) return {};
                 Source s = from_phrase(v + 2, e - 1, "according-to");
                 s.verb_distance = 1;
@@ -953,10 +983,11 @@ private:
     // Reported speech: "X said that …", "X said Britain was …".
     void find_indirect(std::vector<Quote>& out) {
         static const std::unordered_set<std::string_view> verbs = {
-            "said", "says", "added", "explained", "warned", "insisted", "argued", "claimed", "stated", "noted",
-            "admitted", "acknowledged", "announced", "confirmed", "believes", "suggested", "predicted", "told",
-            "tells", "warns", "insists", "argues", "claims", "adds", "notes", "admits", "believed", "thinks",
-            "considers", "stressed", "reiterated", "denied", "maintained", "conceded"};
+            "said",      "says",      "added",      "explained", "warned",       "insisted",  "argued",
+            "claimed",   "stated",    "noted",      "admitted",  "acknowledged", "announced", "confirmed",
+            "believes",  "suggested", "predicted",  "told",      "tells",        "warns",     "insists",
+            "argues",    "claims",    "adds",       "notes",     "admits",       "believed",  "thinks",
+            "considers", "stressed",  "reiterated", "denied",    "maintained",   "conceded"};
         for (std::size_t v = 1; v + 3 < toks_.size(); ++v) {
             if (!is_word(v) || toks_[v].cap || in_quote_[v]) continue;
             const std::string l = lower(word(v));
@@ -965,7 +996,8 @@ private:
             if (l == "told" || l == "tells") {
                 // told NP that …
                 std::size_t k = c;
-                while (k < toks_.size() && k < c + 5 && is_word(k) && lower(word(k)) != "that") ++k;
+                while (k < toks_.size() && k < c + 5 && is_word(k) && lower(word(k)) != "that")
+                    ++k;
                 if (!is_word(k) || lower(word(k)) != "that") continue;
                 c = k + 1;
             } else if (is_word(c) && lower(word(c)) == "that") {
@@ -991,9 +1023,10 @@ private:
             std::size_t e = c;
             // The clause runs to the sentence's end or to a coordinated clause (", but said ...").
             while (e < toks_.size() && toks_[e].sent == toks_[c].sent && toks_[e].kind != TokKind::newline) {
-                if (!in_quote_[e] && (is_punct(e, ';') ||
-                                      (is_punct(e, ',') && is_word(e + 1) &&
-                                       (lower(word(e + 1)) == "but" || lower(word(e + 1)) == "and")))) break;
+                if (!in_quote_[e] &&
+                    (is_punct(e, ';') || (is_punct(e, ',') && is_word(e + 1) &&
+                                          (lower(word(e + 1)) == "but" || lower(word(e + 1)) == "and"))))
+                    break;
                 ++e;
             }
             // Drop the sentence's final stop.

@@ -46,7 +46,9 @@ bool is_double_quote_cp(char32_t c) {
 // Code point at byte i (and its length); invalid bytes count as one code point each.
 char32_t cp_at(std::string_view t, std::size_t i, std::size_t& len) {
     const auto b = static_cast<unsigned char>(t[i]);
-    auto cont = [&](std::size_t k) { return i + k < t.size() && (static_cast<unsigned char>(t[i + k]) & 0xC0) == 0x80; };
+    auto cont = [&](std::size_t k) {
+        return i + k < t.size() && (static_cast<unsigned char>(t[i + k]) & 0xC0) == 0x80;
+    };
     if (b < 0x80) {
         len = 1;
         return b;
@@ -92,9 +94,11 @@ std::vector<std::string> split_ws(std::string_view s) {
     std::vector<std::string> out;
     std::size_t i = 0;
     while (i < s.size()) {
-        while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+        while (i < s.size() && (s[i] == ' ' || s[i] == '\t'))
+            ++i;
         std::size_t j = i;
-        while (j < s.size() && s[j] != ' ' && s[j] != '\t') ++j;
+        while (j < s.size() && s[j] != ' ' && s[j] != '\t')
+            ++j;
         if (j > i) out.emplace_back(s.substr(i, j - i));
         i = j;
     }
@@ -106,10 +110,14 @@ std::vector<std::string> name_words(std::string_view s, bool cut_at_links = true
     std::string t;
     int paren = 0;
     for (char c : s) {
-        if (c == '(') ++paren;
-        else if (c == ')') paren = std::max(0, paren - 1);
-        else if (c == ',' && !paren) break;  // "Kenneth Baer, a former official" -> "Kenneth Baer"
-        else if (!paren) t += c;
+        if (c == '(')
+            ++paren;
+        else if (c == ')')
+            paren = std::max(0, paren - 1);
+        else if (c == ',' && !paren)
+            break;  // "Kenneth Baer, a former official" -> "Kenneth Baer"
+        else if (!paren)
+            t += c;
     }
     std::vector<std::string> w = split_ws(t);
     // "Charles B. Rangel of New York", "Dan McLaughlin at the National Review": the name
@@ -119,8 +127,8 @@ std::vector<std::string> name_words(std::string_view s, bool cut_at_links = true
             w.resize(i);
             break;
         }
-    static const char* hon[] = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "sen", "rep.", "rep",
-                                "gov.", "gov", "sir", "president", "jr.", "jr", "sr."};
+    static const char* hon[] = {"mr",   "mr.", "mrs",  "mrs.", "ms",  "ms.",       "dr",  "dr.", "sen.", "sen",
+                                "rep.", "rep", "gov.", "gov",  "sir", "president", "jr.", "jr",  "sr."};
     std::erase_if(w, [](const std::string& x) {
         const std::string l = lower_ascii(x);
         return std::any_of(std::begin(hon), std::end(hon), [&](const char* h) { return l == h; });
@@ -129,7 +137,8 @@ std::vector<std::string> name_words(std::string_view s, bool cut_at_links = true
         // Possessives and trailing punctuation: "Trump’s" -> "Trump".
         for (std::string_view suf : {std::string_view("\xE2\x80\x99s"), std::string_view("'s")})
             if (x.size() > suf.size() && x.ends_with(suf)) x.resize(x.size() - suf.size());
-        while (!x.empty() && (x.back() == '.' || x.back() == ':' || x.back() == ';')) x.pop_back();
+        while (!x.empty() && (x.back() == '.' || x.back() == ':' || x.back() == ';'))
+            x.pop_back();
     }
     std::erase_if(w, [](const std::string& x) { return x.empty(); });
     return w;
@@ -141,8 +150,8 @@ bool capitalised(std::string_view w) {
 
 // A source that names someone: a capitalised word that is not a pronoun or determiner.
 bool names_someone(std::string_view source) {
-    static const char* skip[] = {"he", "she", "i", "we", "they", "it", "the", "a", "an", "his", "her", "their", "its",
-                                 "this", "that", "which", "who", "said", "you", "our"};
+    static const char* skip[] = {"he",  "she",   "i",   "we",   "they", "it",    "the", "a",    "an",  "his",
+                                 "her", "their", "its", "this", "that", "which", "who", "said", "you", "our"};
     for (const std::string& w : name_words(source)) {
         const std::string l = lower_ascii(w);
         if (std::any_of(std::begin(skip), std::end(skip), [&](const char* s) { return l == s; })) continue;
@@ -176,7 +185,8 @@ char gender_of_source(std::string_view source) {
         if (l == "mr." || l == "mr") return 'm';
         if (l == "mrs." || l == "ms." || l == "mrs" || l == "ms") return 'f';
         const auto& given = detail::name_lexicon().given;
-        if (auto it = given.find(w[i]); it != given.end() && (it->second == 'm' || it->second == 'f') && i + 1 < w.size())
+        if (auto it = given.find(w[i]);
+            it != given.end() && (it->second == 'm' || it->second == 'f') && i + 1 < w.size())
             return it->second;
     }
     return 0;
@@ -184,9 +194,11 @@ char gender_of_source(std::string_view source) {
 
 std::string excerpt(std::string_view s, std::size_t n = 90) {
     std::string r;
-    for (char c : s.substr(0, std::min(s.size(), n))) r += c == '\n' ? ' ' : c;
+    for (char c : s.substr(0, std::min(s.size(), n)))
+        r += c == '\n' ? ' ' : c;
     // Do not cut a UTF-8 sequence.
-    while (!r.empty() && (static_cast<unsigned char>(r.back()) & 0xC0) == 0x80) r.pop_back();
+    while (!r.empty() && (static_cast<unsigned char>(r.back()) & 0xC0) == 0x80)
+        r.pop_back();
     if (!r.empty() && static_cast<unsigned char>(r.back()) >= 0xC0) r.pop_back();
     return s.size() > n ? r + "…" : r;
 }
@@ -220,7 +232,8 @@ std::vector<GoldAttribution> parse_polnear_ann(std::string_view ann, std::string
         if (t1 == std::string_view::npos) continue;
         const std::string id(line.substr(0, t1));
         const std::size_t t2 = line.find('\t', t1 + 1);
-        const std::string_view mid = line.substr(t1 + 1, t2 == std::string_view::npos ? std::string_view::npos : t2 - t1 - 1);
+        const std::string_view mid =
+            line.substr(t1 + 1, t2 == std::string_view::npos ? std::string_view::npos : t2 - t1 - 1);
         if (id[0] == 'T') {
             // "Source 12 17" or "Content 1 5;7 9"
             const std::size_t sp = mid.find(' ');
@@ -262,17 +275,21 @@ std::vector<GoldAttribution> parse_polnear_ann(std::string_view ann, std::string
         // Direct: the content, trimmed, opens with a quote mark, or a quote mark sits just
         // before it (annotators sometimes leave the marks out of the span).
         std::size_t b = g.content.begin;
-        while (b < g.content.end && (text[b] == ' ' || text[b] == '\n')) ++b;
+        while (b < g.content.end && (text[b] == ' ' || text[b] == '\n'))
+            ++b;
         std::size_t len = 1;
         if (b < g.content.end && is_quote_cp(cp_at(text, b, len)) && cp_at(text, b, len) != '\'') g.direct = true;
         if (!g.direct && g.content.begin > 0) {
             std::size_t k = g.content.begin;
-            while (k > 0 && text[k - 1] == ' ') --k;
+            while (k > 0 && text[k - 1] == ' ')
+                --k;
             std::size_t s = k;
-            while (s > 0 && (static_cast<unsigned char>(text[s - 1]) & 0xC0) == 0x80) --s;
+            while (s > 0 && (static_cast<unsigned char>(text[s - 1]) & 0xC0) == 0x80)
+                --s;
             if (s > 0 && k > 0) {
                 --s;
-                while (s > 0 && (static_cast<unsigned char>(text[s]) & 0xC0) == 0x80) --s;
+                while (s > 0 && (static_cast<unsigned char>(text[s]) & 0xC0) == 0x80)
+                    --s;
                 const char32_t q = cp_at(text, s, len);
                 if (is_double_quote_cp(q) || q == 0x2018) g.direct = true;
             }
@@ -296,7 +313,8 @@ void resolve_gold_speakers(std::vector<GoldAttribution>& gold) {
     std::vector<std::size_t> order;
     for (std::size_t i = 0; i < gold.size(); ++i)
         if (gold[i].has_source) order.push_back(i);
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return gold[a].source.begin < gold[b].source.begin; });
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return gold[a].source.begin < gold[b].source.begin; });
     for (std::size_t k = 0; k < order.size(); ++k) {
         GoldAttribution& g = gold[order[k]];
         if (names_someone(g.source_text) && !is_description(g.source_text)) {
@@ -346,7 +364,9 @@ double PolnearScore::precision() const {
     const std::size_t d = predicted - predicted_neutral;
     return d ? double(predicted_matched) / double(d) : 0.0;
 }
-double PolnearScore::recall() const { return gold_direct ? double(gold_matched) / double(gold_direct) : 0.0; }
+double PolnearScore::recall() const {
+    return gold_direct ? double(gold_matched) / double(gold_direct) : 0.0;
+}
 double PolnearScore::f1() const {
     const double p = precision(), r = recall();
     return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
@@ -379,7 +399,8 @@ PolnearScore score_polnear_document(const std::string& doc, std::string_view tex
         }
         const std::string quote = excerpt(text.substr(g.content.begin, g.content.end - g.content.begin));
         if (best == SIZE_MAX) {
-            if (errors) errors->push_back({PolnearError::miss, doc, quote, g.speaker.empty() ? g.source_text : g.speaker, ""});
+            if (errors)
+                errors->push_back({PolnearError::miss, doc, quote, g.speaker.empty() ? g.source_text : g.speaker, ""});
             continue;
         }
         ++s.gold_matched;
@@ -434,7 +455,8 @@ int eval_polnear(const EvalOptions& o, std::ostream& out) {
     // Text stem -> the first .ann for it ("NAME_ANNOTATOR.ann" or "NAME.ann").
     std::map<std::string, fs::path> texts, anns;
     for (const auto& e : fs::directory_iterator(text_dir, ec))
-        if (e.is_regular_file() && !junk(e.path()) && e.path().extension() == ".txt") texts[e.path().stem().string()] = e.path();
+        if (e.is_regular_file() && !junk(e.path()) && e.path().extension() == ".txt")
+            texts[e.path().stem().string()] = e.path();
     std::vector<fs::path> ann_files;
     for (const auto& e : fs::directory_iterator(ann_dir, ec))
         if (e.is_regular_file() && !junk(e.path()) && e.path().extension() == ".ann") ann_files.push_back(e.path());
@@ -488,9 +510,9 @@ int eval_polnear(const EvalOptions& o, std::ostream& out) {
                       "%.4f, \"f1\": %.4f, \"gold_direct\": %zu, \"gold_matched\": %zu, \"predicted\": %zu, "
                       "\"predicted_matched\": %zu, \"predicted_neutral\": %zu}, \"speaker\": {\"accuracy\": %.4f, "
                       "\"correct\": %zu, \"total\": %zu, \"unresolved\": %zu}}",
-                      docs, empty, total.precision(), total.recall(), total.f1(), total.gold_direct,
-                      total.gold_matched, total.predicted, total.predicted_matched, total.predicted_neutral,
-                      total.speaker_accuracy(), total.speaker_correct, total.speaker_total, total.speaker_unresolved);
+                      docs, empty, total.precision(), total.recall(), total.f1(), total.gold_direct, total.gold_matched,
+                      total.predicted, total.predicted_matched, total.predicted_neutral, total.speaker_accuracy(),
+                      total.speaker_correct, total.speaker_total, total.speaker_unresolved);
         out << buf << "\n";
     } else {
         out << "PolNeAR " << o.path << ": " << docs << " documents";
@@ -502,7 +524,8 @@ int eval_polnear(const EvalOptions& o, std::ostream& out) {
                       total.precision(), total.recall(), total.f1(), total.gold_direct, total.gold_matched,
                       total.predicted, total.predicted_matched, total.predicted_neutral);
         out << buf;
-        std::snprintf(buf, sizeof buf, "speaker         accuracy %.3f  (%zu of %zu; %zu matched quotes with no named source)\n",
+        std::snprintf(buf, sizeof buf,
+                      "speaker         accuracy %.3f  (%zu of %zu; %zu matched quotes with no named source)\n",
                       total.speaker_accuracy(), total.speaker_correct, total.speaker_total, total.speaker_unresolved);
         out << buf;
     }

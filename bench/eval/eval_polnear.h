@@ -43,12 +43,12 @@ struct PolnearError {
 
 /// Counts for one document or a whole split.
 struct PolnearScore {
-    std::size_t gold_direct = 0, gold_matched = 0;  ///< recall: gold direct quotes found
+    std::size_t gold_direct = 0, gold_matched = 0;                            ///< recall: gold direct quotes found
     std::size_t predicted = 0, predicted_matched = 0, predicted_neutral = 0;  ///< precision
     std::size_t speaker_total = 0, speaker_correct = 0;  ///< over matched gold with a named speaker
-    std::size_t speaker_unresolved = 0;  ///< matched gold whose source resolves to no name
-    double precision() const;  ///< matched predictions / (predictions - neutral ones)
-    double recall() const;     ///< matched gold / gold direct quotes
+    std::size_t speaker_unresolved = 0;                  ///< matched gold whose source resolves to no name
+    double precision() const;                            ///< matched predictions / (predictions - neutral ones)
+    double recall() const;                               ///< matched gold / gold direct quotes
     double f1() const;
     double speaker_accuracy() const;
     PolnearScore& operator+=(const PolnearScore& o);

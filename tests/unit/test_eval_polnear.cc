@@ -112,7 +112,8 @@ TEST_CASE("score_polnear_document: a perfect and a deliberately wrong prediction
     CHECK(s.speaker_correct == 0);
     REQUIRE(errors.size() == 3);
     int kinds[3] = {0, 0, 0};
-    for (const auto& e : errors) ++kinds[e.kind];
+    for (const auto& e : errors)
+        ++kinds[e.kind];
     CHECK(kinds[PolnearError::miss] == 1);
     CHECK(kinds[PolnearError::false_alarm] == 1);
     CHECK(kinds[PolnearError::wrong_speaker] == 1);

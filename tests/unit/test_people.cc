@@ -14,7 +14,8 @@ namespace {
 
 std::set<std::string> names_of(const std::vector<PersonMention>& people) {
     std::set<std::string> s;
-    for (const auto& p : people) s.insert(p.name);
+    for (const auto& p : people)
+        s.insert(p.name);
     return s;
 }
 
@@ -44,7 +45,8 @@ TEST_CASE("find_people finds people from cues and leaves organisations and place
         {"\"We will win,\" Okonkwo said.", {"Okonkwo"}},
         {"British Foreign Secretary James Cleverley spoke. Cleverly told reporters more.", {"James Cleverley"}},
         {"Dr. Ben Carson and Sen. Ted Cruz debated.", {"Ben Carson", "Ted Cruz"}},
-        {"Republican Donald Trump attacked Hillary Clinton. Trump said Clinton lied.", {"Donald Trump", "Hillary Clinton"}},
+        {"Republican Donald Trump attacked Hillary Clinton. Trump said Clinton lied.",
+         {"Donald Trump", "Hillary Clinton"}},
         // Not people: organisations, sources, places, pronouns.
         {"The Gaza Ministry of Health said 40 people died.", {}},
         {"Israeli officials said the talks went well. A Labour source said so too.", {}},
@@ -58,14 +60,16 @@ TEST_CASE("find_people finds people from cues and leaves organisations and place
         CAPTURE(text);
         const auto got = names_of(find_people(text, {}));
         std::string joined;
-        for (const auto& n : got) joined += n + "; ";
+        for (const auto& n : got)
+            joined += n + "; ";
         CAPTURE(joined);
         CHECK(got == r.expected);
     }
 }
 
 TEST_CASE("every mention of one person carries the same canonical name and a provenance rule") {
-    const std::string text = "Labour Defence Secretary John Healey flew in. Healey met troops. Mr Healey's visit ended.";
+    const std::string text =
+        "Labour Defence Secretary John Healey flew in. Healey met troops. Mr Healey's visit ended.";
     const auto people = find_people(text, {});
     REQUIRE(people.size() == 3);
     for (const auto& p : people) {
@@ -123,14 +127,25 @@ TEST_CASE("seed articles: the people named") {
         const std::string text = read_seed(r.file);
         REQUIRE(!text.empty());
         const auto names = names_of(find_people(text, find_places(text)));
-        for (const auto& n : r.present) CHECK_MESSAGE(names.count(n), n);
-        for (const auto& n : r.absent) CHECK_MESSAGE(!names.count(n), n);
+        for (const auto& n : r.present)
+            CHECK_MESSAGE(names.count(n), n);
+        for (const auto& n : r.absent)
+            CHECK_MESSAGE(!names.count(n), n);
     }
 }
 
 TEST_CASE("the tokenizer survives odd input") {
-    const std::string odd[] = {"", "\xEF\xBF\xBD\xEF\xBF\xBD", "\"", "\xE2\x80\x9C", "'s", "Mr.", "\xFF\xFE\x80",
-                               std::string(100000, 'A'), "\n\n\n", "a\"b\"c", "\xE2\x80\x9C\n\xE2\x80\x9C\n"};
+    const std::string odd[] = {"",
+                               "\xEF\xBF\xBD\xEF\xBF\xBD",
+                               "\"",
+                               "\xE2\x80\x9C",
+                               "'s",
+                               "Mr.",
+                               "\xFF\xFE\x80",
+                               std::string(100000, 'A'),
+                               "\n\n\n",
+                               "a\"b\"c",
+                               "\xE2\x80\x9C\n\xE2\x80\x9C\n"};
     for (const std::string& s : odd) {
         auto people = find_people(s, {});
         auto quotes = find_quotes(s, people);

@@ -32,7 +32,8 @@ std::string read_seed(const char* name) {
 void check_quotes(const std::string& text, const std::vector<Expect>& expected) {
     const auto got = direct_quotes(text);
     std::string listing;
-    for (const auto& q : got) listing += "{" + q.text.substr(0, 40) + "} -> " + q.speaker + " (" + q.speaker_rule + ")\n";
+    for (const auto& q : got)
+        listing += "{" + q.text.substr(0, 40) + "} -> " + q.speaker + " (" + q.speaker_rule + ")\n";
     CAPTURE(listing);
     REQUIRE(got.size() == expected.size());
     for (std::size_t i = 0; i < got.size(); ++i) {
@@ -54,9 +55,11 @@ TEST_CASE("find_quotes: quote marks, frames and speakers") {
     const Row rows[] = {
         {"\"We will win,\" Mr Smith said.", {{"We will win,", "Smith", true}}},
         {"\"We will win,\" said Defence Secretary John Healey.", {{"We will win,", "John Healey", true}}},
-        {"Defence Secretary John Healey said: \xE2\x80\x9CWe will win.\xE2\x80\x9D", {{"We will win.", "John Healey", true}}},
+        {"Defence Secretary John Healey said: \xE2\x80\x9CWe will win.\xE2\x80\x9D",
+         {{"We will win.", "John Healey", true}}},
         // Closing glyph used as an opener after a colon.
-        {"Mayor Jane Okafor later said:\xE2\x80\x9DThe roads are open.\xE2\x80\x9D", {{"The roads are open.", "Jane Okafor", true}}},
+        {"Mayor Jane Okafor later said:\xE2\x80\x9DThe roads are open.\xE2\x80\x9D",
+         {{"The roads are open.", "Jane Okafor", true}}},
         // A partial quote inside a sentence.
         {"Mr Healey said Britain was determined to \"lead a push for a better peace\" as it appealed.",
          {{"lead a push for a better peace", "Healey", true}}},
@@ -67,7 +70,8 @@ TEST_CASE("find_quotes: quote marks, frames and speakers") {
         {"Senator Maria Lopez spoke first. \"It is time,\" she said.", {{"It is time,", "Maria Lopez", true}}},
         {"Mr Healey spoke. He said: \"We will keep going.\"", {{"We will keep going.", "Healey", true}}},
         // Organisations and documents are sources, not people.
-        {"\"The strikes were targeted,\" an Israeli statement said.", {{"The strikes were targeted,", "an Israeli statement", false}}},
+        {"\"The strikes were targeted,\" an Israeli statement said.",
+         {{"The strikes were targeted,", "an Israeli statement", false}}},
         {"\"This is a betrayal,\" a Labour source said.", {{"This is a betrayal,", "a Labour source", false}}},
         {"According to a statement, the pair \"discussed the important defence ties\".",
          {{"discussed the important defence ties", "a statement", false}}},
@@ -140,7 +144,8 @@ TEST_CASE("seed articles: speakers") {
         std::string listing;
         for (const auto& q : quotes)
             listing += "{" + q.text.substr(0, 40) + "} -> " + q.speaker + " (" + q.speaker_rule + ")\n";
-        for (const auto& p : people) listing += "P[" + p.surface + "] " + p.name + " " + p.rule + "\n";
+        for (const auto& p : people)
+            listing += "P[" + p.surface + "] " + p.name + " " + p.rule + "\n";
         CAPTURE(listing);
         for (const auto& [prefix, speaker] : r.quotes) {
             CAPTURE(prefix);
@@ -152,13 +157,16 @@ TEST_CASE("seed articles: speakers") {
             CHECK(found->speaker_is_person);
             // The speaker is the same string as the person's canonical name.
             bool is_person = false;
-            for (const auto& p : people) is_person |= p.name == found->speaker;
+            for (const auto& p : people)
+                is_person |= p.name == found->speaker;
             CHECK(is_person);
         }
         for (const auto& q : quotes) {
-            for (const auto& n : r.not_speakers) CHECK_MESSAGE(!(q.speaker == n && q.speaker_is_person), n);
+            for (const auto& n : r.not_speakers)
+                CHECK_MESSAGE(!(q.speaker == n && q.speaker_is_person), n);
             if (!q.speaker_is_person) {
-                for (const auto& p : people) CHECK(p.name != q.speaker);
+                for (const auto& p : people)
+                    CHECK(p.name != q.speaker);
             }
         }
     }
