@@ -118,6 +118,18 @@ class QuoteFinder {
             const bool sentences = q.text.find(". ") != std::string::npos || q.text.find("? ") != std::string::npos ||
                                    q.text.find("! ") != std::string::npos;
             if (title_case(q.text) && !(s.after && sentences) && (words >= 2 || !framed)) continue;
+            if (!s.found && para_first(r.open) && r.open > 0) {
+                // A quote paragraph after a paragraph whose last speech event names someone
+                // ("Biden said Trump's accusation ..."), later than any earlier quote.
+                auto it = std::lower_bound(speech_events_.begin(), speech_events_.end(), std::make_pair(r.open, -1));
+                if (it != speech_events_.begin()) {
+                    --it;
+                    const bool after_last_quote = last_quote_tok_ == SIZE_MAX || it->first > last_quote_tok_;
+                    if (after_last_quote && toks_[it->first].para + 1 == toks_[r.open].para) {
+                        s = from_person(it->second, "continuation");
+                    }
+                }
+            }
             if (!s.found && last.found && last_para != SIZE_MAX) {
                 // A paragraph that is only a quote, right after a quote: same speaker. Also a
                 // second quote in the same paragraph with no frame of its own.
@@ -137,6 +149,7 @@ class QuoteFinder {
                 last = Source{};
             }
             last_para = toks_[r.close != SIZE_MAX ? r.close : r.open].para;
+            last_quote_tok_ = r.close != SIZE_MAX ? r.close : r.open;
             if (r.segs.size() > 1) last_para = toks_[r.open].para + r.segs.size() - 1;
             out.push_back(std::move(q));
         }
@@ -1057,7 +1070,9 @@ class QuoteFinder {
     std::vector<char> in_quote_;
     std::unordered_map<std::string, char> gender_;
     std::unordered_map<std::string, std::size_t> first_mention_;
-    std::vector<std::pair<std::size_t, int>> speech_events_;  // (token, person index), in text order
+    std::vector<std::pair<std::size_t, int>> speech_events_;
+    std::size_t last_quote_tok_ =
+        SIZE_MAX;  // the previous quote's closing mark, for continuations  // (token, person index), in text order
     std::vector<std::size_t> para_end_;
 };
 
