@@ -703,16 +703,24 @@ class PeopleFinder {
             if (is_word(i) && toks_[i].cap) words.push_back(i);
         // "Farmer Geoff Brooks", "Making Michael Howard": an ordinary capitalised word
         // before a first name is not part of the name.
-        while (rule.empty() && words.size() >= 3) {
-            const std::string w0(word(words[0]));
-            const char g1 = given_gender(word(words[1]));
-            if (g1 && !lex_.given.count(w0) &&
-                (common(w0) || weak_start(words[0]) || lex_.roles.count(lower(w0)) || lex_.orgwords.count(w0))) {
-                words.erase(words.begin());
-                nb = words[0];
-                surf_b = nb;
-            } else {
-                break;
+        // "Fellow Lib Dem Norman Baker": all of them, up to the first name.
+        if (rule.empty() && words.size() >= 3) {
+            std::size_t k = 1;
+            while (k + 1 < words.size() && !given_gender(word(words[k])))
+                ++k;
+            if (k + 1 < words.size()) {
+                bool droppable = given_gender(word(words[k])) != 0;
+                for (std::size_t i = 0; i < k && droppable; ++i) {
+                    const std::string w0(word(words[i]));
+                    droppable = !lex_.given.count(w0) &&
+                                (common(w0) || (i == 0 && weak_start(words[0])) || lex_.roles.count(lower(w0)) ||
+                                 lex_.orgwords.count(w0) || lex_.demonyms.count(w0));
+                }
+                if (droppable) {
+                    words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k));
+                    nb = words[0];
+                    surf_b = nb;
+                }
             }
         }
         // "Margaret Moran MP": a trailing title is not part of the name; "Salford MP" is a

@@ -579,6 +579,10 @@ class QuoteFinder {
             if (possessive_after(pe + 1) && !document) continue;
             return from_person(person_at_[j], std::move(rule));
         }
+        // A source phrase ends in a noun: not "his", "the", nor a lone past tense ("heard").
+        if (!is_word(e) || (is_function_word(head) && head != "officials") ||
+            (e == b && !toks_[b].cap && head.size() > 3 && head.ends_with("ed")))
+            return {};
         Source s;
         s.found = true;
         s.person = false;
