@@ -4,6 +4,7 @@
 #include <set>
 
 #include "docrecord.h"
+#include "extract.h"
 #include "schema.h"
 #include "text.h"
 
@@ -42,11 +43,6 @@ void push_unique(std::vector<std::string>& v, const std::string& s) {
     if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
 }
 
-std::string last_word(const std::string& folded) {
-    const std::size_t sp = folded.rfind(' ');
-    return sp == std::string::npos ? folded : folded.substr(sp + 1);
-}
-
 std::string offset_note(std::size_t byte_offset) { return " at byte " + std::to_string(byte_offset); }
 
 }  // namespace
@@ -76,11 +72,10 @@ Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, std::st
 }
 
 std::vector<std::string> person_keys(const std::string& canonical, const std::vector<std::string>& surfaces) {
+    // people.cc decides which spellings are the same person; the keys are then
+    // folded exactly as the query side folds what users type.
     std::vector<std::string> keys;
-    const std::string full = fold_key(canonical);
-    push_unique(keys, full);
-    push_unique(keys, last_word(full));
-    for (const auto& s : surfaces) push_unique(keys, last_word(fold_key(s)));
+    for (const std::string& k : person_name_keys(canonical, surfaces)) push_unique(keys, fold_key(k));
     return keys;
 }
 
