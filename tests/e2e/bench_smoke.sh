@@ -1,6 +1,6 @@
 # newsfacet-bench on the seeds (issue 8): it runs, and its counts are right. Timings
 # are the benchmark's business, not the test suite's: nothing here checks a speed.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 BENCH="$BIN/newsfacet-bench"
 
 # check NAME WANT GOT

@@ -1,5 +1,5 @@
 # Entity filters on the seeds: places (issue 4), speakers (issue 5), dates (issue 6).
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 index_seeds
 
 # Places: aliases, case, the city -> country hierarchy.

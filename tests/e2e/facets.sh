@@ -1,5 +1,5 @@
 # Facets: exact counts, drill-down, multi-select (issue 7).
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 index_seeds
 
 out=$("$BIN/newsfacet-query" --format json --facet speaker '')

@@ -1,5 +1,5 @@
 # Bad input and bad databases: clear messages, documented exit statuses, no damage.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 IN="$WORK/in"
 mkdir -p "$IN/sub"
 cp "$SEEDS"/*.txt "$SEEDS"/manifest.tsv "$IN/"

@@ -1,5 +1,5 @@
 # Every word of every seed, typed in any case, finds its article (issue 2).
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 index_seeds
 for f in "$SEEDS"/*.txt; do
   id=$(basename "$f" .txt)

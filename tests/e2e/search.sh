@@ -1,5 +1,5 @@
 # Foundation: ranked search over seeds/ through the real binaries (issue 2).
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 index_seeds
 
 expect_ids "$S0 $S2" ceasefire

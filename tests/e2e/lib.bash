@@ -1,4 +1,5 @@
-# Helpers for the end-to-end tests. Each test script is run by CTest as
+# Helpers for the end-to-end tests (not a test itself: CTest runs only *.sh). Each
+# test script is run by CTest as
 #   bash tests/e2e/NAME.sh BIN_DIR SEEDS_DIR WORK_DIR
 # and sources this file. A failed check prints what was expected and what came out,
 # and the script exits 1 at the end.
