@@ -141,49 +141,45 @@ void FacetCounter::update_active() {
 }
 
 void FacetCounter::count_value(Slot& s, std::string_view joined) {
-    auto bump = [&](std::string_view v) {
+    // The counter of a value (made on first sight); its address is stable, so it also
+    // identifies the value.
+    auto counter = [&](std::string_view v) -> std::size_t* {
         auto it = s.counts.find(v);
         if (it == s.counts.end()) it = s.counts.emplace(std::string(v), 0).first;
-        ++it->second;
+        return &it->second;
     };
     const bool dates = is_date_facet(s.req.name);
     if (!dates && joined.find(kValueSeparator) == std::string_view::npos) {
-        bump(joined);
+        ++*counter(joined);
         return;
     }
-    // Several values; with date buckets two values may share a bucket but the document
-    // counts once per bucket. Date buckets are short strings (no allocation).
-    std::string_view seen_here[32];
-    std::string bucketed[32];
+    // Several values. A document counts once per value even if a value repeats (date
+    // buckets do: two days of one month); repeats are found by counter address, which
+    // is cheaper than comparing strings.
+    constexpr std::size_t kSeen = 64;
+    std::size_t* seen_here[kSeen];
     std::size_t n_seen = 0;
-    std::vector<std::string_view> more;  // only for documents with more than 32 values
+    std::vector<std::size_t*> more;  // only for documents with more than kSeen values
     std::size_t p = 0;
     while (p <= joined.size()) {
         std::size_t e = joined.find(kValueSeparator, p);
         if (e == std::string_view::npos) e = joined.size();
         std::string_view val = joined.substr(p, e - p);
         p = e + 1;
-        std::string tmp;
+        std::string bucketed;
         if (dates) {
-            tmp = bucket(val, s.req.level);
-            val = tmp;
+            bucketed = bucket(val, s.req.level);
+            val = bucketed;
         }
         if (val.empty()) continue;
+        std::size_t* c = counter(val);
         bool dup = false;
-        for (std::size_t k = 0; k < n_seen && !dup; ++k) dup = seen_here[k] == val;
-        for (std::size_t k = 0; k < more.size() && !dup; ++k) dup = more[k] == val;
+        for (std::size_t k = 0; k < n_seen && !dup; ++k) dup = seen_here[k] == c;
+        for (std::size_t k = 0; k < more.size() && !dup; ++k) dup = more[k] == c;
         if (dup) continue;
-        bump(val);
-        if (n_seen < 32) {
-            if (dates) {
-                bucketed[n_seen] = std::move(tmp);
-                val = bucketed[n_seen];
-            }
-            seen_here[n_seen++] = val;
-        } else {
-            // Rare: keep the bucket alive by counting into the map's own key.
-            more.push_back(s.counts.find(val)->first);
-        }
+        ++*c;
+        if (n_seen < kSeen) seen_here[n_seen++] = c;
+        else more.push_back(c);
     }
 }
 
