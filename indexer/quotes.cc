@@ -118,14 +118,21 @@ class QuoteFinder {
             const bool sentences = q.text.find(". ") != std::string::npos || q.text.find("? ") != std::string::npos ||
                                    q.text.find("! ") != std::string::npos;
             if (title_case(q.text) && !(s.after && sentences) && (words >= 2 || !framed)) continue;
-            if (!s.found && para_first(r.open) && r.open > 0) {
+            const bool opens_sentence =
+                r.open > 0 && is_punct(r.open - 1) &&
+                (toks_[r.open - 1].cp == '.' || toks_[r.open - 1].cp == '!' || toks_[r.open - 1].cp == '?');
+            if (!s.found && (para_first(r.open) || opens_sentence) && r.open > 0) {
                 // A quote paragraph after a paragraph whose last speech event names someone
-                // ("Biden said Trump's accusation ..."), later than any earlier quote.
+                // ("Biden said Trump's accusation ..."), later than any earlier quote; or a
+                // quote opening a sentence after one in the same paragraph ("Bystrom
+                // agreed. “…”").
                 auto it = std::lower_bound(speech_events_.begin(), speech_events_.end(), std::make_pair(r.open, -1));
                 if (it != speech_events_.begin()) {
                     --it;
                     const bool after_last_quote = last_quote_tok_ == SIZE_MAX || it->first > last_quote_tok_;
-                    if (after_last_quote && toks_[it->first].para + 1 == toks_[r.open].para) {
+                    const std::uint32_t ep = toks_[it->first].para, qp = toks_[r.open].para;
+                    if (after_last_quote &&
+                        (para_first(r.open) ? ep + 1 == qp : ep == qp && last_para != qp)) {
                         s = from_person(it->second, "continuation");
                     }
                 }
@@ -778,6 +785,21 @@ class QuoteFinder {
                        !in_quote_[m])
                     ++m;
                 if (!is_punct(m, ',')) break;
+                // "Harry Bond, 30, of Raleigh, N.C., who was among those polled, said": an
+                // appositive of several comma parts, taken only when a speech verb follows.
+                std::size_t c = m;
+                for (int part = 0; part < 4 && !speech_verb_at(c + 1); ++part) {
+                    std::size_t x = c + 1;
+                    while (x < toks_.size() && x < c + 20 && !is_punct(x, ',') && toks_[x].kind != TokKind::newline &&
+                           !in_quote_[x])
+                        ++x;
+                    if (!is_punct(x, ',')) break;
+                    c = x;
+                }
+                bool named = false;  // "Of Carson, Levine, who ..., said": a list, not an appositive
+                for (std::size_t x = k + 1; x < c && !named; ++x)
+                    named = person_at_[x] >= 0;
+                if (c != m && speech_verb_at(c + 1) && !named) m = c;
                 k = m + 1;
                 continue;
             }

@@ -18,6 +18,7 @@
 #include "eval_polnear.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -440,6 +441,7 @@ PolnearScore score_polnear_document(const std::string& doc, std::string_view tex
 }
 
 int eval_polnear(const EvalOptions& o, std::ostream& out) {
+    const char* dump = std::getenv("NEWSFACET_POLNEAR_DUMP");
     const fs::path root(o.path);
     std::error_code ec;
     if (!fs::is_directory(root, ec)) {
@@ -501,6 +503,16 @@ int eval_polnear(const EvalOptions& o, std::ostream& out) {
         std::vector<GoldAttribution> gold = parse_polnear_ann(ann, a.text);
         resolve_gold_speakers(gold);
         const Extraction x = extract(a);
+        if (dump && stem.find(dump) == 0) {
+            // NEWSFACET_POLNEAR_DUMP=<document prefix>: the people and quotes found, for
+            // reading a document's errors.
+            for (const PersonMention& p : x.people)
+                std::cerr << "person " << p.span.begin << " " << p.surface << " -> " << p.name << " (" << p.rule
+                          << ")\n";
+            for (const Quote& q : x.quotes)
+                std::cerr << "quote " << q.span.begin << (q.indirect ? " indirect" : "") << " [" << excerpt(q.text, 60)
+                          << "] " << q.speaker << " (" << q.speaker_rule << ")\n";
+        }
         total += score_polnear_document(stem, a.text, gold, x.quotes, o.errors ? &errs : nullptr);
     }
     char buf[512];
