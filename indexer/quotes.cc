@@ -620,7 +620,8 @@ class QuoteFinder {
         if (e >= b + 1 && e <= b + 4 && is_word(b) && lower(word(b)) == "the" && is_word(e)) {
             if (lex_.offices.count(head) || lex_.roles.count(head) || head.ends_with("year-old") ||
                 head == "frontrunner" || head == "front-runner" || head == "billionaire" || head == "mogul" ||
-                head == "neurosurgeon" || head == "businessman" || head == "businesswoman") {
+                head == "neurosurgeon" || head == "businessman" || head == "businesswoman" || person_noun(head) ||
+                (e == b + 1 && (head == "statement" || head == "letter" || head == "email" || head == "memo"))) {
                 Source d = resolve_pronoun(b, 'x');
                 if (d.found && d.person) {
                     d.rule = "description:" + s.name + "->" + d.name;
@@ -630,6 +631,19 @@ class QuoteFinder {
             }
         }
         return s;
+    }
+
+    // Head nouns of descriptions of a person beyond the title and role lists: "the gambling
+    // tycoon", "the actress", "the Wisconsin Republican", "the economist".
+    static bool person_noun(const std::string& h) {
+        static const std::unordered_set<std::string_view> nouns = {
+            "tycoon",     "star",        "host",       "hopeful",    "contender", "republican", "democrat",
+            "independent", "conservative", "liberal",  "progressive", "socialist", "populist",   "veteran",
+            "actor",      "actress",     "celebrity",  "magnate",    "heiress",   "developer",  "designer",
+            "organizer",  "organiser",   "insider",    "pope",       "activist",  "pundit",     "strategist",
+            "pollster",   "operative",   "consultant", "donor",      "supporter", "surgeon",    "physician",
+            "anchor",     "comedian",    "entertainer", "politician", "lawmaker", "congresswoman"};
+        return nouns.count(h) > 0;
     }
 
     // The subject of a speech verb at v, looking backwards.
