@@ -404,7 +404,9 @@ class QuoteFinder {
             auto it = std::lower_bound(speech_events_.begin(), speech_events_.end(), std::make_pair(i, -1));
             for (int n = 0; n < 2 && it != speech_events_.begin(); ++n) {
                 --it;
-                if (toks_[i].sent > toks_[it->first].sent + 3) break;
+                // Within three sentences, or the next paragraph (the quote between may hold
+                // several sentences of its own).
+                if (toks_[i].sent > toks_[it->first].sent + 3 && toks_[i].para > toks_[it->first].para + 1) break;
                 const std::string& name = people_[static_cast<std::size_t>(it->second)].name;
                 if (!fits(name) || std::find(excluded.begin(), excluded.end(), name) != excluded.end()) continue;
                 Source sp = from_person(it->second, "pronoun:" + pron + "->" + name);
@@ -776,8 +778,10 @@ class QuoteFinder {
                 k = m + 1;
                 continue;
             }
+            // ... but not the full stop after a name ("said campaign manager Jon Kohan. Ayotte").
             if (t.cp == '.' && k > 0 && is_word(k - 1) && toks_[k - 1].end == t.begin && toks_[k - 1].cap &&
-                toks_[k - 1].end - toks_[k - 1].begin <= 5) {
+                toks_[k - 1].end - toks_[k - 1].begin <= 5 &&
+                !(person_at_[k - 1] >= 0 && k + 1 < toks_.size() && toks_[k + 1].sent != toks_[k - 1].sent)) {
                 ++k;  // "R-Ky." "Jr."
                 continue;
             }
