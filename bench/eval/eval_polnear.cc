@@ -91,7 +91,21 @@ std::string lower_ascii(std::string_view s) {
     return r;
 }
 
-std::vector<std::string> split_ws(std::string_view s) {
+std::vector<std::string> split_ws(std::string_view in) {
+    // A no-break space (U+00A0) or a line break in a gold source separates words too
+    // ("Trump\u00A0" is Trump).
+    std::string norm;
+    norm.reserve(in.size());
+    for (std::size_t k = 0; k < in.size(); ++k) {
+        if (static_cast<unsigned char>(in[k]) == 0xC2 && k + 1 < in.size() &&
+            static_cast<unsigned char>(in[k + 1]) == 0xA0) {
+            norm += ' ';
+            ++k;
+        } else {
+            norm += (in[k] == '\n' || in[k] == '\r') ? ' ' : in[k];
+        }
+    }
+    const std::string_view s = norm;
     std::vector<std::string> out;
     std::size_t i = 0;
     while (i < s.size()) {
@@ -129,7 +143,8 @@ std::vector<std::string> name_words(std::string_view s, bool cut_at_links = true
             break;
         }
     static const char* hon[] = {"mr",   "mr.", "mrs",  "mrs.", "ms",  "ms.",       "dr",  "dr.", "sen.", "sen",
-                                "rep.", "rep", "gov.", "gov",  "sir", "president", "jr.", "jr",  "sr."};
+                                "rep.", "rep", "gov.", "gov",  "sir", "president", "jr.", "jr",  "sr.",
+                                "ii",   "iii", "iv"};
     std::erase_if(w, [](const std::string& x) {
         const std::string l = lower_ascii(x);
         return std::any_of(std::begin(hon), std::end(hon), [&](const char* h) { return l == h; });
