@@ -723,6 +723,12 @@ class PeopleFinder {
                 }
             }
         }
+        // "Said Comey, ...": an inverted speech frame, not the first name Said.
+        if (words.size() >= 2 && toks_[words[0]].sent_start && is_speech_verb(lower(word(words[0])))) {
+            words.erase(words.begin());
+            nb = words[0];
+            surf_b = nb;
+        }
         // "Margaret Moran MP": a trailing title is not part of the name; "Salford MP" is a
         // description, not a name.
         if (words.size() >= 2 && is_titleword(words.back()) && all_caps(word(words.back()))) {
@@ -1045,6 +1051,9 @@ class PeopleFinder {
                         lex_.offices.count(l) || all_caps(p))
                         break;
                     if (!lex_.given.count(std::string(p)) && common(p)) break;
+                    // "Said Comey", "See Sexton": an ordinary word opening the sentence before a
+                    // known surname is not a first name.
+                    if (toks_[nb - 1].sent_start && (common(p) || is_speech_verb(l))) break;
                     if (i - (nb - 1) > 2) break;
                     --nb;
                 }

@@ -829,7 +829,29 @@ class QuoteFinder {
     // "…," X said / "…," said X / "…" he concluded / "…" ― X.
     Source after_frame(const RawQuote& r) const {
         if (r.close == SIZE_MAX) return {};
-        return frame_from(r.close, r.close + 1);
+        Source s = frame_from(r.close, r.close + 1);
+        if (s.found) return s;
+        // A credit line of its own after a quote paragraph: "“…”\n\n- Clinton."
+        std::size_t k = r.close + 1;
+        while (is_punct(k) && !is_double_quote(toks_[k].cp))
+            ++k;
+        if (k >= toks_.size() || toks_[k].kind != TokKind::newline) return {};
+        while (k < toks_.size() && toks_[k].kind == TokKind::newline)
+            ++k;
+        if (!is_punct(k) || !(toks_[k].cp == '-' || toks_[k].cp == 0x2013 || toks_[k].cp == 0x2014 ||
+                              toks_[k].cp == 0x2015))
+            return {};
+        const std::size_t n = k + 1;
+        if (person_at_[n] < 0) return {};
+        std::size_t m = n;
+        while (m < toks_.size() && person_at_[m] == person_at_[n])
+            ++m;
+        while (is_punct(m) && toks_[m].cp != '(' && !is_double_quote(toks_[m].cp))
+            ++m;
+        if (m < toks_.size() && toks_[m].kind != TokKind::newline) return {};
+        s = from_person(person_at_[n], "dash-credit");
+        s.verb_distance = 0;
+        return s;
     }
 
     // '"People were celebrating" before the incident, she said.': a frame closing the
@@ -1016,7 +1038,14 @@ class QuoteFinder {
                 return s;
             }
         }
-        if (colon) {
+        // "Trump issued a statement, “…”": a comma after a document noun introduces its text.
+        bool doc_comma = false;
+        if (is_punct(o - 1, ',') && o >= 2 && is_word(o - 2) && !in_quote_[o - 2]) {
+            const std::string d = lower(word(o - 2));
+            doc_comma = d == "statement" || d == "tweet" || d == "letter" || d == "post" || d == "email" ||
+                        d == "release" || d == "memo" || d == "message";
+        }
+        if (colon || doc_comma) {
             // "She then addressed the supporters again: “…”": no speech verb, but a colon
             // introducing a quote after a sentence about a person.
             Source s = sentence_subject(o - 1, toks_[o - 1].sent, "colon-frame");
