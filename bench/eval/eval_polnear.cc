@@ -335,6 +335,7 @@ void resolve_gold_speakers(std::vector<GoldAttribution>& gold) {
         GoldAttribution& g = gold[order[k]];
         if (names_someone(g.source_text) && !is_description(g.source_text)) {
             g.speaker = g.source_text;
+            g.named = true;
             continue;
         }
         const std::vector<std::string> w = split_ws(g.source_text);
@@ -374,6 +375,8 @@ PolnearScore& PolnearScore::operator+=(const PolnearScore& o) {
     speaker_total += o.speaker_total;
     speaker_correct += o.speaker_correct;
     speaker_unresolved += o.speaker_unresolved;
+    named_total += o.named_total;
+    named_correct += o.named_correct;
     return *this;
 }
 double PolnearScore::precision() const {
@@ -426,8 +429,10 @@ PolnearScore score_polnear_document(const std::string& doc, std::string_view tex
             continue;
         }
         ++s.speaker_total;
+        s.named_total += g.named;
         if (same_speaker(pred[best]->speaker, g.speaker)) {
             ++s.speaker_correct;
+            s.named_correct += g.named;
         } else if (errors) {
             errors->push_back({PolnearError::wrong_speaker, doc, quote, g.speaker,
                                pred[best]->speaker + " (" + pred[best]->speaker_rule + ")"});
@@ -536,10 +541,12 @@ int eval_polnear(const EvalOptions& o, std::ostream& out) {
                       "{\"documents\": %zu, \"empty_documents\": %zu, \"quotes\": {\"precision\": %.4f, \"recall\": "
                       "%.4f, \"f1\": %.4f, \"gold_direct\": %zu, \"gold_matched\": %zu, \"predicted\": %zu, "
                       "\"predicted_matched\": %zu, \"predicted_neutral\": %zu}, \"speaker\": {\"accuracy\": %.4f, "
-                      "\"correct\": %zu, \"total\": %zu, \"unresolved\": %zu}}",
+                      "\"correct\": %zu, \"total\": %zu, \"unresolved\": %zu, \"named_correct\": %zu, "
+                      "\"named_total\": %zu}}",
                       docs, empty, total.precision(), total.recall(), total.f1(), total.gold_direct, total.gold_matched,
                       total.predicted, total.predicted_matched, total.predicted_neutral, total.speaker_accuracy(),
-                      total.speaker_correct, total.speaker_total, total.speaker_unresolved);
+                      total.speaker_correct, total.speaker_total, total.speaker_unresolved, total.named_correct,
+                      total.named_total);
         out << buf << "\n";
     } else {
         out << "PolNeAR " << o.path << ": " << docs << " documents";
@@ -554,6 +561,15 @@ int eval_polnear(const EvalOptions& o, std::ostream& out) {
         std::snprintf(buf, sizeof buf,
                       "speaker         accuracy %.3f  (%zu of %zu; %zu matched quotes with no named source)\n",
                       total.speaker_accuracy(), total.speaker_correct, total.speaker_total, total.speaker_unresolved);
+        out << buf;
+        // The same split by how the gold speaker was found: the gold source is itself a name,
+        // or a pronoun/description resolved by the gold-side heuristic (less certain).
+        const std::size_t rt = total.speaker_total - total.named_total,
+                          rc = total.speaker_correct - total.named_correct;
+        std::snprintf(buf, sizeof buf,
+                      "  named gold sources %.3f (%zu of %zu); pronoun/description gold sources %.3f (%zu of %zu)\n",
+                      total.named_total ? double(total.named_correct) / double(total.named_total) : 0.0,
+                      total.named_correct, total.named_total, rt ? double(rc) / double(rt) : 0.0, rc, rt);
         out << buf;
     }
     if (o.errors) {

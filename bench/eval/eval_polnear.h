@@ -20,6 +20,7 @@ struct GoldAttribution {
     bool partial = false;  ///< the content holds quote marks but is not direct (a partial quote)
     std::string source_text;
     std::string speaker;  ///< the gold speaker after resolving pronouns and descriptions ("" if none)
+    bool named = false;   ///< the source itself names the speaker (no pronoun or description resolved)
 };
 
 /// Parses a brat .ann file against its text: code-point offsets become byte offsets into
@@ -47,6 +48,7 @@ struct PolnearScore {
     std::size_t predicted = 0, predicted_matched = 0, predicted_neutral = 0;  ///< precision
     std::size_t speaker_total = 0, speaker_correct = 0;  ///< over matched gold with a named speaker
     std::size_t speaker_unresolved = 0;                  ///< matched gold whose source resolves to no name
+    std::size_t named_total = 0, named_correct = 0;      ///< the part of speaker_total whose gold source is a name
     double precision() const;                            ///< matched predictions / (predictions - neutral ones)
     double recall() const;                               ///< matched gold / gold direct quotes
     double f1() const;
