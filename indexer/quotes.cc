@@ -859,17 +859,25 @@ class QuoteFinder {
     Source sentence_end_frame(const RawQuote& r) const {
         if (r.close == SIZE_MAX) return {};
         const std::uint32_t sent = toks_[r.close].sent;
-        std::size_t last_comma = SIZE_MAX, k = r.close + 1;
+        std::size_t commas[4];
+        std::size_t nc = 0, k = r.close + 1;
         for (; k < toks_.size() && k < r.close + 40 && toks_[k].sent == sent; ++k) {
             if (toks_[k].kind == TokKind::newline || in_quote_[k]) return {};
-            if (is_punct(k, ',')) last_comma = k;
+            if (is_punct(k, ',')) {
+                if (nc == 4) std::move(commas + 1, commas + 4, commas), --nc;
+                commas[nc++] = k;
+            }
         }
-        if (last_comma == SIZE_MAX || (k < toks_.size() && toks_[k].sent == sent)) return {};
-        // The frame must run from the comma to the sentence's end: ", said X." / ", X said."
-        Source s = frame_from(r.close, last_comma + 1);
-        if (!s.found) return s;
-        s.verb_distance = 2;
-        return s;
+        if (nc == 0 || (k < toks_.size() && toks_[k].sent == sent)) return {};
+        // The frame runs from a comma to the sentence's end: ", said X." / ", X said." /
+        // ", said X, an analyst at Y." (the last comma may be the appositive's).
+        for (std::size_t c = nc; c-- > 0;) {
+            Source s = frame_from(r.close, commas[c] + 1);
+            if (!s.found) continue;
+            s.verb_distance = 2;
+            return s;
+        }
+        return {};
     }
 
     Source frame_from(std::size_t close, std::size_t i) const {

@@ -434,7 +434,9 @@ PolnearScore score_polnear_document(const std::string& doc, std::string_view tex
             ++s.speaker_correct;
             s.named_correct += g.named;
         } else if (errors) {
-            errors->push_back({PolnearError::wrong_speaker, doc, quote, g.speaker,
+            // A gold speaker resolved from a pronoun or description shows its source.
+            errors->push_back({PolnearError::wrong_speaker, doc, quote,
+                               g.named ? g.speaker : g.speaker + " [from: " + excerpt(g.source_text, 30) + "]",
                                pred[best]->speaker + " (" + pred[best]->speaker_rule + ")"});
         }
     }
