@@ -35,17 +35,27 @@ Xapian::Query or_terms(const std::vector<std::string>& terms) {
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-/// A FieldProcessor that forwards to FilterBuilder::filter.
+/// A FieldProcessor that forwards to FilterBuilder::filter. An error is kept, not
+/// thrown: an exception that is not Xapian's own leaks the parser's state inside
+/// QueryParser, so the caller rethrows it after parse_query returns.
 class FieldProc : public Xapian::FieldProcessor {
   public:
-    FieldProc(const FilterBuilder& fb, std::string name, std::vector<std::string>& warnings)
-        : fb_(fb), name_(std::move(name)), warnings_(warnings) {}
-    Xapian::Query operator()(const std::string& str) override { return fb_.filter(name_, str, warnings_); }
+    FieldProc(const FilterBuilder& fb, std::string name, std::vector<std::string>& warnings, std::optional<Error>& error)
+        : fb_(fb), name_(std::move(name)), warnings_(warnings), error_(error) {}
+    Xapian::Query operator()(const std::string& str) override {
+        try {
+            return fb_.filter(name_, str, warnings_);
+        } catch (const Failure& f) {
+            if (!error_) error_ = f.error();
+            return Xapian::Query(std::string());
+        }
+    }
 
   private:
     const FilterBuilder& fb_;
     std::string name_;
     std::vector<std::string>& warnings_;
+    std::optional<Error>& error_;
 };
 
 }  // namespace
@@ -139,9 +149,10 @@ Xapian::Query FilterBuilder::date(bool published, const std::string& fname, cons
     return or_terms(terms);
 }
 
-void add_field_processors(Xapian::QueryParser& qp, const FilterBuilder& fb, std::vector<std::string>& warnings) {
+void add_field_processors(Xapian::QueryParser& qp, const FilterBuilder& fb, std::vector<std::string>& warnings,
+                          std::optional<Error>& error) {
     for (const char* name : {"speaker", "person", "place", "city", "date", "published", "mentioned", "id"})
-        qp.add_boolean_prefix(name, (new FieldProc(fb, name, warnings))->release());
+        qp.add_boolean_prefix(name, (new FieldProc(fb, name, warnings, error))->release());
 }
 
 }  // namespace newsfacet

@@ -5,8 +5,11 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "error.h"
 
 namespace newsfacet {
 
@@ -33,6 +36,8 @@ class FilterBuilder {
 };
 
 /// Registers the field processors on a QueryParser; they live as long as it does.
-void add_field_processors(Xapian::QueryParser& qp, const FilterBuilder& fb, std::vector<std::string>& warnings);
+/// The first invalid filter value is stored in `error` (to throw after parsing).
+void add_field_processors(Xapian::QueryParser& qp, const FilterBuilder& fb, std::vector<std::string>& warnings,
+                          std::optional<Error>& error);
 
 }  // namespace newsfacet

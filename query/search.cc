@@ -128,12 +128,14 @@ Xapian::Query build_query(const Xapian::Database& db, const SearchOptions& opts,
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
         qp.set_default_op(Xapian::Query::OP_AND);
         qp.add_prefix("title", kp + std::string(prefix("title")));
-        add_field_processors(qp, fb, warnings);
+        std::optional<Error> field_error;
+        add_field_processors(qp, fb, warnings, field_error);
         try {
             q = qp.parse_query(text, kParseFlags, kp);
         } catch (const Xapian::QueryParserError& e) {
             syntax_error("cannot parse query \"" + opts.query + "\": " + e.get_msg());
         }
+        if (field_error) throw Failure(*field_error);
         // A pure NOT matches "all documents", quotes included: keep to one kind.
         if (q.get_description().find("<alldocuments>") != std::string::npos)
             q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(kp + std::string(prefix("type")) + (opts.quotes ? "quote" : "article")));

@@ -13,7 +13,7 @@ opts=(-DNEWSFACET_BUILD_TESTS=ON)
 if [ "${1:-}" = "--sanitize" ]; then
   dir=build-asan
   opts+=(-DNEWSFACET_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo)
-  export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  export ASAN_OPTIONS=abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 fi
 newsfacet_build "$dir" "${opts[@]}"
 ctest --test-dir "$dir" --output-on-failure -j"$(nproc 2>/dev/null || echo 2)"
