@@ -95,7 +95,10 @@ ColumnCache& column_cache() {
     return c;
 }
 
-// Identifies a database version; empty when it cannot (then nothing is cached).
+// Identifies a database version; empty when it cannot (then nothing is cached). A
+// committed change moves the revision; an uncommitted replace_document in the same
+// process would not, so a program that searches a WritableDatabase it is modifying
+// must commit first (newsfacet's binaries never search while writing).
 std::string database_key(const Xapian::Database& db) {
     try {
         return db.get_uuid() + "/" + std::to_string(db.get_revision()) + "/" + std::to_string(db.get_lastdocid()) + "/" +

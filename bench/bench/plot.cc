@@ -118,7 +118,7 @@ class Parser {
 struct Point {
     double articles;
     std::string label;
-    double f50, f95, f99, x50, x95, x99, n50;
+    double f50, f95, f99, x50, x95, x99, n50, e99;
 };
 
 }  // namespace
@@ -146,6 +146,7 @@ int plot_results(const std::vector<std::string>& files, const std::string& out_p
                 p.x95 = c["xapian"]["p95"].number;
                 p.x99 = c["xapian"]["p99"].number;
                 p.n50 = c["newsfacet"]["p50"].number;
+                p.e99 = c["xapian_exact"]["p99"].number;
             }
         pts.push_back(p);
     }
@@ -153,9 +154,9 @@ int plot_results(const std::vector<std::string>& files, const std::string& out_p
     const std::string data = out_png + ".dat";
     {
         std::ofstream d(data);
-        d << "# articles f50 f95 f99 x50 x95 x99 n50 label\n";
+        d << "# articles f50 f95 f99 x50 x95 x99 n50 xapian_exact_p99 label\n";
         for (const Point& p : pts)
-            d << p.articles << ' ' << p.f50 << ' ' << p.f95 << ' ' << p.f99 << ' ' << p.x50 << ' ' << p.x95 << ' ' << p.x99 << ' ' << p.n50 << " \""
+            d << p.articles << ' ' << p.f50 << ' ' << p.f95 << ' ' << p.f99 << ' ' << p.x50 << ' ' << p.x95 << ' ' << p.x99 << ' ' << p.n50 << ' ' << p.e99 << " \""
               << p.label << "\"\n";
     }
     const std::string script = out_png + ".gp";
@@ -171,7 +172,8 @@ int plot_results(const std::vector<std::string>& files, const std::string& out_p
           << "     '' using 1:4 with linespoints title 'newsfacet + 3 exact facets p99', \\\n"
           << "     '' using 1:8 with linespoints dt 3 title 'newsfacet, no facets p50', \\\n"
           << "     '' using 1:5 with linespoints dt 2 lw 2 title 'plain Xapian top-10 p50', \\\n"
-          << "     '' using 1:7 with linespoints dt 2 title 'plain Xapian top-10 p99'\n";
+          << "     '' using 1:7 with linespoints dt 2 title 'plain Xapian top-10 p99', \\\n"
+          << "     '' using 1:9 with linespoints dt 4 title 'plain Xapian exact count p99'\n";
     }
     const std::string cmd = "gnuplot '" + script + "'";
     const int rc = std::system(cmd.c_str());
