@@ -78,6 +78,29 @@ TEST_CASE("find_quotes: quote marks, frames and speakers") {
         // A continuation paragraph keeps the speaker.
         {"\"First,\" Mr Healey explained, \"we talk.\"\n\"Then we act together with our allies.\"\n",
          {{"First,", "Healey", true}, {"we talk.", "Healey", true}, {"Then we act", "Healey", true}}},
+        // A quote opening a sentence after a speech sentence of the same paragraph.
+        {"Professor Ada Brennan agreed. \"The vote is far from over.\"",
+         {{"The vote is far from over.", "Ada Brennan", true}}},
+        // An appositive of several comma parts before the verb.
+        {"\"Both of them scare me,\" Harold Penn, 30, of Denver, Colo., who was polled, said in an interview.",
+         {{"Both of them scare me,", "Harold Penn", true}}},
+        // A frame closing the quote's sentence whose last comma is the appositive's.
+        {"\"It would be an embarrassment\" if she lost, said David Okafor, an analyst at the institute.",
+         {{"It would be an embarrassment", "David Okafor", true}}},
+        // A credit paragraph after the quote paragraph.
+        {"\"I went to the bank before the crash.\"\n\n- Mrs Okonjo.\n", {{"I went to the bank", "Okonjo", true}}},
+        // 'X issued a statement, "…"'.
+        {"Governor Tom Reddy issued a statement, \"Our state will recover from this.\"",
+         {{"Our state will recover", "Tom Reddy", true}}},
+        // A name's full stop ends the source: the next sentence's name is not the speaker.
+        {"\"We refunded the money,\" said campaign manager Jon Kohl. Sen. Mary Ames called on others to act.",
+         {{"We refunded the money,", "Jon Kohl", true}}},
+        // An inverted frame: "Said X, ..." is not a first name Said.
+        {"James Colby runs the agency. Said Colby, \"The error is painful to us.\"",
+         {{"The error is painful", "James Colby", true}}},
+        // A description with a person head noun resolves like a pronoun.
+        {"Sheldon Marks met investors. \"It was very nice,\" the gambling tycoon told reporters.",
+         {{"It was very nice,", "Sheldon Marks", true}}},
         {"", {}},
         {"An unmatched \" mark and nothing else", {}},
     };
