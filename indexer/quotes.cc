@@ -399,6 +399,47 @@ class QuoteFinder {
             return !pg || pg == g || g == 'x';
         };
         const std::string pron(word(i));
+        // Candidates sentence by sentence going back, and within a sentence from the left:
+        // subjects come first, so "Trump says he ..." and "X met Y. He said" go to the subject.
+        const std::size_t floor = i > 4000 ? i - 4000 : 0;
+        std::vector<std::size_t> order;  // token indices of person mentions
+        {
+            std::vector<std::size_t> group;
+            std::uint32_t cur = toks_[i].sent;
+            std::size_t first_word = SIZE_MAX;  // the current sentence's first word seen so far
+            // "He said on Thursday that Trump needs ...": a sentence whose subject is a
+            // pronoun of the same gender carries the same referent; the names in it are
+            // objects, so the chain goes on to earlier sentences.
+            auto chained = [&]() {
+                if (g == 'x' || cur == toks_[i].sent || first_word == SIZE_MAX || in_quote_[first_word]) return false;
+                const std::string fw = lower(word(first_word));
+                return (fw == "he" || fw == "she") && pronoun_gender(fw) == g;
+            };
+            for (std::size_t j = i; j-- > floor;) {
+                if (toks_[j].sent != cur) {
+                    if (!chained()) order.insert(order.end(), group.rbegin(), group.rend());
+                    group.clear();
+                    cur = toks_[j].sent;
+                    first_word = SIZE_MAX;
+                    if (order.size() > 40) break;
+                }
+                if (is_word(j)) first_word = j;
+                if (person_at_[j] < 0 || in_quote_[j]) continue;
+                if (j > 0 && person_at_[j - 1] == person_at_[j]) continue;  // one entry per mention
+                group.push_back(j);
+            }
+            if (!chained()) order.insert(order.end(), group.rbegin(), group.rend());
+        }
+        // The sentence of the nearest fitting candidate that is not an object.
+        std::uint32_t later_subject = UINT32_MAX;
+        for (std::size_t j : order) {
+            const std::string& name = people_[static_cast<std::size_t>(person_at_[j])].name;
+            if (!fits(name) || after_preposition(j) ||
+                std::find(excluded.begin(), excluded.end(), name) != excluded.end())
+                continue;
+            later_subject = toks_[j].sent;
+            break;
+        }
         // The latest speaker named within the last few sentences, if the pronoun fits.
         if (g != 'x') {
             auto it = std::lower_bound(speech_events_.begin(), speech_events_.end(), std::make_pair(i, -1));
@@ -409,30 +450,13 @@ class QuoteFinder {
                 if (toks_[i].sent > toks_[it->first].sent + 3 && toks_[i].para > toks_[it->first].para + 1) break;
                 const std::string& name = people_[static_cast<std::size_t>(it->second)].name;
                 if (!fits(name) || std::find(excluded.begin(), excluded.end(), name) != excluded.end()) continue;
+                // "Kasich agreed to ... Cruz played down the idea. '…,' he said": a fitting
+                // subject in a later sentence than the speech event is the nearer referent.
+                if (later_subject > toks_[it->first].sent && later_subject != UINT32_MAX) break;
                 Source sp = from_person(it->second, "pronoun:" + pron + "->" + name);
                 sp.span = {toks_[i].begin, toks_[i].end};
                 return sp;
             }
-        }
-        // Candidates sentence by sentence going back, and within a sentence from the left:
-        // subjects come first, so "Trump says he ..." and "X met Y. He said" go to the subject.
-        const std::size_t floor = i > 4000 ? i - 4000 : 0;
-        std::vector<std::size_t> order;  // token indices of person mentions
-        {
-            std::vector<std::size_t> group;
-            std::uint32_t cur = toks_[i].sent;
-            for (std::size_t j = i; j-- > floor;) {
-                if (toks_[j].sent != cur) {
-                    order.insert(order.end(), group.rbegin(), group.rend());
-                    group.clear();
-                    cur = toks_[j].sent;
-                    if (order.size() > 40) break;
-                }
-                if (person_at_[j] < 0 || in_quote_[j]) continue;
-                if (j > 0 && person_at_[j - 1] == person_at_[j]) continue;  // one entry per mention
-                group.push_back(j);
-            }
-            order.insert(order.end(), group.rbegin(), group.rend());
         }
         bool nearest = true;
         for (std::size_t j : order) {

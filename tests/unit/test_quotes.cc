@@ -101,6 +101,14 @@ TEST_CASE("find_quotes: quote marks, frames and speakers") {
         // A description with a person head noun resolves like a pronoun.
         {"Sheldon Marks met investors. \"It was very nice,\" the gambling tycoon told reporters.",
          {{"It was very nice,", "Sheldon Marks", true}}},
+        // Pronoun chains: a sentence whose subject is "he" carries the referent; its names are objects.
+        {"Paul Rendon spoke to CNN. He said on Thursday that Victor Hale needs to do more. \"We want a standard-bearer,\" "
+         "he said.",
+         {{"We want a standard-bearer,", "Paul Rendon", true}}},
+        // A subject nearer than an earlier speech event wins.
+        {"Senator Mark Kessler agreed to end his bid. Senator Ted Orwin played down the deal with Kessler. "
+         "\"There never was an alliance,\" he said.",
+         {{"There never was an alliance,", "Ted Orwin", true}}},
         {"", {}},
         {"An unmatched \" mark and nothing else", {}},
     };
