@@ -904,6 +904,14 @@ class QuoteFinder {
         return {};
     }
 
+    // A reported clause starts right after the speech verb at v ("said he would", "said that").
+    bool new_clause_after(std::size_t v) const {
+        if (!is_word(v + 1)) return false;
+        const std::string nx = lower(word(v + 1));
+        return nx == "he" || nx == "she" || nx == "they" || nx == "it" || nx == "we" || nx == "that" ||
+               nx == "there" || nx == "i";
+    }
+
     Source frame_from(std::size_t close, std::size_t i) const {
         const RawQuote r{0, close, {}, {}};
         bool dash = false;
@@ -964,6 +972,10 @@ class QuoteFinder {
         // X said: a subject phrase, then a speech verb.
         int p = -1;
         const std::size_t k = scan_source(i, p, true);
+        // '"… a political campaign." Ohio Gov. John Kasich said he would have ...': after a
+        // quote closed by a full stop, "X said" followed by a clause opens a new sentence of
+        // reported speech; it is not this quote's frame.
+        if (speech_verb_at(k) && close > 0 && is_punct(close - 1, '.') && new_clause_after(k)) return {};
         if (speech_verb_at(k)) {
             if (p >= 0) {
                 Source s = from_person(p, "said-after-quote");

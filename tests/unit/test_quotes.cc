@@ -109,6 +109,10 @@ TEST_CASE("find_quotes: quote marks, frames and speakers") {
         {"Senator Mark Kessler agreed to end his bid. Senator Ted Orwin played down the deal with Kessler. "
          "\"There never was an alliance,\" he said.",
          {{"There never was an alliance,", "Ted Orwin", true}}},
+        // After a quote closed by a full stop, "X said he ..." is a new sentence, not its frame.
+        {"\"It's a sad day,\" Senator Tom Vance told reporters. \"That has no place in politics.\" Governor Jim "
+         "Ochoa said he would have acted.",
+         {{"It's a sad day,", "Tom Vance", true}, {"That has no place", "Tom Vance", true}}},
         {"", {}},
         {"An unmatched \" mark and nothing else", {}},
     };
