@@ -924,7 +924,9 @@ class QuoteFinder {
         if (speech_verb_at(i)) {
             // said X, said the minister
             const std::size_t j = i + 1;
-            if (is_word(j) && pronoun_gender(lower(word(j)))) {
+            // "said his campaign manager Jeff Weaver": a possessive opens a noun phrase.
+            if (is_word(j) && pronoun_gender(lower(word(j))) &&
+                !((lower(word(j)) == "his" || lower(word(j)) == "her") && is_word(j + 1))) {
                 const std::string l = lower(word(j));
                 if (l == "he" || l == "she") {
                     Source s = resolve_pronoun(j);

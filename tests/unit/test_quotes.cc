@@ -113,6 +113,9 @@ TEST_CASE("find_quotes: quote marks, frames and speakers") {
         {"\"It's a sad day,\" Senator Tom Vance told reporters. \"That has no place in politics.\" Governor Jim "
          "Ochoa said he would have acted.",
          {{"It's a sad day,", "Tom Vance", true}, {"That has no place", "Tom Vance", true}}},
+        // A possessive opens the source phrase after the verb.
+        {"Senator Ben Alder spoke in Ohio. \"We will win here,\" added his campaign manager Jeff Warner.",
+         {{"We will win here,", "Jeff Warner", true}}},
         {"", {}},
         {"An unmatched \" mark and nothing else", {}},
     };
