@@ -262,7 +262,8 @@ bool is_speech_verb(std::string_view w) {
         "reasoned",   "speculated",   "texted",       "emailed",   "whispered",    "screamed",   "cried",
         "laughed",    "sighed",       "fumed",        "raged",     "gushed",       "marveled",   "marvelled",
         "recalled",   "advised",      "advises",      "surmised",  "acknowledges", "conceded",   "chided",
-        "ranted",     "bragged",      "predicted",    "repeated",  "repeats",      "summed",     "sums"};
+        "ranted",     "bragged",      "predicted",    "repeated",  "repeats",      "summed",     "sums",
+        "questioned", "questions",    "muttered",     "grumbled",  "chanted",      "cracked",    "explained"};
     return verbs.count(w) > 0;
 }
 

@@ -367,6 +367,8 @@ class QuoteFinder {
         if (!is_word(i) || in_quote_[i]) return false;
         const std::string l = lower(word(i));
         if (toks_[i].cap && toks_[i].sent_start && l != "said" && l != "says") return false;
+        // "Trump shot back", "she fired back", "he hit back": a retort.
+        if ((l == "shot" || l == "fired" || l == "hit") && is_word(i + 1) && lower(word(i + 1)) == "back") return true;
         return is_speech_verb(l) || l == "claiming" || l == "arguing" || l == "insisting" || l == "warning" ||
                l == "telling" || l == "noting" || l == "adding" || l == "suggesting" || l == "writing" ||
                l == "asking" || l == "calling" || l == "promising" || l == "explaining" || l == "declaring";

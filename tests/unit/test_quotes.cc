@@ -116,6 +116,10 @@ TEST_CASE("find_quotes: quote marks, frames and speakers") {
         // A possessive opens the source phrase after the verb.
         {"Senator Ben Alder spoke in Ohio. \"We will win here,\" added his campaign manager Jeff Warner.",
          {{"We will win here,", "Jeff Warner", true}}},
+        // Retorts and questions frame quotes too.
+        {"\"He wants to be a tough guy tonight,\" Senator Bob Trask shot back.",
+         {{"He wants to be a tough guy", "Bob Trask", true}}},
+        {"\"What changed him so fundamentally?\" Glenn Ward questioned.", {{"What changed him", "Glenn Ward", true}}},
         {"", {}},
         {"An unmatched \" mark and nothing else", {}},
     };
