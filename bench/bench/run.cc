@@ -545,11 +545,18 @@ int run_bench(const RunOptions& o) {
     ModeTimes c_nf, c_q, c_nf_cpu, c_q_cpu;
     std::size_t cold_executed = 0;
     std::map<std::string, std::size_t> taken;
+    bool no_quest = false;
     for (const BenchQuery& q : queries) {
-        if (taken[q.cls]++ >= o.cold_per_class) continue;
+        if (no_quest || taken[q.cls]++ >= o.cold_per_class) continue;
         for (std::size_t r = 0; r < o.cold_runs; ++r) {
             const ChildStats a = run_process({o.bin_dir + "/newsfacet-query", "--db", nf_db, "--", q.full});
             const ChildStats b = run_process({"quest", "-d", px_db, "--", q.text});
+            if (b.exit_status == 127) {
+                // exec failed: quest (Debian package xapian-tools) is not installed.
+                std::fprintf(stderr, "newsfacet-bench: quest not found (install xapian-tools): no one-shot comparison\n");
+                no_quest = true;
+                break;
+            }
             if (a.exit_status != 0 || b.exit_status != 0) {
                 std::fprintf(stderr, "newsfacet-bench: one-shot %s: newsfacet-query exit %d, quest exit %d\n", q.full.c_str(), a.exit_status,
                              b.exit_status);
