@@ -369,6 +369,8 @@ class QuoteFinder {
         if (toks_[i].cap && toks_[i].sent_start && l != "said" && l != "says") return false;
         // "Trump shot back", "she fired back", "he hit back": a retort.
         if ((l == "shot" || l == "fired" || l == "hit") && is_word(i + 1) && lower(word(i + 1)) == "back") return true;
+        // "as he puts it, “…”"
+        if ((l == "put" || l == "puts") && is_word(i + 1) && lower(word(i + 1)) == "it") return true;
         return is_speech_verb(l) || l == "claiming" || l == "arguing" || l == "insisting" || l == "warning" ||
                l == "telling" || l == "noting" || l == "adding" || l == "suggesting" || l == "writing" ||
                l == "asking" || l == "calling" || l == "promising" || l == "explaining" || l == "declaring";
@@ -520,6 +522,13 @@ class QuoteFinder {
                 ev = true;
             if (!ev) {
                 std::size_t k = e + 1;
+                // "Lee Zeldin of New York, a Trump supporter, said"
+                if (is_word(k) && word(k) == "of" && is_word(k + 1) && toks_[k + 1].cap) {
+                    std::size_t m = k + 1;
+                    while (m < k + 5 && is_word(m) && toks_[m].cap)
+                        ++m;
+                    k = m;
+                }
                 if (is_punct(k, ',')) {  // "Sarandon, 69, told"
                     std::size_t m = k + 1;
                     while (m < toks_.size() && m < k + 12 && !is_punct(m, ',') && toks_[m].kind != TokKind::newline)

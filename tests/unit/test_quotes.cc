@@ -120,6 +120,11 @@ TEST_CASE("find_quotes: quote marks, frames and speakers") {
         {"\"He wants to be a tough guy tonight,\" Senator Bob Trask shot back.",
          {{"He wants to be a tough guy", "Bob Trask", true}}},
         {"\"What changed him so fundamentally?\" Glenn Ward questioned.", {{"What changed him", "Glenn Ward", true}}},
+        {"Governor Ray Dunmore spoke. As he puts it, \"the best thing we have going for us is time.\"",
+         {{"the best thing we have", "Ray Dunmore", true}}},
+        // A speaker named with "of Place" is still the latest speaker for a later pronoun.
+        {"Rep. Lee Zell of New York, a party veteran, said it would help. \"It is not do or die,\" he said.",
+         {{"It is not do or die,", "Lee Zell", true}}},
         {"", {}},
         {"An unmatched \" mark and nothing else", {}},
     };
