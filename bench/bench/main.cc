@@ -67,7 +67,8 @@ void setup_run(CLI::App& app, RunOptions& o) {
 int main(int argc, char** argv) {
     CLI::App app{
         "newsfacet-bench: indexing and query speed of newsfacet on a corpus, against plain Xapian in the same run.\n\n"
-        "Exit status: 0 success; 1 runtime error (or some queries failed); 2 usage error."};
+        "Exit status: 0 success; 1 runtime error, or some queries failed, or a facet count was inexact or changed between passes;\n"
+        "2 usage error."};
     app.require_subcommand(1);
 
     CorpusOptions gen_opts;
