@@ -897,13 +897,14 @@ class QuoteFinder {
         std::size_t commas[4];
         std::size_t nc = 0, k = r.close + 1;
         for (; k < toks_.size() && k < r.close + 40 && toks_[k].sent == sent; ++k) {
-            if (toks_[k].kind == TokKind::newline || in_quote_[k]) return {};
+            if (toks_[k].kind == TokKind::newline) break;  // the paragraph's end ends the sentence
+            if (in_quote_[k]) return {};
             if (is_punct(k, ',')) {
                 if (nc == 4) std::move(commas + 1, commas + 4, commas), --nc;
                 commas[nc++] = k;
             }
         }
-        if (nc == 0 || (k < toks_.size() && toks_[k].sent == sent)) return {};
+        if (nc == 0 || (k < toks_.size() && toks_[k].sent == sent && toks_[k].kind != TokKind::newline)) return {};
         // The frame runs from a comma to the sentence's end: ", said X." / ", X said." /
         // ", said X, an analyst at Y." (the last comma may be the appositive's).
         for (std::size_t c = nc; c-- > 0;) {

@@ -125,6 +125,9 @@ TEST_CASE("find_quotes: quote marks, frames and speakers") {
         // A speaker named with "of Place" is still the latest speaker for a later pronoun.
         {"Rep. Lee Zell of New York, a party veteran, said it would help. \"It is not do or die,\" he said.",
          {{"It is not do or die,", "Lee Zell", true}}},
+        // The frame closing the quote's sentence when the paragraph ends there.
+        {"\"They have no choice\" but to lead, says Evan Trask, a consultant.\n\nNext paragraph.",
+         {{"They have no choice", "Evan Trask", true}}},
         {"", {}},
         {"An unmatched \" mark and nothing else", {}},
     };
