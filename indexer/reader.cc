@@ -121,6 +121,16 @@ std::string id_from_path(const std::string& path) {
     return stem.empty() ? fnv_hex(path) : stem;
 }
 
+std::string id_in_directory(const std::string& dir, const fs::path& file) {
+    // Files directly in the directory keep their stem (seeds/000_x.txt -> 000_x);
+    // files in sub-directories keep the sub-path, so business/001.txt and
+    // sport/001.txt are two articles, not one replacing the other.
+    fs::path rel = file.lexically_relative(dir);
+    if (rel.empty() || rel.native().starts_with("..")) return id_from_path(file.string());
+    rel.replace_extension();
+    return rel.generic_string();
+}
+
 void Manifest::load_dir(const std::string& dir, std::vector<std::string>& warnings) {
     for (const auto& d : loaded_)
         if (d == dir) return;
@@ -147,12 +157,12 @@ void Manifest::load_dir(const std::string& dir, std::vector<std::string>& warnin
             warnings.push_back(path + ":" + std::to_string(lineno) + ": \"" + date + "\" is not a date YYYY-MM-DD");
             continue;
         }
-        dates_[id_from_path(line.substr(0, t1))] = pd->ymd;
+        dates_[(fs::path(dir) / line.substr(0, t1)).lexically_normal().string()] = pd->ymd;
     }
 }
 
-std::optional<Ymd> Manifest::find(const std::string& id) const {
-    auto it = dates_.find(id);
+std::optional<Ymd> Manifest::find(const std::string& file) const {
+    auto it = dates_.find(fs::path(file).lexically_normal().string());
     if (it == dates_.end()) return std::nullopt;
     return it->second;
 }
@@ -165,7 +175,7 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts
         for (const auto& w : warnings) on_problem("manifest", {InputOutcome::Status::ok, w});
         warnings.clear();
     };
-    auto handle_file = [&](const fs::path& p) {
+    auto handle_file = [&](const fs::path& p, const std::string& id) {
         const std::string path = p.string();
         manifest.load_dir(p.parent_path().empty() ? "." : p.parent_path().string(), warnings);
         flush_warnings();
@@ -184,10 +194,10 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts
             return;
         }
         Article a;
-        a.id = id_from_path(path);
+        a.id = id;
         a.path = path;
         if (!make_article(a, raw, path, on_problem)) return;
-        if (auto d = manifest.find(a.id)) {
+        if (auto d = manifest.find(path)) {
             a.published = d;
             a.published_source = "manifest";
         } else if (opts.published) {
@@ -230,9 +240,9 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts
             }
             if (ec) on_problem(in, {InputOutcome::Status::failed, "cannot list: " + ec.message()});
             std::sort(files.begin(), files.end());
-            for (const auto& f : files) handle_file(f);
+            for (const auto& f : files) handle_file(f, id_in_directory(in, f));
         } else {
-            handle_file(fs::path(in));
+            handle_file(fs::path(in), id_from_path(in));
         }
     }
 }

@@ -2,6 +2,7 @@
 // publication-date manifest (docs/input.md).
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -12,15 +13,15 @@
 
 namespace newsfacet {
 
-/// Publication dates read from manifest.tsv files, keyed by article id.
+/// Publication dates read from manifest.tsv files, keyed by the article file's path.
 class Manifest {
   public:
     /// Reads DIR/manifest.tsv once (no error when there is none). Lines:
     /// "FILE<TAB>YYYY-MM-DD[<TAB>anything]", '#' comments. Bad lines are reported in
     /// `warnings`.
     void load_dir(const std::string& dir, std::vector<std::string>& warnings);
-    /// The date for an id, if a manifest named it.
-    std::optional<Ymd> find(const std::string& id) const;
+    /// The date for an article file, if the manifest of its directory named it.
+    std::optional<Ymd> find(const std::string& file) const;
 
   private:
     std::map<std::string, Ymd> dates_;
@@ -46,7 +47,12 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts
                  const std::function<void(Article&)>& on_article,
                  const std::function<void(const std::string& where, const InputOutcome&)>& on_problem);
 
-/// The id of an article file: its file name without the extension.
+/// The id of an article file given by name: its file name without the extension.
 std::string id_from_path(const std::string& path);
+
+/// The id of an article file found under a directory given as input: its path
+/// relative to that directory without the extension ("sport/001"); the plain stem for
+/// files directly in it.
+std::string id_in_directory(const std::string& dir, const std::filesystem::path& file);
 
 }  // namespace newsfacet

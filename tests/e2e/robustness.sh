@@ -16,9 +16,9 @@ expect_grep 'blank\.txt: empty file, skipped' cat "$WORK/err"
 expect_grep 'binary\.txt: binary file' cat "$WORK/err"
 expect_grep 'latin1\.txt: not valid UTF-8: 2 invalid byte\(s\) replaced by U\+FFFD, the first at byte offset 32' cat "$WORK/err"
 expect_grep '5 indexed \(5 new, 0 replaced\), 3 skipped' cat "$WORK/err"
-expect_ids "latin1" 'officials price'
-expect_ids "crlf" 'zeppelins'
-expect_ids "crlf" 'title:BOM'
+expect_ids "sub/latin1" 'officials price'
+expect_ids "sub/crlf" 'zeppelins'
+expect_ids "sub/crlf" 'title:BOM'
 expect_grep '"title": "BOM headline here"' "$BIN/newsfacet-query" --format json zeppelins
 
 # Re-indexing replaces, never duplicates.
@@ -48,6 +48,19 @@ expect_rc 3 "$BIN/newsfacet-index" "$WORK/a.jsonl"
 expect_grep 'a\.jsonl:2: not a JSON object' cat "$WORK/err"
 expect_ids "j1" 'quokkas date:2021-05'
 expect_ids "j1 j2" 'quokkas'
+
+# Same file names in different sub-directories are different articles, each with the
+# date from its own directory's manifest.
+mkdir -p "$WORK/tree/a" "$WORK/tree/b"
+printf 'Alpha headline\n\nAn aardvark story.\n' >"$WORK/tree/a/001.txt"
+printf 'Beta headline\n\nAn aardvark tale.\n' >"$WORK/tree/b/001.txt"
+printf '001.txt\t2022-01-02\n' >"$WORK/tree/a/manifest.tsv"
+printf '001.txt\t2021-03-04\n' >"$WORK/tree/b/manifest.tsv"
+expect_rc 0 "$BIN/newsfacet-index" -q "$WORK/tree"
+expect_ids "a/001 b/001" aardvark
+expect_ids "a/001" 'aardvark date:2022-01-02'
+expect_ids "b/001" 'aardvark date:2021-03-04'
+expect_ids "b/001" 'id:b/001'
 
 # Usage errors exit 2.
 expect_rc 2 "$BIN/newsfacet-index"
