@@ -13,8 +13,9 @@
 //   over gold; precision is matched predictions over predictions that are not neutral.
 // - Speaker accuracy: over matched gold quotes whose source resolves to a name, the share
 //   whose predicted speaker has the same surname (see same_speaker). Pronoun and
-//   description sources are resolved to the nearest preceding gold source that is a
-//   name, of the pronoun's gender when an honorific or given name tells it.
+//   definite description sources are resolved to the nearest preceding gold source that
+//   is a name, of the pronoun's gender when an honorific or given name tells it;
+//   indefinite ones ("a man", "one Clinton aide") name someone new and stay unresolved.
 #include "eval_polnear.h"
 
 #include <algorithm>
@@ -343,6 +344,14 @@ void resolve_gold_speakers(std::vector<GoldAttribution>& gold) {
         const char pg = first == "he" || first == "him" ? 'm' : first == "she" || first == "her" ? 'f' : 0;
         if (first == "it" || first == "they" || first == "which" || first == "we" || first == "i" || first == "that")
             continue;  // not a person, or not resolvable this way
+        // An indefinite description ("a man", "one Clinton aide", "another source", "a sign")
+        // introduces someone new: it never refers back to an earlier named source.
+        // NEWSFACET_POLNEAR_RESOLVE_INDEFINITE=1 resolves them as before, for comparison.
+        static const bool resolve_indefinite = std::getenv("NEWSFACET_POLNEAR_RESOLVE_INDEFINITE") != nullptr;
+        if (!resolve_indefinite && (first == "a" || first == "an" || first == "one" || first == "another" ||
+                                    first == "some" || first == "several" || first == "many" || first == "two" ||
+                                    first == "three"))
+            continue;
         for (std::size_t j = k; j-- > 0;) {
             const GoldAttribution& prev = gold[order[j]];
             if (!names_someone(prev.source_text) || is_description(prev.source_text)) continue;
