@@ -36,6 +36,8 @@ TEST_CASE("find_people finds people from cues and leaves organisations and place
     const Row rows[] = {
         {"Defence Secretary John Healey visited troops. Mr Healey said it was vital.", {"John Healey"}},
         {"Mr Smith arrived late.", {"Smith"}},
+        // An inverted frame's "Said" is not a first name.
+        {"James Colby runs the agency. Said Colby, \"The error is painful.\"", {"James Colby"}},
         {"The talks were led by foreign secretary David Lammy.", {"David Lammy"}},
         {"He met his Israeli counterpart, Yoav Gallant, in Tel Aviv.", {"Yoav Gallant"}},
         {"Prime Minister Theresa May spoke. May later left.", {"Theresa May"}},
