@@ -110,6 +110,14 @@ class QuoteFinder {
             Quote q = make_quote(r);
             if (q.text.empty()) continue;
             Source s = attribute(r);
+            // '“…,” Thiel wrote in a statement explaining why, “but …”': a quote resuming in the
+            // sentence of the previous quote after that quote's own frame has the same speaker.
+            if (last.found && last.after && last_quote_tok_ != SIZE_MAX && r.open > 0 && is_punct(r.open - 1, ',') &&
+                toks_[last_quote_tok_].sent == toks_[r.open].sent && toks_[last_quote_tok_].para == toks_[r.open].para) {
+                s = last;
+                s.rule = "continuation";
+                s.verb_distance = 1;
+            }
             const std::size_t words = count_words(q.text);
             const bool framed = s.found && s.verb_distance <= 1;
             const bool sentence = is_upper_start(q.text) && ends_sentence(q.text);

@@ -128,6 +128,10 @@ TEST_CASE("find_quotes: quote marks, frames and speakers") {
         // The frame closing the quote's sentence when the paragraph ends there.
         {"\"They have no choice\" but to lead, says Evan Trask, a consultant.\n\nNext paragraph.",
          {{"They have no choice", "Evan Trask", true}}},
+        // A quote resuming in the sentence after the previous quote's frame keeps its speaker.
+        {"\"Many people are uncertain,\" Peter Thale wrote in a statement to Wired explaining why he spoke, \"but "
+         "most agree.\"",
+         {{"Many people are uncertain,", "Peter Thale", true}, {"but most agree.", "Peter Thale", true}}},
         {"", {}},
         {"An unmatched \" mark and nothing else", {}},
     };
