@@ -17,13 +17,18 @@ void put_escaped(std::string& out, std::string_view s) {
 std::string unescape(std::string_view s) {
     std::string out;
     out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '\\' && i + 1 < s.size()) {
-            const char n = s[++i];
-            out.push_back(n == 't' ? '\t' : n == 'n' ? '\n' : n);
-        } else {
-            out.push_back(s[i]);
+    // Copy the runs between escapes in bulk: the article text is most of a record.
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const std::size_t b = s.find('\\', i);
+        if (b == std::string_view::npos || b + 1 >= s.size()) {
+            out.append(s.substr(i));
+            break;
         }
+        out.append(s.substr(i, b - i));
+        const char n = s[b + 1];
+        out.push_back(n == 't' ? '\t' : n == 'n' ? '\n' : n);
+        i = b + 2;
     }
     return out;
 }

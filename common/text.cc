@@ -26,6 +26,7 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Removes commas (and thin spaces already folded) between digits: "42,000" -> "42000".
 void drop_digit_commas(std::string& s) {
+    if (s.find(',') == std::string::npos) return;
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -184,6 +185,70 @@ void tokenize(std::string_view text, const std::function<void(const Token&)>& em
     }
     flush_chain();
     utext_close(ut);
+}
+
+namespace {
+bool is_alnum_ascii(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+bool is_alpha_ascii(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+}  // namespace
+
+std::vector<Token> display_words(std::string_view text) {
+    std::vector<Token> out;
+    // UAX #29 as far as news text goes: letters and digits, joined by an apostrophe or
+    // a dot between letters (MidLetter: "u.k", "i've", "Britain’s") and by a comma or
+    // dot between digits (MidNum: "42,000"). Scripts that need ICU's dictionaries
+    // (CJK, Thai, Lao, Khmer, Myanmar) send the whole text to tokenize().
+    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+    const int32_t len = static_cast<int32_t>(std::min<std::size_t>(text.size(), INT32_MAX));
+    auto cp_at = [&](int32_t i, int32_t& next) {
+        UChar32 c;
+        next = i;
+        U8_NEXT(s, next, len, c);
+        return c;
+    };
+    auto is_word_cp = [](UChar32 c) { return c >= 0 && (c < 0x80 ? is_alnum_ascii(static_cast<char>(c)) : u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK); };
+    auto needs_dictionary = [](UChar32 c) { return (c >= 0x0E00 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF) || (c >= 0x2E80 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF); };
+    int32_t i = 0;
+    while (i < len) {
+        int32_t next = 0;
+        UChar32 c = cp_at(i, next);
+        if (needs_dictionary(c)) {
+            out.clear();
+            tokenize(text, [&](const Token& t) {
+                if (!t.joined) out.push_back(t);
+            });
+            return out;
+        }
+        if (!is_word_cp(c)) {
+            i = next;
+            continue;
+        }
+        const int32_t b = i;
+        UChar32 prev = c;
+        i = next;
+        while (i < len) {
+            c = cp_at(i, next);
+            if (is_word_cp(c)) {
+                if (needs_dictionary(c)) break;
+                prev = c;
+                i = next;
+                continue;
+            }
+            int32_t after = 0;
+            const UChar32 n = next < len ? cp_at(next, after) : -1;
+            const bool letters = u_isalpha(prev) && n >= 0 && u_isalpha(n);
+            const bool digits = u_isdigit(prev) && n >= 0 && u_isdigit(n);
+            if (((c == '\'' || c == 0x2019 || c == '.') && letters) || ((c == ',' || c == '.') && digits)) {
+                prev = n;
+                i = after;
+                continue;
+            }
+            break;
+        }
+        out.push_back(Token{static_cast<std::size_t>(b), static_cast<std::size_t>(i),
+                            fold_word(text.substr(static_cast<std::size_t>(b), static_cast<std::size_t>(i - b))), false});
+    }
+    return out;
 }
 
 std::vector<Token> tokenize(std::string_view text) {

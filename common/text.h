@@ -34,6 +34,12 @@ std::string fold_key(std::string_view phrase);
 /// its own position, plus the joined form. Calls `emit` once per token, in order.
 void tokenize(std::string_view text, const std::function<void(const Token&)>& emit);
 
+/// The words of a text for display (snippets, highlighting), without the joined
+/// compounds: the same words as tokenize() for alphabetic scripts, found by a plain
+/// scan several times faster than ICU's rules; text in scripts that need ICU's
+/// dictionaries (CJK, Thai ...) goes through tokenize().
+std::vector<Token> display_words(std::string_view text);
+
 /// Convenience: all tokens of a text.
 std::vector<Token> tokenize(std::string_view text);
 

@@ -226,10 +226,11 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
         }
         for (Xapian::TermIterator it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
             const std::string& t = *it;
-            // Inherit the article's filters (dates, places, people) but not its words.
-            if (t.rfind(prefix("place"), 0) == 0 || t.rfind(prefix("city"), 0) == 0 || t.rfind(kMentionedDay.substr(0, 2), 0) == 0 ||
-                ((t[0] == 'D' || t[0] == 'M' || t[0] == 'Y') && t.size() > 1 && t[1] >= '0' && t[1] <= '9') ||
-                t.rfind(prefix("person"), 0) == 0 || t.rfind(prefix("personkey"), 0) == 0)
+            // Inherit the article's place and publication-date filters, not its words,
+            // people or mentioned dates: those are what a quote search narrows by, and
+            // every inherited term is written again for each quote.
+            if (t.rfind(prefix("place"), 0) == 0 || t.rfind(prefix("city"), 0) == 0 ||
+                ((t[0] == 'D' || t[0] == 'M' || t[0] == 'Y') && t.size() > 1 && t[1] >= '0' && t[1] <= '9'))
                 qd.add_boolean_term(safe_term(qp + t));
         }
         if (a.published) qd.add_value(kSlotPublished, compact_day(*a.published));

@@ -48,9 +48,9 @@ const unsigned kParseFlags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryPa
                              Xapian::QueryParser::FLAG_PURE_NOT;
 
 // The words of a query whose terms should be highlighted in one document.
-std::vector<std::string> matching_terms(const Xapian::Enquire& enq, const Xapian::MSetIterator& it, const std::string& kp) {
+std::vector<std::string> highlight_terms(Xapian::TermIterator t, const Xapian::TermIterator& end, const std::string& kp) {
     std::vector<std::string> terms;
-    for (Xapian::TermIterator t = enq.get_matching_terms_begin(it); t != enq.get_matching_terms_end(it); ++t) {
+    for (; t != end; ++t) {
         std::string term = *t;
         // Keep free-text terms only: unprefixed words (lower case or digits), Z-stems
         // and title (S) terms; drop boolean filter terms.
@@ -159,11 +159,19 @@ std::string make_snippet(std::string_view text, const std::vector<std::string>& 
                          std::vector<Highlight>& highlights) {
     highlights.clear();
     const std::set<std::string> plain(terms.begin(), terms.end());
-    std::vector<Token> tokens;
-    tokenize(text, [&](const Token& t) {
-        if (!t.joined) tokens.push_back(t);
-    });
-    auto hit = [&](const Token& t) { return plain.count(t.term) || plain.count("Z" + stem(t.term)); };
+    const std::vector<Token> tokens = display_words(text);
+    // Whether each token matches, computed once. Stemming is the costly part, so a
+    // word is stemmed only when a query stem starts with the same two bytes (a stem
+    // is a prefix-preserving cut of its word in English Snowball, nearly always).
+    std::set<std::string> stem_heads;
+    for (const auto& t : terms)
+        if (t.size() > 1 && t[0] == 'Z') stem_heads.insert(t.substr(1, 2));
+    std::vector<char> is_hit(tokens.size());
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        const std::string& w = tokens[k].term;
+        is_hit[k] = plain.count(w) || (!stem_heads.empty() && stem_heads.count(w.substr(0, 2)) && plain.count("Z" + stem(w)));
+    }
+    auto hit = [&](const Token& t) { return is_hit[static_cast<std::size_t>(&t - tokens.data())] != 0; };
     // The window of about max_chars that holds the most distinct matching words,
     // preferring earlier text on ties.
     std::size_t best_begin = 0, best_score = 0;
@@ -291,6 +299,11 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
         res.facets = counter.results(opts.filters);
     }
 
+    // The words to highlight: the query's own terms, once, unless a wildcard makes
+    // them depend on the document (then the terms each hit matched).
+    std::optional<std::vector<std::string>> query_terms;
+    if (opts.snippets && res.parsed.find("WILDCARD") == std::string::npos)
+        query_terms = highlight_terms(q.get_terms_begin(), q.get_terms_end(), kp);
     std::size_t rank = opts.offset;
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
         Hit h;
@@ -299,7 +312,9 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
         h.docid = *it;
         h.record = DocRecord::parse(it.get_document().get_data());
         if (opts.snippets) {
-            const std::vector<std::string> terms = matching_terms(enq, it, kp);
+            const std::vector<std::string> terms = query_terms ? *query_terms
+                                                                   : highlight_terms(enq.get_matching_terms_begin(it),
+                                                                                     enq.get_matching_terms_end(it), kp);
             std::string_view body = h.record.text;
             if (!opts.quotes && !h.record.title.empty() && body.rfind(h.record.title, 0) == 0) {
                 body.remove_prefix(h.record.title.size());

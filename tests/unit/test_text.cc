@@ -94,3 +94,22 @@ TEST_CASE("stem is Snowball English") {
     CHECK(stem("ceasefire") == "ceasefir");
     CHECK(stem("britain's") == "britain");
 }
+
+TEST_CASE("display_words finds the same words as tokenize") {
+    const char* rows[] = {
+        "Healey’s “plan”: 42,000 people, 3.5% and U.K. talks — De-escalation in Gaza.",
+        "Café São Paulo naïve ﬁnance İstanbul",
+        "日本の首相 said Tokyo",
+        "line\nbreaks\tand  spaces, it's fine...",
+        "\xEF\xBF\xBD odd \xEF\xBF\xBD",
+        "",
+    };
+    for (const char* r : rows) {
+        CAPTURE(r);
+        std::vector<std::string> a, b;
+        for (const Token& t : tokenize(r))
+            if (!t.joined) a.push_back(t.term + "@" + std::to_string(t.begin));
+        for (const Token& t : display_words(r)) b.push_back(t.term + "@" + std::to_string(t.begin));
+        CHECK(a == b);
+    }
+}
