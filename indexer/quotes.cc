@@ -998,6 +998,9 @@ class QuoteFinder {
         // quote closed by a full stop, "X said" followed by a clause opens a new sentence of
         // reported speech; it is not this quote's frame.
         if (speech_verb_at(k) && close > 0 && is_punct(close - 1, '.') && new_clause_after(k)) return {};
+        // '"… the better." The Buckeye State is one of 45 states': after a full stop a frame
+        // needs a named subject; a phrase reaching a noun that looks like a verb is a new sentence.
+        if (speech_verb_at(k) && p < 0 && close > 0 && is_punct(close - 1, '.') && k > i + 3) return {};
         if (speech_verb_at(k)) {
             if (p >= 0) {
                 Source s = from_person(p, "said-after-quote");

@@ -132,6 +132,10 @@ TEST_CASE("find_quotes: quote marks, frames and speakers") {
         {"\"Many people are uncertain,\" Peter Thale wrote in a statement to Wired explaining why he spoke, \"but "
          "most agree.\"",
          {{"Many people are uncertain,", "Peter Thale", true}, {"but most agree.", "Peter Thale", true}}},
+        // A long phrase after a closed sentence is a new sentence, not a frame ("45 states").
+        {"Chief Calvin Wills lobbied to suspend the rights, saying, \"The fewer guns, the better.\" The state is one of "
+         "45 states where it is allowed.",
+         {{"The fewer guns, the better.", "Calvin Wills", true}}},
         {"", {}},
         {"An unmatched \" mark and nothing else", {}},
     };
