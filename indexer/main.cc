@@ -182,6 +182,10 @@ int run_index(const IndexOptions& o) {
 
     const std::string path = resolve_db_path(o.db);
     Xapian::WritableDatabase db = open_for_writing(path);
+    // Every batch is a transaction: if anything throws, the database's destructor
+    // cancels the open one, so a failed run leaves the database at its last commit
+    // (without a transaction, the destructor would commit the half-done batch).
+    db.begin_transaction();
     db.set_metadata(std::string(kSchemaKey), std::to_string(kSchemaVersion));
     std::size_t added = 0, replaced = 0, deleted = 0, not_found = 0, pending = 0;
     for (const std::string& id : o.deletes) {
@@ -195,7 +199,8 @@ int run_index(const IndexOptions& o) {
     auto write = [&](const ArticleDocuments& docs) {
         if (write_article(db, docs)) ++replaced; else ++added;
         if (++pending >= o.batch) {
-            db.commit();
+            db.commit_transaction();
+            db.begin_transaction();
             pending = 0;
         }
         progress.tick(added + replaced);
@@ -211,7 +216,7 @@ int run_index(const IndexOptions& o) {
     } else {
         read_inputs(o.inputs, ro, [&](Article& a) { write(build_documents(a, extract(a))); }, on_problem);
     }
-    db.commit();
+    db.commit_transaction();
     progress.end_line();
     if (!o.quiet) {
         const std::size_t n = added + replaced;

@@ -80,6 +80,18 @@ expect_grep 'place +[0-9]+-[0-9]+ +Tel Aviv +Tel Aviv' "$BIN/newsfacet-index" --
 expect_grep '"kind":"date-published","value":"2024-08-02"' "$BIN/newsfacet-index" --dry-run --format json "$SEEDS/$S1.txt"
 expect_grep '"kind":"place","begin":[0-9]+,"end":[0-9]+,"text":"Qatar","value":"Qatar","rule":"' "$BIN/newsfacet-index" --dry-run --format json "$SEEDS/$S1.txt"
 
+# A run killed half-way leaves the database as it was at its last commit.
+"$BIN/newsfacet-index" -q --db "$WORK/kill.db" "$SEEDS"
+awk 'BEGIN { for (i = 1; i <= 50000; i++) printf "{\"id\": \"m%d\", \"title\": \"Headline %d\", \"body\": \"Body about walruses number %d in Oslo.\"}\n", i, i, i }' >"$WORK/many.jsonl"
+"$BIN/newsfacet-index" -q --batch 1000000 --db "$WORK/kill.db" "$WORK/many.jsonl" &
+pid=$!
+sleep 1
+CHECKS=$((CHECKS + 1))
+kill -9 "$pid" 2>/dev/null || fail "the indexer finished 50,000 articles before it could be killed"
+wait "$pid" 2>/dev/null
+expect_grep '^3$' "$BIN/newsfacet-query" --db "$WORK/kill.db" --count ''
+expect_ids "" --db "$WORK/kill.db" walruses
+
 # Databases: missing, locked, corrupt, wrong schema version.
 expect_rc 1 "$BIN/newsfacet-query" --db "$WORK/missing.db" x
 mkdir -p "$WORK/notadb"
