@@ -11,6 +11,7 @@
 #include <mutex>
 #include <thread>
 
+#include "cli.h"
 #include "database.h"
 #include "document.h"
 #include "dryrun.h"
@@ -235,21 +236,5 @@ int main(int argc, char** argv) {
     CLI::App app;
     IndexOptions o;
     setup_index(app, o);
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        print_error("newsfacet-index", {kExitUsage, e.what(), "run 'newsfacet-index --help' for the options"});
-        return kExitUsage;
-    }
-    try {
-        return run_index(o);
-    } catch (...) {
-        const Error e = current_exception_error(resolve_db_path(o.db));
-        print_error("newsfacet-index", e);
-        return e.code;
-    }
+    return run_command(app, argc, argv, "newsfacet-index", [&] { return run_index(o); }, [&] { return resolve_db_path(o.db); });
 }

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "cli.h"
 #include "database.h"
 #include "error.h"
 #include "printer.h"
@@ -137,21 +138,5 @@ int main(int argc, char** argv) {
     CLI::App app;
     QueryOptions o;
     setup_query(app, o);
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        print_error("newsfacet-query", {kExitUsage, e.what(), "run 'newsfacet-query --help' for the options"});
-        return kExitUsage;
-    }
-    try {
-        return run_query(o);
-    } catch (...) {
-        const Error e = current_exception_error(resolve_db_path(o.db));
-        print_error("newsfacet-query", e);
-        return e.code;
-    }
+    return run_command(app, argc, argv, "newsfacet-query", [&] { return run_query(o); }, [&] { return resolve_db_path(o.db); });
 }
