@@ -263,7 +263,7 @@ bool is_speech_verb(std::string_view w) {
         "laughed",    "sighed",       "fumed",        "raged",     "gushed",       "marveled",   "marvelled",
         "recalled",   "advised",      "advises",      "surmised",  "acknowledges", "conceded",   "chided",
         "ranted",     "bragged",      "predicted",    "repeated",  "repeats",      "summed",     "sums",
-        "questioned", "muttered",     "grumbled",  "chanted",      "cracked",    "explained"};
+        "questioned", "muttered",     "grumbled",     "chanted",   "cracked",      "explained"};
     return verbs.count(w) > 0;
 }
 

@@ -113,7 +113,8 @@ class QuoteFinder {
             // '“…,” Thiel wrote in a statement explaining why, “but …”': a quote resuming in the
             // sentence of the previous quote after that quote's own frame has the same speaker.
             if (last.found && last.after && last_quote_tok_ != SIZE_MAX && r.open > 0 && is_punct(r.open - 1, ',') &&
-                toks_[last_quote_tok_].sent == toks_[r.open].sent && toks_[last_quote_tok_].para == toks_[r.open].para) {
+                toks_[last_quote_tok_].sent == toks_[r.open].sent &&
+                toks_[last_quote_tok_].para == toks_[r.open].para) {
                 s = last;
                 s.rule = "continuation";
                 s.verb_distance = 1;
@@ -139,8 +140,7 @@ class QuoteFinder {
                     --it;
                     const bool after_last_quote = last_quote_tok_ == SIZE_MAX || it->first > last_quote_tok_;
                     const std::uint32_t ep = toks_[it->first].para, qp = toks_[r.open].para;
-                    if (after_last_quote &&
-                        (para_first(r.open) ? ep + 1 == qp : ep == qp && last_para != qp)) {
+                    if (after_last_quote && (para_first(r.open) ? ep + 1 == qp : ep == qp && last_para != qp)) {
                         s = from_person(it->second, "continuation");
                     }
                 }
@@ -682,12 +682,12 @@ class QuoteFinder {
     // tycoon", "the actress", "the Wisconsin Republican", "the economist".
     static bool person_noun(const std::string& h) {
         static const std::unordered_set<std::string_view> nouns = {
-            "tycoon",     "star",        "host",       "hopeful",    "contender", "republican", "democrat",
-            "independent", "conservative", "liberal",  "progressive", "socialist", "populist",   "veteran",
-            "actor",      "actress",     "celebrity",  "magnate",    "heiress",   "developer",  "designer",
-            "organizer",  "organiser",   "insider",    "pope",       "activist",  "pundit",     "strategist",
-            "pollster",   "operative",   "consultant", "donor",      "supporter", "surgeon",    "physician",
-            "anchor",     "comedian",    "entertainer", "politician", "lawmaker", "congresswoman"};
+            "tycoon",      "star",         "host",        "hopeful",     "contender", "republican",   "democrat",
+            "independent", "conservative", "liberal",     "progressive", "socialist", "populist",     "veteran",
+            "actor",       "actress",      "celebrity",   "magnate",     "heiress",   "developer",    "designer",
+            "organizer",   "organiser",    "insider",     "pope",        "activist",  "pundit",       "strategist",
+            "pollster",    "operative",    "consultant",  "donor",       "supporter", "surgeon",      "physician",
+            "anchor",      "comedian",     "entertainer", "politician",  "lawmaker",  "congresswoman"};
         return nouns.count(h) > 0;
     }
 
@@ -881,8 +881,8 @@ class QuoteFinder {
         if (k >= toks_.size() || toks_[k].kind != TokKind::newline) return {};
         while (k < toks_.size() && toks_[k].kind == TokKind::newline)
             ++k;
-        if (!is_punct(k) || !(toks_[k].cp == '-' || toks_[k].cp == 0x2013 || toks_[k].cp == 0x2014 ||
-                              toks_[k].cp == 0x2015))
+        if (!is_punct(k) ||
+            !(toks_[k].cp == '-' || toks_[k].cp == 0x2013 || toks_[k].cp == 0x2014 || toks_[k].cp == 0x2015))
             return {};
         const std::size_t n = k + 1;
         if (person_at_[n] < 0) return {};
@@ -928,8 +928,8 @@ class QuoteFinder {
     bool new_clause_after(std::size_t v) const {
         if (!is_word(v + 1)) return false;
         const std::string nx = lower(word(v + 1));
-        return nx == "he" || nx == "she" || nx == "they" || nx == "it" || nx == "we" || nx == "that" ||
-               nx == "there" || nx == "i";
+        return nx == "he" || nx == "she" || nx == "they" || nx == "it" || nx == "we" || nx == "that" || nx == "there" ||
+               nx == "i";
     }
 
     Source frame_from(std::size_t close, std::size_t i) const {

@@ -19,8 +19,8 @@
 #include "eval_polnear.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -143,9 +143,8 @@ std::vector<std::string> name_words(std::string_view s, bool cut_at_links = true
             w.resize(i);
             break;
         }
-    static const char* hon[] = {"mr",   "mr.", "mrs",  "mrs.", "ms",  "ms.",       "dr",  "dr.", "sen.", "sen",
-                                "rep.", "rep", "gov.", "gov",  "sir", "president", "jr.", "jr",  "sr.",
-                                "ii",   "iii", "iv"};
+    static const char* hon[] = {"mr",  "mr.",  "mrs", "mrs.", "ms",        "ms.", "dr", "dr.", "sen.", "sen", "rep.",
+                                "rep", "gov.", "gov", "sir",  "president", "jr.", "jr", "sr.", "ii",   "iii", "iv"};
     std::erase_if(w, [](const std::string& x) {
         const std::string l = lower_ascii(x);
         return std::any_of(std::begin(hon), std::end(hon), [&](const char* h) { return l == h; });
@@ -348,9 +347,9 @@ void resolve_gold_speakers(std::vector<GoldAttribution>& gold) {
         // introduces someone new: it never refers back to an earlier named source.
         // NEWSFACET_POLNEAR_RESOLVE_INDEFINITE=1 resolves them as before, for comparison.
         static const bool resolve_indefinite = std::getenv("NEWSFACET_POLNEAR_RESOLVE_INDEFINITE") != nullptr;
-        if (!resolve_indefinite && (first == "a" || first == "an" || first == "one" || first == "another" ||
-                                    first == "some" || first == "several" || first == "many" || first == "two" ||
-                                    first == "three"))
+        if (!resolve_indefinite &&
+            (first == "a" || first == "an" || first == "one" || first == "another" || first == "some" ||
+             first == "several" || first == "many" || first == "two" || first == "three"))
             continue;
         for (std::size_t j = k; j-- > 0;) {
             const GoldAttribution& prev = gold[order[j]];

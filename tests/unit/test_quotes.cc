@@ -102,7 +102,8 @@ TEST_CASE("find_quotes: quote marks, frames and speakers") {
         {"Sheldon Marks met investors. \"It was very nice,\" the gambling tycoon told reporters.",
          {{"It was very nice,", "Sheldon Marks", true}}},
         // Pronoun chains: a sentence whose subject is "he" carries the referent; its names are objects.
-        {"Paul Rendon spoke to CNN. He said on Thursday that Victor Hale needs to do more. \"We want a standard-bearer,\" "
+        {"Paul Rendon spoke to CNN. He said on Thursday that Victor Hale needs to do more. \"We want a "
+         "standard-bearer,\" "
          "he said.",
          {{"We want a standard-bearer,", "Paul Rendon", true}}},
         // A subject nearer than an earlier speech event wins.
@@ -133,7 +134,8 @@ TEST_CASE("find_quotes: quote marks, frames and speakers") {
          "most agree.\"",
          {{"Many people are uncertain,", "Peter Thale", true}, {"but most agree.", "Peter Thale", true}}},
         // A long phrase after a closed sentence is a new sentence, not a frame ("45 states").
-        {"Chief Calvin Wills lobbied to suspend the rights, saying, \"The fewer guns, the better.\" The state is one of "
+        {"Chief Calvin Wills lobbied to suspend the rights, saying, \"The fewer guns, the better.\" The state is one "
+         "of "
          "45 states where it is allowed.",
          {{"The fewer guns, the better.", "Calvin Wills", true}}},
         {"", {}},
