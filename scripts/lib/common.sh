@@ -1,8 +1,9 @@
 # Shared by scripts/setup.sh and scripts/test.sh: install what is missing, then build.
 # Sourced, not run.
 
-# Debian packages the build needs (the tools come with build-essential's g++).
-NEWSFACET_PACKAGES=(g++ make cmake pkg-config libxapian-dev libicu-dev libcli11-dev doctest-dev)
+# Debian packages the build needs, and xapian-tools (quest) and gnuplot-nox that
+# newsfacet-bench compares with and plots through.
+NEWSFACET_PACKAGES=(g++ make cmake pkg-config libxapian-dev libicu-dev libcli11-dev doctest-dev xapian-tools gnuplot-nox)
 
 newsfacet_missing_packages() {
   local missing=() p

@@ -35,7 +35,8 @@ check "queries" 12 "$(json_num count "$WORK/r.json")"
 check "searches timed" 60 "$(json_num searches "$WORK/r.json")"
 check "failed" 0 "$(json_num failed "$WORK/r.json")"
 check "inexact facet counts" 0 "$(json_num inexact "$WORK/r.json")"
-check "one-shot pairs" 6 "$(json_num pairs "$WORK/r.json")"
+# One-shot pairs need Xapian's quest (xapian-tools, which scripts/ installs).
+if command -v quest >/dev/null; then check "one-shot pairs" 6 "$(json_num pairs "$WORK/r.json")"; fi
 # Every generated query was built from an indexed article, so each matches something.
 check "queries with no match" 0 "$(tr -d '\n ' <"$WORK/r.json" | grep -oE '"matches":[0-9]+' | grep -c '"matches":0$')"
 
