@@ -10,7 +10,7 @@
 //     QueryParser's STEM_SOME finds them); positions for phrases. Boolean terms:
 //     XTYPEarticle, and the entity and date fields below.
 //   * quote — one per quotation found in an article (for --quotes). Unique term
-//     Q<id>#q<n>. All its terms carry the quote prefix XQ in front of the article
+//     XQQ<id>#<n>. All its terms carry the quote prefix XQ in front of the article
 //     prefix (XQ<word>, ZXQ<stem>, XQXSPEAKER<key>, XQD<date> ...), so that article
 //     queries never match quotes and quote statistics never skew article ranking.
 //     Term XQXPARENT<id> links it to its article (deleted with it).

@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 #include <xapian.h>
 
+#include <cstdio>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -271,6 +272,18 @@ const std::string& stem(const std::string& term) {
     if (it != cache.end()) return it->second;
     if (cache.size() > 200000) cache.clear();
     return cache.emplace(term, stemmer(term)).first->second;
+}
+
+std::string safe_term(std::string term) {
+    constexpr std::size_t kMax = 240;
+    if (term.size() <= kMax) return term;
+    std::size_t cut = kMax - 9;
+    while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) --cut;
+    unsigned h = 2166136261u;
+    for (std::size_t i = cut; i < term.size(); ++i) h = (h ^ static_cast<unsigned char>(term[i])) * 16777619u;
+    char buf[10];
+    std::snprintf(buf, sizeof buf, "#%08x", h);
+    return term.substr(0, cut) + buf;
 }
 
 bool is_valid_utf8(std::string_view s) {

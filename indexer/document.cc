@@ -11,20 +11,6 @@
 namespace newsfacet {
 namespace {
 
-// Xapian refuses terms over 245 bytes; Omega hashes the tail. Ours are folded keys,
-// so a long one is cut at a UTF-8 boundary and given a short hash of the rest.
-std::string safe_term(std::string term) {
-    constexpr std::size_t kMax = 240;
-    if (term.size() <= kMax) return term;
-    std::size_t cut = kMax - 9;
-    while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) --cut;
-    unsigned h = 2166136261u;
-    for (std::size_t i = cut; i < term.size(); ++i) h = (h ^ static_cast<unsigned char>(term[i])) * 16777619u;
-    char buf[10];
-    std::snprintf(buf, sizeof buf, "#%08x", h);
-    return term.substr(0, cut) + buf;
-}
-
 void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::string& key) {
     if (key.empty()) return;
     doc.add_boolean_term(safe_term(std::string(prefix) + key));
@@ -81,6 +67,7 @@ std::vector<std::string> person_keys(const std::string& canonical, const std::ve
 
 ArticleDocuments build_documents(const Article& a, const Extraction& x) {
     ArticleDocuments out;
+    out.id = a.id;
     out.unique_term = safe_term(std::string(prefix("id")) + a.id);
     Xapian::Document& doc = out.article;
     DocRecord rec;
@@ -205,13 +192,23 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
         doc.add_value(kSlotMentioned, join_values(m));
     }
 
-    // Quotes: one document each, every term under XQ.
+    // Quotes: one document each, every term under XQ (their unique term too, so no
+    // article id can ever name a quote). The article's place and publication-date
+    // filters are inherited, not its words, people or mentioned dates: those are what
+    // a quote search narrows by, and every inherited term is written again per quote.
     const std::string qp(kQuotePrefix);
+    std::vector<std::string> inherited;
+    for (Xapian::TermIterator it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        const std::string& t = *it;
+        if (t.rfind(prefix("place"), 0) == 0 || t.rfind(prefix("city"), 0) == 0 ||
+            ((t[0] == 'D' || t[0] == 'M' || t[0] == 'Y') && t.size() > 1 && t[1] >= '0' && t[1] <= '9'))
+            inherited.push_back(safe_term(qp + t));
+    }
     std::size_t n = 0;
     for (const Quote& q : x.quotes) {
         if (q.speaker.empty() || q.text.empty()) continue;
         Xapian::Document qd;
-        const std::string uid = safe_term(std::string(prefix("id")) + a.id + "#q" + std::to_string(n++));
+        const std::string uid = safe_term(qp + std::string(prefix("id")) + a.id + "#" + std::to_string(n++));
         qd.add_boolean_term(uid);
         qd.add_boolean_term(qp + std::string(prefix("type")) + "quote");
         add_boolean(qd, qp + std::string(prefix("parent")), a.id);
@@ -224,15 +221,7 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
             for (const auto& k : person_keys(q.speaker, surfaces))
                 add_boolean(qd, qp + std::string(prefix("speakerkey")), k + "=" + fold_key(q.speaker));
         }
-        for (Xapian::TermIterator it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-            const std::string& t = *it;
-            // Inherit the article's place and publication-date filters, not its words,
-            // people or mentioned dates: those are what a quote search narrows by, and
-            // every inherited term is written again for each quote.
-            if (t.rfind(prefix("place"), 0) == 0 || t.rfind(prefix("city"), 0) == 0 ||
-                ((t[0] == 'D' || t[0] == 'M' || t[0] == 'Y') && t.size() > 1 && t[1] >= '0' && t[1] <= '9'))
-                qd.add_boolean_term(safe_term(qp + t));
-        }
+        for (const std::string& t : inherited) qd.add_boolean_term(t);
         if (a.published) qd.add_value(kSlotPublished, compact_day(*a.published));
         DocRecord qr;
         qr.kind = "quote";
@@ -262,8 +251,7 @@ bool delete_article(Xapian::WritableDatabase& db, const std::string& id) {
 }
 
 bool write_article(Xapian::WritableDatabase& db, const ArticleDocuments& docs) {
-    const std::string id = docs.unique_term.substr(prefix("id").size());
-    const std::string parent = safe_term(std::string(kQuotePrefix) + std::string(prefix("parent")) + id);
+    const std::string parent = safe_term(std::string(kQuotePrefix) + std::string(prefix("parent")) + docs.id);
     const bool existed = db.term_exists(docs.unique_term);
     if (db.term_exists(parent)) db.delete_document(parent);
     db.replace_document(docs.unique_term, docs.article);

@@ -13,7 +13,8 @@ namespace newsfacet {
 
 /// The documents for one article, ready to write.
 struct ArticleDocuments {
-    std::string unique_term;  ///< Q<id>
+    std::string id;           ///< the article id
+    std::string unique_term;  ///< Q<id> (shortened with a hash when very long)
     Xapian::Document article;
     std::vector<std::pair<std::string, Xapian::Document>> quotes;  ///< unique term, document
 };

@@ -73,11 +73,14 @@ Xapian::Query FilterBuilder::filter(const std::string& name, const std::string& 
         const std::string canonical = resolve_place_query(value).value_or(value);
         const std::string key = fold_key(canonical);
         if (key.empty()) syntax_error(name + ": needs a place name", "e.g. " + std::string(field("place").example));
-        return Xapian::Query(kp_ + std::string(prefix(name)) + key);
+        return Xapian::Query(safe_term(kp_ + std::string(prefix(name)) + key));
     }
     if (name == "date" || name == "published") return date(true, name, value);
     if (name == "mentioned") return date(false, name, value);
-    if (name == "id") return Xapian::Query(std::string(prefix("id")) + value);
+    // An article by id; in quote mode, the quotes of that article.
+    if (name == "id")
+        return Xapian::Query(safe_term(kp_.empty() ? std::string(prefix("id")) + value
+                                                   : kp_ + std::string(prefix("parent")) + value));
     syntax_error("unknown filter field \"" + name + "\"",
                  "fields: speaker, person, place, city, date (or published), mentioned, id");
 }
