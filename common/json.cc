@@ -2,9 +2,22 @@
 
 #include <cstdio>
 
+#include "article.h"
+#include "text.h"
+
 namespace newsfacet {
 
-void json_string(std::string& out, std::string_view s) {
+void json_string(std::string& out, std::string_view raw) {
+    // JSON output must be valid UTF-8 whatever a path or an id holds: invalid bytes
+    // become U+FFFD.
+    std::string repaired;
+    std::string_view s = raw;
+    if (!is_valid_utf8(raw)) {
+        DecodeReport rep;
+        decode_text(raw, repaired, rep);
+        if (repaired.empty() && !raw.empty()) repaired = "\xEF\xBF\xBD";
+        s = repaired;
+    }
     out.push_back('"');
     for (unsigned char c : s) {
         switch (c) {
@@ -126,6 +139,7 @@ struct Parser {
     std::string_view s;
     std::size_t i = 0;
     std::string error;
+    int depth = 0;  // arrays inside arrays: bounded, so hostile input cannot exhaust the stack
 
     void ws() {
         while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) ++i;
@@ -184,11 +198,24 @@ struct Parser {
                 case 'u': {
                     unsigned cp = 0;
                     if (!hex4(cp)) return false;
-                    if (cp >= 0xD800 && cp < 0xDC00 && i + 6 <= s.size() && s[i] == '\\' && s[i + 1] == 'u') {
-                        i += 2;
+                    if (cp >= 0xD800 && cp < 0xDC00) {
+                        // A high surrogate needs a low one next; anything else is
+                        // replaced by U+FFFD and the next escape is read on its own.
                         unsigned lo = 0;
-                        if (!hex4(lo)) return false;
-                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                        if (i + 6 <= s.size() && s[i] == '\\' && s[i + 1] == 'u') {
+                            const std::size_t save = i;
+                            i += 2;
+                            if (!hex4(lo)) return false;
+                            if (lo >= 0xDC00 && lo <= 0xDFFF) cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                            else {
+                                cp = 0xFFFD;
+                                i = save;
+                            }
+                        } else {
+                            cp = 0xFFFD;
+                        }
+                    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+                        cp = 0xFFFD;
                     }
                     put_utf8(out, cp);
                     break;
@@ -213,10 +240,12 @@ struct Parser {
         if (i >= s.size()) return fail("expected a value");
         if (s[i] == '"') return string(out);
         if (s[i] == '[') {
+            if (++depth > 8) return fail("arrays nested too deeply");
             ++i;
             ws();
             if (i < s.size() && s[i] == ']') {
                 ++i;
+                --depth;
                 return true;
             }
             while (true) {
@@ -231,6 +260,7 @@ struct Parser {
                 }
                 if (i < s.size() && s[i] == ']') {
                     ++i;
+                    --depth;
                     return true;
                 }
                 return fail("expected , or ]");

@@ -16,8 +16,32 @@ namespace {
 
 using Problem = std::function<void(const std::string&, const InputOutcome&)>;
 
+// Reads at most max_bytes from a stream; false (with `error`) when there was more.
+bool read_bounded(std::istream& in, std::size_t max_bytes, std::string& out, std::string& error) {
+    out.clear();
+    char buf[65536];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        out.append(buf, static_cast<std::size_t>(in.gcount()));
+        if (out.size() > max_bytes) {
+            error = "too large (over " + std::to_string(max_bytes) + " bytes, the limit)";
+            out.clear();
+            return false;
+        }
+    }
+    if (in.bad()) {
+        error = "read error";
+        return false;
+    }
+    return true;
+}
+
 bool read_file(const std::string& path, std::size_t max_bytes, std::string& out, std::string& error) {
     std::error_code ec;
+    // Devices, FIFOs and the like are not articles (and /dev/zero never ends).
+    if (!fs::is_regular_file(path, ec)) {
+        error = "not a regular file";
+        return false;
+    }
     const auto size = fs::file_size(path, ec);
     if (!ec && size > max_bytes) {
         error = "too large (" + std::to_string(size) + " bytes, the limit is " + std::to_string(max_bytes) + ")";
@@ -28,12 +52,23 @@ bool read_file(const std::string& path, std::size_t max_bytes, std::string& out,
         error = "cannot read";
         return false;
     }
-    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (in.bad()) {
-        error = "read error";
-        return false;
+    return read_bounded(in, max_bytes, out, error);
+}
+
+// std::getline with a bound: a longer line is consumed and reported as too long.
+bool getline_bounded(std::istream& in, std::string& line, std::size_t max_bytes, bool& too_long) {
+    line.clear();
+    too_long = false;
+    std::streambuf* sb = in.rdbuf();
+    bool any = false;
+    for (int c = sb->sbumpc(); c != std::char_traits<char>::eof(); c = sb->sbumpc()) {
+        any = true;
+        if (c == '\n') return true;
+        if (line.size() >= max_bytes) too_long = true;
+        else line.push_back(static_cast<char>(c));
     }
-    return true;
+    if (too_long) line.clear();
+    return any;
 }
 
 std::string fnv_hex(std::string_view s) {
@@ -68,10 +103,15 @@ void read_jsonl(const std::string& path, std::istream& in, const ReadOptions& op
                 const std::function<void(Article&)>& on_article, const Problem& on_problem) {
     std::string line;
     std::size_t lineno = 0;
-    while (std::getline(in, line)) {
+    bool too_long = false;
+    while (getline_bounded(in, line, opts.max_bytes, too_long)) {
         ++lineno;
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         const std::string where = path + ":" + std::to_string(lineno);
+        if (too_long) {
+            on_problem(where, {InputOutcome::Status::skipped, "line longer than " + std::to_string(opts.max_bytes) + " bytes, skipped"});
+            continue;
+        }
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         std::string err;
         auto obj = parse_flat_json_object(line, err);
         if (!obj) {
@@ -90,8 +130,9 @@ void read_jsonl(const std::string& path, std::istream& in, const ReadOptions& op
         const std::string raw = title.empty() ? body : title + "\n\n" + body;
         if (!make_article(a, raw, where, on_problem)) continue;
         if (!title.empty()) {
-            // The title is given: trust it over the heuristic.
-            a.title = title;
+            // The title is given: trust it over the heuristic (it is the text's first
+            // line, so it went through the same UTF-8 repair as the body).
+            a.title = a.text.substr(0, a.text.find('\n'));
             a.title_from_text = false;
             a.title_span = Span{0, 0};
             a.body_begin = std::min(a.text.size(), a.text.find('\n') == std::string::npos ? a.text.size() : a.text.find('\n') + 1);
@@ -208,7 +249,11 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts
     };
     for (const std::string& in : inputs) {
         if (in == "-") {
-            std::string raw((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+            std::string raw, err;
+            if (!read_bounded(std::cin, opts.max_bytes, raw, err)) {
+                on_problem("-", {InputOutcome::Status::skipped, err + ", skipped"});
+                continue;
+            }
             Article a;
             a.id = "stdin-" + fnv_hex(raw).substr(0, 12);
             a.path = "-";

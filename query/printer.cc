@@ -8,6 +8,33 @@
 namespace newsfacet {
 namespace {
 
+// Text from articles is untrusted: control characters (C0 but tab, DEL, C1) would
+// reach the terminal as escape sequences, so each becomes U+FFFD (one code point for
+// one, so highlight offsets stay right).
+std::string safe(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if ((c < 0x20 && c != '\t') || c == 0x7F) {
+            out += "\xEF\xBF\xBD";
+        } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+                   static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        } else {
+            out.push_back(static_cast<char>(c));
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> safe(const std::vector<std::string>& v) {
+    std::vector<std::string> out;
+    for (const auto& s : v) out.push_back(safe(s));
+    return out;
+}
+
 // Inserts highlight markers at code-point ranges.
 std::string highlighted(const std::string& s, const std::vector<Highlight>& hs, const char* on, const char* off) {
     std::string out;
@@ -51,7 +78,7 @@ void print_text(const SearchResult& r, const SearchOptions& o, bool colour, std:
     const char* bold = colour ? "\x1b[1m" : "";
     const char* reset = colour ? "\x1b[0m" : "";
     if (o.explain) out << "query: " << r.parsed << "\n\n";
-    for (const auto& w : r.warnings) out << "note: " << w << "\n";
+    for (const auto& w : r.warnings) out << "note: " << safe(w) << "\n";
     const bool count_only = o.limit == 0 && o.exact_total;  // --count
     if (!count_only) {
         for (const Hit& h : r.hits) {
@@ -59,24 +86,24 @@ void print_text(const SearchResult& r, const SearchOptions& o, bool colour, std:
             char score[32];
             std::snprintf(score, sizeof score, "%.3f", h.score);
             if (o.quotes) {
-                out << bold << h.rank << ". " << (d.speaker.empty() ? "(unknown)" : d.speaker) << reset
+                out << bold << h.rank << ". " << (d.speaker.empty() ? std::string("(unknown)") : safe(d.speaker)) << reset
                     << (d.indirect ? " (reported)" : "") << ":\n";
-                out << "   \"" << highlighted(h.snippet, h.highlights, on, off) << "\"\n";
-                out << dim << "   " << d.title << " · " << (d.published.empty() ? "date unknown" : d.published) << " · "
-                    << d.parent << " · score " << score << reset << "\n";
+                out << "   \"" << highlighted(safe(h.snippet), h.highlights, on, off) << "\"\n";
+                out << dim << "   " << safe(d.title) << " · " << (d.published.empty() ? "date unknown" : d.published) << " · "
+                    << safe(d.parent) << " · score " << score << reset << "\n";
             } else {
-                out << bold << h.rank << ". " << d.title << reset << "\n";
-                out << dim << "   " << (d.published.empty() ? "date unknown" : d.published) << " · " << d.id << " · score "
+                out << bold << h.rank << ". " << safe(d.title) << reset << "\n";
+                out << dim << "   " << (d.published.empty() ? "date unknown" : d.published) << " · " << safe(d.id) << " · score "
                     << score << reset << "\n";
-                if (!h.snippet.empty()) out << "   " << highlighted(h.snippet, h.highlights, on, off) << "\n";
-                if (!d.speakers.empty()) out << dim << "   speakers: " << reset << join(d.speakers) << "\n";
+                if (!h.snippet.empty()) out << "   " << highlighted(safe(h.snippet), h.highlights, on, off) << "\n";
+                if (!d.speakers.empty()) out << dim << "   speakers: " << reset << join(safe(d.speakers)) << "\n";
                 std::vector<std::string> others;
                 for (const auto& p : d.people)
                     if (std::find(d.speakers.begin(), d.speakers.end(), p) == d.speakers.end()) others.push_back(p);
-                if (!others.empty()) out << dim << "   people:   " << reset << join(others) << "\n";
-                if (!d.places.empty()) out << dim << "   places:   " << reset << join(d.places) << "\n";
+                if (!others.empty()) out << dim << "   people:   " << reset << join(safe(others)) << "\n";
+                if (!d.places.empty()) out << dim << "   places:   " << reset << join(safe(d.places)) << "\n";
             }
-            for (const auto& e : h.explain) out << dim << "   why: " << reset << e << "\n";
+            for (const auto& e : h.explain) out << dim << "   why: " << reset << safe(e) << "\n";
             out << "\n";
         }
     }
@@ -100,7 +127,7 @@ void print_text(const SearchResult& r, const SearchOptions& o, bool colour, std:
             for (std::size_t i = 0; i < bar; ++i) bars += "█";
             char cnt[32];
             std::snprintf(cnt, sizeof cnt, "%6zu", v.count);
-            out << (v.selected ? " * " : "   ") << v.value << std::string(width - cps + 1, ' ') << cnt << " " << dim << bars
+            out << (v.selected ? " * " : "   ") << safe(v.value) << std::string(width - cps + 1, ' ') << cnt << " " << dim << bars
                 << reset << "\n";
         }
         if (f.other_values) out << dim << "   … " << f.other_values << " more" << reset << "\n";
