@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 
+#include "dates.h"
 #include "gazetteer.h"
 #include "schema.h"
 #include "text.h"
@@ -20,6 +21,17 @@ std::string bucket(std::string_view v, const std::string& level) {
         iso = std::string(v.substr(0, 4)) + "-" + std::string(v.substr(4, 2)) + "-" + std::string(v.substr(6, 2));
     else
         iso = std::string(v);
+    if (!parse_partial_date(iso)) {
+        // Weeks, quarters, seasons, decades (2024-W40, 2023-Q3, 199): the bucket that
+        // contains them whole, else their own label; never a cut of the string.
+        auto range = value_day_range(iso);
+        if (!range || level == "day") return iso;
+        const auto [first, last] = *range;
+        if (first.year != last.year) return iso;
+        if (level == "year") return iso_day(first).substr(0, 4);
+        if (first.month == last.month) return iso_day(first).substr(0, 7);
+        return iso;
+    }
     if (level == "year") return iso.substr(0, 4);
     if (level == "day") return iso;
     return iso.substr(0, std::min<std::size_t>(7, iso.size()));  // month, the default
@@ -58,13 +70,15 @@ bool facet_slot(const FacetRequest& r, unsigned& slot) {
 
 namespace {
 // The facet a filter field governs, for multi-select.
-bool governs(const std::string& filter_field, const FacetRequest& r) {
+bool governs(const std::string& filter_field, const FacetRequest& r) { return filter_governs(filter_field, r); }
+}  // namespace
+
+bool filter_governs(const std::string& filter_field, const FacetRequest& r) {
     if (filter_field == r.name) return true;
     if (filter_field == "date" && r.name == "published") return true;
     if (filter_field == "city" && r.name == "place") return true;
     return false;
 }
-}  // namespace
 
 namespace {
 

@@ -91,6 +91,10 @@ class FacetCounter : public Xapian::MatchSpy {
     mutable bool finished_ = false;
 };
 
+/// True when drill-down filters on `filter_field` (-f NAME=...) select values of facet
+/// `r`, so that multi-select counts `r` without them ("city" governs "place").
+bool filter_governs(const std::string& filter_field, const FacetRequest& r);
+
 /// The value slot and bucketing of a facet name ("speaker", "place", "published" ...);
 /// false when unknown.
 bool facet_slot(const FacetRequest& r, unsigned& slot);

@@ -57,12 +57,12 @@ void setup_query(CLI::App& app, QueryOptions& o) {
     app.add_option("QUERY", o.words, "Query words (joined by spaces)");
     app.add_option("--db", o.db, "Database path (default: $NEWSFACET_DB, else ./newsfacet.db)");
     app.add_option("--format", o.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
-    app.add_option("-n,--limit", o.limit, "Number of hits to show")->capture_default_str();
-    app.add_option("--offset", o.offset, "Skip this many hits (paging)")->capture_default_str();
+    app.add_option("-n,--limit", o.limit, "Number of hits to show")->check(CLI::Range(0, 100000))->capture_default_str();
+    app.add_option("--offset", o.offset, "Skip this many hits (paging)")->check(CLI::Range(0, 1000000000))->capture_default_str();
     app.add_option("--sort", o.sort, "Order of hits: relevance, or date (newest first)")
         ->check(CLI::IsMember({"relevance", "date"}))
         ->capture_default_str();
-    app.add_flag("--reverse", o.reverse, "Reverse the order (with --sort date: oldest first)");
+    app.add_flag("--reverse", o.reverse, "With --sort date: oldest first");
     app.add_flag("--explain", o.explain, "Show the parsed query and why each hit is under the facet values it matched");
     app.add_flag("--quotes", o.quotes, "Search what people said: list matching quotes with their speakers");
     app.add_flag("--count", o.count, "Print only the number of matches (and facets, if asked)");
@@ -90,6 +90,8 @@ int run_query(const QueryOptions& o) {
     so.quotes = o.quotes;
     so.sort = o.sort == "date" ? SortOrder::date : SortOrder::relevance;
     so.reverse = o.reverse;
+    if (o.reverse && so.sort != SortOrder::date)
+        throw Failure({kExitUsage, "--reverse goes with --sort date", "newsfacet-query --sort date --reverse ... lists the oldest first"});
     so.exact_total = o.count;
     for (const auto& f : o.filters) {
         const std::size_t eq = f.find('=');

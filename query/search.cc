@@ -104,7 +104,7 @@ std::vector<std::string> explain_hit(const Xapian::Enquire& enq, const Xapian::M
 }  // namespace
 
 Xapian::Query build_query(const Xapian::Database& db, const SearchOptions& opts, std::vector<std::string>& warnings,
-                          const std::string& exclude) {
+                          const std::set<std::string>& exclude) {
     const std::string kp = opts.quotes ? std::string(kQuotePrefix) : std::string();
     const FilterBuilder fb(db, kp);
     std::string text = normalize_query_text(opts.query);
@@ -147,7 +147,7 @@ Xapian::Query build_query(const Xapian::Database& db, const SearchOptions& opts,
         if (!FilterBuilder::is_filter_field(name))
             syntax_error("-f " + name + "=" + value + ": unknown facet \"" + name + "\"",
                          "facets to filter on: speaker, person, place, city, date (published), mentioned");
-        if (canon == exclude || name == exclude) continue;
+        if (exclude.count(canon) || exclude.count(name)) continue;
         by_field[canon].push_back(fb.filter(name, value, warnings));
     }
     for (auto& [name, qs] : by_field)
@@ -264,8 +264,6 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
     if (opts.sort == SortOrder::date) {
         // Newest first unless --reverse; ties by relevance.
         enq.set_sort_by_value_then_relevance(kSlotPublished, !opts.reverse);
-    } else if (opts.reverse) {
-        enq.set_docid_order(Xapian::Enquire::DESCENDING);
     }
     const bool want_facets = !opts.facets.empty();
     const Xapian::doccount all = db.get_doccount();
@@ -283,14 +281,20 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
     res.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
     if (want_facets) {
-        std::map<std::string, FacetCounts> extra;
-        for (const std::string& fname : filtered) {
-            if (!counter.wants(fname)) continue;
+        // One more pass per distinct set of filters that govern some facet (place is
+        // governed by both place and city filters), counting only those facets.
+        std::map<std::set<std::string>, std::vector<FacetRequest>> passes;
+        for (const FacetRequest& r : opts.facets) {
+            std::set<std::string> governing;
+            for (const std::string& fname : filtered)
+                if (filter_governs(fname, r)) governing.insert(fname);
+            if (!governing.empty()) passes[governing].push_back(r);
+        }
+        for (const auto& [governing, requests] : passes) {
             std::vector<std::string> ignore;
             Xapian::Enquire e2(db);
-            e2.set_query(build_query(db, opts, ignore, fname));
-            FacetCounter c2(db, opts.facets, opts.quotes);
-            c2.set_only(fname);
+            e2.set_query(build_query(db, opts, ignore, governing));
+            FacetCounter c2(db, requests, opts.quotes);
             e2.add_matchspy(&c2);
             e2.set_weighting_scheme(Xapian::BoolWeight());
             e2.get_mset(0, 0, all);

@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -95,9 +96,9 @@ struct SearchResult {
 SearchResult search(const Xapian::Database& db, const SearchOptions& opts);
 
 /// Builds the Xapian query for a query string and drill-down filters (exposed for
-/// tests and the benchmark). Filters of the facet named `exclude` are left out.
+/// tests and the benchmark). Drill-down filters on the fields in `exclude` are left out.
 Xapian::Query build_query(const Xapian::Database& db, const SearchOptions& opts, std::vector<std::string>& warnings,
-                          const std::string& exclude = "");
+                          const std::set<std::string>& exclude = {});
 
 /// A snippet of `text` around the words whose terms are in `terms` (unstemmed terms
 /// and Z-prefixed stems), about `max_chars` code points, with highlight ranges.
