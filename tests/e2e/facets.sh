@@ -20,6 +20,10 @@ expect_ids "$S1" -f speaker="John Healey" -f place=Qatar ''
 expect_ids "$S0 $S1 $S2" -f place=Qatar -f place=Japan -f place=London ''
 expect_ids "$S0 $S1" -f published=2024 ''
 
+# A facet governed by two filters (place and city) is counted without both.
+out=$("$BIN/newsfacet-query" --format json --facet place -f place=Qatar -f city="Tel Aviv" '')
+CHECKS=$((CHECKS + 1))
+echo "$out" | tr -d '\n' | grep -qP '"value": "Israel",\s*"count": 3' || fail "place facet with place and city filters not counted over all"
 out=$("$BIN/newsfacet-query" --format json --facet place '')
 CHECKS=$((CHECKS + 1))
 echo "$out" | tr -d '\n' | grep -qP '"value": "Israel",\s*"count": 3' || fail "--facet place lacks Israel 3"

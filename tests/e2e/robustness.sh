@@ -62,10 +62,45 @@ expect_ids "a/001" 'aardvark date:2022-01-02'
 expect_ids "b/001" 'aardvark date:2021-03-04'
 expect_ids "b/001" 'id:b/001'
 
+# Hostile input: deeply nested JSON, ids that look like quote ids, very long ids,
+# control characters, invalid bytes in JSON Lines titles, devices.
+{ printf '{"id": "deep", "body": '; head -c 200000 /dev/zero | tr '\0' '['; echo; } >"$WORK/deep.jsonl"
+expect_rc 3 "$BIN/newsfacet-index" "$WORK/deep.jsonl"
+expect_grep 'deep\.jsonl:1: not a JSON object \(arrays nested too deeply' cat "$WORK/err"
+mkdir -p "$WORK/hash"
+printf 'Quoted headline\n\n"We will build more bridges," said Mr John Smith in Leeds.\n' >"$WORK/hash/a.txt"
+printf 'Other headline\n\nGiraffes live here.\n' >"$WORK/hash/a#0.txt"
+printf 'Other headline\n\nGiraffes live here too.\n' >"$WORK/hash/a#q0.txt"
+expect_rc 0 "$BIN/newsfacet-index" -q --db "$WORK/hash.db" "$WORK/hash"
+expect_rc 0 "$BIN/newsfacet-index" -q --db "$WORK/hash.db" "$WORK/hash/a.txt"
+expect_ids "a#0 a#q0" --db "$WORK/hash.db" giraffes
+expect_ids "a" --db "$WORK/hash.db" --quotes bridges
+expect_ids "a" --db "$WORK/hash.db" --quotes 'id:a'
+expect_ids "" --db "$WORK/hash.db" --quotes 'id:a#0'
+long=$(printf 'L%.0s' $(seq 1 300))
+printf '{"id": "%s", "title": "Long id", "body": "\\"One,\\" said Mr Ann Lee. \\"Two,\\" said Mr Ann Lee. \\"Three,\\" said Mr Ann Lee."}\n' "$long" >"$WORK/long.jsonl"
+printf '{"id": "%s", "title": "Long id", "body": "\\"One,\\" said Mr Ann Lee."}\n' "$long" >"$WORK/long2.jsonl"
+"$BIN/newsfacet-index" -q --db "$WORK/long.db" "$WORK/long.jsonl"
+expect_grep '^3$' "$BIN/newsfacet-query" --db "$WORK/long.db" --quotes --count ''
+"$BIN/newsfacet-index" -q --db "$WORK/long.db" "$WORK/long2.jsonl"
+expect_grep '^1$' "$BIN/newsfacet-query" --db "$WORK/long.db" --quotes --count ''
+expect_grep '^1$' "$BIN/newsfacet-query" --db "$WORK/long.db" --count "id:$long"
+printf 'Bad \033]0;pwned\007\033[2J headline\n\nBody with \033[31m red zebras.\n' >"$WORK/esc.txt"
+"$BIN/newsfacet-index" -q --db "$WORK/esc.db" "$WORK/esc.txt"
+CHECKS=$((CHECKS + 1))
+"$BIN/newsfacet-query" --db "$WORK/esc.db" zebras | grep -q $'\033' && fail "control characters from an article reached the terminal"
+printf '{"id": "t1", "title": "Caf\xe9 \\ud800\\u0041 talks", "body": "Okapis."}\n' >"$WORK/title.jsonl"
+"$BIN/newsfacet-index" -q --db "$WORK/title.db" "$WORK/title.jsonl"
+expect_grep '"title": "Caf� �A talks"' "$BIN/newsfacet-query" --db "$WORK/title.db" --format json okapis
+expect_rc 3 "$BIN/newsfacet-index" --db "$WORK/dev.db" /dev/zero
+expect_grep 'not a regular file, skipped' cat "$WORK/err"
+
 # Usage errors exit 2.
 expect_rc 2 "$BIN/newsfacet-index"
 expect_rc 2 "$BIN/newsfacet-index" --published 2024-13-01 "$IN"
 expect_rc 2 "$BIN/newsfacet-index" --bogus
+expect_rc 2 "$BIN/newsfacet-query" --reverse ceasefire
+expect_rc 2 "$BIN/newsfacet-query" --offset 4294967296 ceasefire
 expect_rc 3 "$BIN/newsfacet-index" "$WORK/does-not-exist.txt"
 
 # A huge file is indexed (or skipped with a message), never a crash.
