@@ -38,7 +38,7 @@
 namespace newsfacet {
 
 /// Bumped whenever terms, slots or the document record change meaning.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 inline constexpr std::string_view kSchemaKey = "newsfacet:schema";
 
 /// Value slots.
