@@ -134,6 +134,15 @@ expect_rc 1 "$BIN/newsfacet-query" --db "$WORK/notadb" x
 cp -r "$NEWSFACET_DB" "$WORK/corrupt.db"
 for f in "$WORK"/corrupt.db/*.glass; do head -c 4096 /dev/urandom >"$f"; done
 expect_rc 1 "$BIN/newsfacet-query" --db "$WORK/corrupt.db" ceasefire
+# A database of another schema version is refused with a hint to rebuild it.
+if command -v xapian-metadata >/dev/null; then
+  cp -r "$NEWSFACET_DB" "$WORK/old.db"
+  xapian-metadata set "$WORK/old.db" newsfacet:schema 1
+  expect_rc 1 "$BIN/newsfacet-query" --db "$WORK/old.db" ceasefire
+  expect_grep 'schema version 1, this newsfacet uses version' cat "$WORK/err"
+  expect_grep 'hint: rebuild it' cat "$WORK/err"
+  expect_rc 1 "$BIN/newsfacet-index" --db "$WORK/old.db" "$SEEDS"
+fi
 # A writer holding the lock: a second indexer fails with a hint, the first's data stays.
 if command -v python3 >/dev/null; then :; fi
 ( "$BIN/newsfacet-index" -q --batch 1 "$IN/huge.txt" "$IN/huge.txt" "$IN/huge.txt" & echo $! >"$WORK/pid"; wait ) &
