@@ -10,12 +10,16 @@ namespace newsfacet {
 namespace {
 
 bool is_blank(std::string_view s) {
-    return std::all_of(s.begin(), s.end(), [](unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; });
+    return std::all_of(s.begin(), s.end(), [](unsigned char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    });
 }
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -76,7 +80,8 @@ std::string shorten_title(std::string_view sentence, std::size_t max_chars) {
     std::size_t bytes = 0, cps = 0;
     while (bytes < sentence.size() && cps < max_chars) {
         ++bytes;
-        while (bytes < sentence.size() && (static_cast<unsigned char>(sentence[bytes]) & 0xC0) == 0x80) ++bytes;
+        while (bytes < sentence.size() && (static_cast<unsigned char>(sentence[bytes]) & 0xC0) == 0x80)
+            ++bytes;
         ++cps;
     }
     std::string_view head = sentence.substr(0, bytes);
@@ -116,7 +121,8 @@ std::size_t first_sentence_end(std::string_view para) {
         if ((c == '.' || c == '!' || c == '?') && para[k + 1] == ' ') {
             // Skip abbreviations such as "Mr." and initials ("J. Smith").
             std::size_t w = k;
-            while (w > 0 && para[w - 1] != ' ') --w;
+            while (w > 0 && para[w - 1] != ' ')
+                --w;
             const std::string_view word = para.substr(w, k - w);
             if (word.size() <= 2 || word == "Mr" || word == "Mrs" || word == "Dr" || word == "Ms" || word == "St")
                 continue;

@@ -18,18 +18,18 @@ struct Article {
     /// The whole decoded text: UTF-8, BOM removed, CR LF -> LF, invalid bytes -> U+FFFD.
     /// Every Span in an Extraction points into this string.
     std::string text;
-    std::string title;       ///< headline, or a shortened first sentence when there is none
+    std::string title;             ///< headline, or a shortened first sentence when there is none
     bool title_from_text = false;  ///< true when the title was derived from the first sentence
-    Span title_span;         ///< where the headline is in text (empty when derived)
-    std::string standfirst;  ///< optional second line under the headline
-    std::size_t body_begin = 0;  ///< byte offset in text where the body starts
+    Span title_span;               ///< where the headline is in text (empty when derived)
+    std::string standfirst;        ///< optional second line under the headline
+    std::size_t body_begin = 0;    ///< byte offset in text where the body starts
     std::optional<Ymd> published;
     std::string published_source;  ///< "manifest", "--published", "front-matter", "jsonl"
 };
 
 /// Problems found while decoding, reported as warnings (the article is still usable).
 struct DecodeReport {
-    std::size_t invalid_bytes = 0;      ///< bytes replaced by U+FFFD
+    std::size_t invalid_bytes = 0;         ///< bytes replaced by U+FFFD
     std::size_t first_invalid_offset = 0;  ///< byte offset of the first invalid byte in the input
     bool had_bom = false;
 };

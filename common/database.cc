@@ -30,7 +30,7 @@ std::string resolve_db_path(const std::string& from_option) {
 }
 
 Xapian::Database open_for_reading(const std::string& path) {
-    struct stat st{};
+    struct stat st {};
     if (::stat(path.c_str(), &st) != 0)
         throw Failure({kExitRuntime, "no database at " + path,
                        "create one with: newsfacet-index --db " + path + " ARTICLES... (or set NEWSFACET_DB)"});

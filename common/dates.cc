@@ -6,15 +6,21 @@ namespace newsfacet {
 
 std::string_view granularity_name(Granularity g) {
     switch (g) {
-        case Granularity::year: return "year";
-        case Granularity::month: return "month";
-        case Granularity::week: return "week";
-        case Granularity::day: return "day";
+        case Granularity::year:
+            return "year";
+        case Granularity::month:
+            return "month";
+        case Granularity::week:
+            return "week";
+        case Granularity::day:
+            return "day";
     }
     return "day";
 }
 
-bool is_leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap_year(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int days_in_month(int y, int m) {
     static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -51,22 +57,31 @@ int weekday(const Ymd& d) {
     return static_cast<int>(((z % 7) + 7 + 3) % 7);
 }
 
-Ymd add_days(const Ymd& d, long n) { return civil_from_days(days_from_civil(d) + n); }
+Ymd add_days(const Ymd& d, long n) {
+    return civil_from_days(days_from_civil(d) + n);
+}
 
 Ymd PartialDate::first_day() const {
     switch (granularity) {
-        case Granularity::year: return Ymd{ymd.year, 1, 1};
-        case Granularity::month: return Ymd{ymd.year, ymd.month, 1};
-        default: return ymd;
+        case Granularity::year:
+            return Ymd{ymd.year, 1, 1};
+        case Granularity::month:
+            return Ymd{ymd.year, ymd.month, 1};
+        default:
+            return ymd;
     }
 }
 
 Ymd PartialDate::last_day() const {
     switch (granularity) {
-        case Granularity::year: return Ymd{ymd.year, 12, 31};
-        case Granularity::month: return Ymd{ymd.year, ymd.month, days_in_month(ymd.year, ymd.month)};
-        case Granularity::week: return add_days(ymd, 6);
-        default: return ymd;
+        case Granularity::year:
+            return Ymd{ymd.year, 12, 31};
+        case Granularity::month:
+            return Ymd{ymd.year, ymd.month, days_in_month(ymd.year, ymd.month)};
+        case Granularity::week:
+            return add_days(ymd, 6);
+        default:
+            return ymd;
     }
 }
 
@@ -115,15 +130,22 @@ std::optional<PartialDate> parse_partial_date(std::string_view s) {
 
 std::string PartialDate::iso() const {
     switch (granularity) {
-        case Granularity::year: return pad(ymd.year, 4);
-        case Granularity::month: return pad(ymd.year, 4) + "-" + pad(ymd.month, 2);
-        default: return iso_day(ymd);
+        case Granularity::year:
+            return pad(ymd.year, 4);
+        case Granularity::month:
+            return pad(ymd.year, 4) + "-" + pad(ymd.month, 2);
+        default:
+            return iso_day(ymd);
     }
 }
 
-std::string iso_day(const Ymd& d) { return pad(d.year, 4) + "-" + pad(d.month, 2) + "-" + pad(d.day, 2); }
+std::string iso_day(const Ymd& d) {
+    return pad(d.year, 4) + "-" + pad(d.month, 2) + "-" + pad(d.day, 2);
+}
 
-std::string compact_day(const Ymd& d) { return pad(d.year, 4) + pad(d.month, 2) + pad(d.day, 2); }
+std::string compact_day(const Ymd& d) {
+    return pad(d.year, 4) + pad(d.month, 2) + pad(d.day, 2);
+}
 
 DateTerms date_terms(const Ymd& d) {
     DateTerms t;
@@ -172,8 +194,7 @@ std::optional<std::pair<Ymd, Ymd>> value_day_range(std::string_view v) {
     int y = 0, n = 0;
     if (v.size() == 3 && parse_digits(v, y)) return std::pair{Ymd{y * 10, 1, 1}, Ymd{y * 10 + 9, 12, 31}};
     // A century: "19" is 1900-1999.
-    if (v.size() == 2 && parse_digits(v, y) && y >= 1)
-        return std::pair{Ymd{y * 100, 1, 1}, Ymd{y * 100 + 99, 12, 31}};
+    if (v.size() == 2 && parse_digits(v, y) && y >= 1) return std::pair{Ymd{y * 100, 1, 1}, Ymd{y * 100 + 99, 12, 31}};
     // A weekend: "2024-W41-WE" is the Saturday and Sunday of week 41.
     if (v.size() >= 10 && v.ends_with("-WE")) {
         const auto week = value_day_range(v.substr(0, v.size() - 3));
@@ -197,7 +218,8 @@ std::optional<std::pair<Ymd, Ymd>> value_day_range(std::string_view v) {
         const std::string_view code = v.substr(5);
         const int start = code == "SP" ? 3 : code == "SU" ? 6 : code == "FA" ? 9 : code == "WI" ? 12 : 0;
         if (start) {
-            const Ymd end = start == 12 ? Ymd{y + 1, 2, days_in_month(y + 1, 2)} : Ymd{y, start + 2, days_in_month(y, start + 2)};
+            const Ymd end =
+                start == 12 ? Ymd{y + 1, 2, days_in_month(y + 1, 2)} : Ymd{y, start + 2, days_in_month(y, start + 2)};
             return std::pair{Ymd{y, start, 1}, end};
         }
     }

@@ -6,10 +6,17 @@ namespace {
 void put_escaped(std::string& out, std::string_view s) {
     for (char c : s) {
         switch (c) {
-            case '\t': out += "\\t"; break;
-            case '\n': out += "\\n"; break;
-            case '\\': out += "\\\\"; break;
-            default: out.push_back(c);
+            case '\t':
+                out += "\\t";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            default:
+                out.push_back(c);
         }
     }
 }
@@ -64,13 +71,20 @@ std::string DocRecord::serialise() const {
     if (!path.empty()) put(out, "path", {path});
     if (!title.empty()) put(out, "title", {title});
     if (!published.empty()) put(out, "published", {published});
-    for (const auto& s : speakers) put(out, "speaker", {s});
-    for (const auto& s : people) put(out, "person", {s});
-    for (const auto& s : places) put(out, "place", {s});
-    for (const auto& s : countries) put(out, "country", {s});
-    for (const auto& s : cities) put(out, "city", {s});
-    for (const auto& m : mentioned) put(out, "mentioned", {m.value, m.granularity});
-    for (const auto& p : provenance) put(out, "why", {p.field, p.value, p.why});
+    for (const auto& s : speakers)
+        put(out, "speaker", {s});
+    for (const auto& s : people)
+        put(out, "person", {s});
+    for (const auto& s : places)
+        put(out, "place", {s});
+    for (const auto& s : countries)
+        put(out, "country", {s});
+    for (const auto& s : cities)
+        put(out, "city", {s});
+    for (const auto& m : mentioned)
+        put(out, "mentioned", {m.value, m.granularity});
+    for (const auto& p : provenance)
+        put(out, "why", {p.field, p.value, p.why});
     if (!parent.empty()) put(out, "parent", {parent});
     if (!speaker.empty()) put(out, "quote-speaker", {speaker, speaker_rule, indirect ? "indirect" : "direct"});
     put(out, "text", {text});
@@ -87,24 +101,38 @@ DocRecord DocRecord::parse(std::string_view data) {
         p = e + 1;
         if (f.size() < 2) continue;
         const std::string& k = f[0];
-        if (k == "kind") r.kind = f[1];
-        else if (k == "id") r.id = f[1];
-        else if (k == "path") r.path = f[1];
-        else if (k == "title") r.title = f[1];
-        else if (k == "published") r.published = f[1];
-        else if (k == "speaker") r.speakers.push_back(f[1]);
-        else if (k == "person") r.people.push_back(f[1]);
-        else if (k == "place") r.places.push_back(f[1]);
-        else if (k == "country") r.countries.push_back(f[1]);
-        else if (k == "city") r.cities.push_back(f[1]);
-        else if (k == "mentioned" && f.size() >= 3) r.mentioned.push_back({f[1], f[2]});
-        else if (k == "why" && f.size() >= 4) r.provenance.push_back({f[1], f[2], f[3]});
-        else if (k == "parent") r.parent = f[1];
+        if (k == "kind")
+            r.kind = f[1];
+        else if (k == "id")
+            r.id = f[1];
+        else if (k == "path")
+            r.path = f[1];
+        else if (k == "title")
+            r.title = f[1];
+        else if (k == "published")
+            r.published = f[1];
+        else if (k == "speaker")
+            r.speakers.push_back(f[1]);
+        else if (k == "person")
+            r.people.push_back(f[1]);
+        else if (k == "place")
+            r.places.push_back(f[1]);
+        else if (k == "country")
+            r.countries.push_back(f[1]);
+        else if (k == "city")
+            r.cities.push_back(f[1]);
+        else if (k == "mentioned" && f.size() >= 3)
+            r.mentioned.push_back({f[1], f[2]});
+        else if (k == "why" && f.size() >= 4)
+            r.provenance.push_back({f[1], f[2], f[3]});
+        else if (k == "parent")
+            r.parent = f[1];
         else if (k == "quote-speaker" && f.size() >= 4) {
             r.speaker = f[1];
             r.speaker_rule = f[2];
             r.indirect = f[3] == "indirect";
-        } else if (k == "text") r.text = f[1];
+        } else if (k == "text")
+            r.text = f[1];
     }
     return r;
 }

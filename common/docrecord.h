@@ -33,8 +33,8 @@ struct DocRecord {
     std::vector<DatedValue> mentioned;
     std::vector<Provenance> provenance;
     // Quotes only.
-    std::string parent;       ///< article id
-    std::string speaker;      ///< canonical speaker
+    std::string parent;   ///< article id
+    std::string speaker;  ///< canonical speaker
     std::string speaker_rule;
     bool indirect = false;
 

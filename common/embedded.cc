@@ -21,7 +21,8 @@ constinit std::size_t g_count = 0;
 }  // namespace
 
 EmbeddedRegistrar::EmbeddedRegistrar(const char* name, const char* begin, const char* end) {
-    if (g_count < kMaxEntries) g_entries[g_count++] = Entry{name, std::string_view(begin, static_cast<std::size_t>(end - begin))};
+    if (g_count < kMaxEntries)
+        g_entries[g_count++] = Entry{name, std::string_view(begin, static_cast<std::size_t>(end - begin))};
 }
 
 std::string_view embedded(std::string_view name) {

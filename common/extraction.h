@@ -43,14 +43,14 @@ struct PersonMention {
 
 /// A quotation and, when found, who said it.
 struct Quote {
-    Span span;                ///< the quoted content, without the quote marks
-    std::string text;         ///< the content as one string (multi-paragraph quotes joined by a space)
-    std::string speaker;      ///< canonical person name, or the source's text when not a person
+    Span span;            ///< the quoted content, without the quote marks
+    std::string text;     ///< the content as one string (multi-paragraph quotes joined by a space)
+    std::string speaker;  ///< canonical person name, or the source's text when not a person
     bool speaker_is_person = false;
     std::optional<Span> speaker_span;  ///< where the speaker is named (or the pronoun/cue)
-    std::string speaker_rule;  ///< "said-after-quote", "pronoun:He->John Healey", "continuation" ...
-    bool indirect = false;     ///< reported speech ("X said that ..."), no quote marks
-    std::string rule;          ///< how the quote itself was found: "double-quotes", "multi-paragraph" ...
+    std::string speaker_rule;          ///< "said-after-quote", "pronoun:He->John Healey", "continuation" ...
+    bool indirect = false;             ///< reported speech ("X said that ..."), no quote marks
+    std::string rule;                  ///< how the quote itself was found: "double-quotes", "multi-paragraph" ...
 };
 
 /// A normalised date, either the publication date or one mentioned in the text.
@@ -59,7 +59,7 @@ struct DateMention {
     std::string surface;  ///< "last year", "7 October", "Tuesday"
     std::string value;    ///< ISO value: "2023-10-07", "2023-10", "2023", "2024-W32"; empty if unresolved
     Granularity granularity = Granularity::day;
-    std::string rule;     ///< "absolute:dmy", "relative:yesterday", "weekday:past" ...
+    std::string rule;  ///< "absolute:dmy", "relative:yesterday", "weekday:past" ...
     bool resolved() const { return !value.empty(); }
 };
 

@@ -102,7 +102,8 @@ std::span<const GazetteerEntry> Gazetteer::lookup(std::string_view surface) cons
     auto lo = std::lower_bound(entries_.begin(), entries_.end(), surface,
                                [](const GazetteerEntry& e, std::string_view s) { return e.surface < s; });
     auto hi = lo;
-    while (hi != entries_.end() && hi->surface == surface) ++hi;
+    while (hi != entries_.end() && hi->surface == surface)
+        ++hi;
     return {lo, hi};
 }
 
@@ -115,8 +116,10 @@ bool Gazetteer::has_prefix(std::string_view prefix) const {
 const Gazetteer::FoldedIndex& Gazetteer::folded() const {
     std::call_once(folded_once_, [this] {
         folded_.reserve(entries_.size());
-        for (std::uint32_t i = 0; i < entries_.size(); ++i) folded_.emplace_back(fold_place_text(entries_[i].surface), i);
-        std::stable_sort(folded_.begin(), folded_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (std::uint32_t i = 0; i < entries_.size(); ++i)
+            folded_.emplace_back(fold_place_text(entries_[i].surface), i);
+        std::stable_sort(folded_.begin(), folded_.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
     });
     return folded_;
 }
@@ -125,8 +128,10 @@ std::vector<const GazetteerEntry*> Gazetteer::lookup_folded(std::string_view tex
     const FoldedIndex& idx = folded();
     const std::string key = fold_place_text(text);
     std::vector<const GazetteerEntry*> out;
-    auto lo = std::lower_bound(idx.begin(), idx.end(), key, [](const auto& p, const std::string& k) { return p.first < k; });
-    for (; lo != idx.end() && lo->first == key; ++lo) out.push_back(&entries_[lo->second]);
+    auto lo =
+        std::lower_bound(idx.begin(), idx.end(), key, [](const auto& p, const std::string& k) { return p.first < k; });
+    for (; lo != idx.end() && lo->first == key; ++lo)
+        out.push_back(&entries_[lo->second]);
     std::stable_sort(out.begin(), out.end(),
                      [](const GazetteerEntry* a, const GazetteerEntry* b) { return gazetteer_prefers(*a, *b); });
     return out;
@@ -135,7 +140,8 @@ std::vector<const GazetteerEntry*> Gazetteer::lookup_folded(std::string_view tex
 bool Gazetteer::has_folded_prefix(std::string_view prefix) const {
     const FoldedIndex& idx = folded();
     const std::string key = fold_place_text(prefix);
-    auto lo = std::lower_bound(idx.begin(), idx.end(), key, [](const auto& p, const std::string& k) { return p.first < k; });
+    auto lo =
+        std::lower_bound(idx.begin(), idx.end(), key, [](const auto& p, const std::string& k) { return p.first < k; });
     return lo != idx.end() && std::string_view(lo->first).starts_with(key);
 }
 
@@ -147,7 +153,8 @@ const GazetteerEntry* Gazetteer::place(std::string_view canonical_name) const {
 
 std::optional<std::string> Gazetteer::resolve(std::string_view user_text) const {
     // Exact spelling first ("US" the country, not a folded "us"), then any case.
-    for (const GazetteerEntry& e : lookup(user_text)) return std::string(e.name);
+    for (const GazetteerEntry& e : lookup(user_text))
+        return std::string(e.name);
     // A one-shot query process resolves one or two values: a linear scan (~0.1 ms)
     // is cheaper than building the folded index.
     const std::string key = fold_place_text(user_text);

@@ -17,20 +17,20 @@ namespace newsfacet {
 /// One gazetteer row: a surface form and the place it names. All views point into
 /// the embedded data, so entries stay valid for the life of the process.
 struct GazetteerEntry {
-    std::string_view surface;  ///< as written in text: "U.K.", "Tel Aviv", "Kiev"
-    std::string_view name;     ///< canonical name: "United Kingdom", "Tel Aviv", "Kyiv"
-    std::string_view level;    ///< "country", "region", "admin1" or "city"
-    std::string_view country;  ///< canonical country; empty for supranational regions
-    std::string_view admin1;   ///< first-level region of a city, when known
-    std::string_view rule;     ///< provenance: "gazetteer:city", "alias:curated", "region" ...
+    std::string_view surface;      ///< as written in text: "U.K.", "Tel Aviv", "Kiev"
+    std::string_view name;         ///< canonical name: "United Kingdom", "Tel Aviv", "Kyiv"
+    std::string_view level;        ///< "country", "region", "admin1" or "city"
+    std::string_view country;      ///< canonical country; empty for supranational regions
+    std::string_view admin1;       ///< first-level region of a city, when known
+    std::string_view rule;         ///< provenance: "gazetteer:city", "alias:curated", "region" ...
     std::uint32_t population = 0;  ///< cities only
-    bool common_word = false;  ///< the lower-cased surface is an ordinary English word ("Reading")
-    bool nation = false;       ///< a first-level region that is a nation (England, Scotland)
+    bool common_word = false;      ///< the lower-cased surface is an ordinary English word ("Reading")
+    bool nation = false;           ///< a first-level region that is a nation (England, Scotland)
 };
 
 /// The place-name table. Lookups are read-only and thread-safe once built.
 class Gazetteer {
-public:
+  public:
     /// The process-wide gazetteer, parsed from embedded("gazetteer.tsv") on first use.
     static const Gazetteer& instance();
 
@@ -64,7 +64,7 @@ public:
     /// All rows, sorted by surface (bytewise), best candidate first within a surface.
     std::span<const GazetteerEntry> entries() const { return entries_; }
 
-private:
+  private:
     using FoldedIndex = std::vector<std::pair<std::string, std::uint32_t>>;  // (folded surface, row), sorted
     const FoldedIndex& folded() const;
     const GazetteerEntry* scan_folded(std::string_view folded_key) const;

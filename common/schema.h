@@ -63,10 +63,10 @@ enum class FieldKind {
 
 /// One row of the schema table.
 struct Field {
-    std::string_view name;     ///< as typed in queries ("speaker")
-    std::string_view prefix;   ///< Xapian term prefix
+    std::string_view name;    ///< as typed in queries ("speaker")
+    std::string_view prefix;  ///< Xapian term prefix
     FieldKind kind;
-    int slot;                  ///< value slot, or -1
+    int slot;  ///< value slot, or -1
     std::string_view description;
     std::string_view example;  ///< an example query
 };
@@ -76,15 +76,20 @@ struct Field {
 inline constexpr std::array<Field, 12> kFields{{
     {"id", "Q", FieldKind::boolean, -1, "the article's id (its file name without .txt)", "id:000_9a5ad2e1a0c9bfef"},
     {"title", "S", FieldKind::text, -1, "words of the headline", "title:peace"},
-    {"speaker", "XSPEAKER", FieldKind::boolean, kSlotSpeakers, "a person quoted (full name or unambiguous surname)", "speaker:\"John Smith\""},
+    {"speaker", "XSPEAKER", FieldKind::boolean, kSlotSpeakers, "a person quoted (full name or unambiguous surname)",
+     "speaker:\"John Smith\""},
     {"person", "XPERSON", FieldKind::boolean, kSlotPeople, "a person mentioned or quoted", "person:Smith"},
-    {"place", "XPLACE", FieldKind::boolean, kSlotPlaces, "a place named (any alias; a country matches its cities)", "place:UK"},
+    {"place", "XPLACE", FieldKind::boolean, kSlotPlaces, "a place named (any alias; a country matches its cities)",
+     "place:UK"},
     {"city", "XCITY", FieldKind::boolean, kSlotCities, "a city named", "city:Tokyo"},
-    {"date", "D", FieldKind::date, kSlotPublished, "publication date: YYYY, YYYY-MM, YYYY-MM-DD or a range A..B", "date:2024-08..2024-12"},
-    {"mentioned", "XMD", FieldKind::date, kSlotMentioned, "a date mentioned in the text, same syntax as date:", "mentioned:2023-10-07"},
+    {"date", "D", FieldKind::date, kSlotPublished, "publication date: YYYY, YYYY-MM, YYYY-MM-DD or a range A..B",
+     "date:2024-08..2024-12"},
+    {"mentioned", "XMD", FieldKind::date, kSlotMentioned,
+     "a date mentioned in the text, same syntax as date:", "mentioned:2023-10-07"},
     {"type", "XTYPE", FieldKind::internal, -1, "document kind: article or quote", ""},
     {"parent", "XPARENT", FieldKind::internal, -1, "a quote's article id", ""},
-    {"speakerkey", "XSPK", FieldKind::internal, -1, "look-up keys of speakers: full name, surname, spelling variants", ""},
+    {"speakerkey", "XSPK", FieldKind::internal, -1, "look-up keys of speakers: full name, surname, spelling variants",
+     ""},
     {"personkey", "XPK", FieldKind::internal, -1, "look-up keys of people", ""},
 }};
 
@@ -102,7 +107,9 @@ constexpr const Field& field(std::string_view name) {
 }
 
 /// The term prefix of a field, looked up by name (code names fields, never letters).
-constexpr std::string_view prefix(std::string_view name) { return field(name).prefix; }
+constexpr std::string_view prefix(std::string_view name) {
+    return field(name).prefix;
+}
 
 namespace detail {
 constexpr bool prefixes_unique() {

@@ -23,7 +23,9 @@ bool is_ascii(std::string_view s) {
     return true;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 // Removes commas (and thin spaces already folded) between digits: "42,000" -> "42000".
 void drop_digit_commas(std::string& s) {
@@ -61,9 +63,23 @@ const icu::Normalizer2& nfd() {
 // Apostrophe-like and quote-like characters, mapped to their ASCII forms.
 UChar32 unify_quote_char(UChar32 c) {
     switch (c) {
-        case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0x2032: case 0xFF07: return '\'';
-        case 0x201C: case 0x201D: case 0x201F: case 0x2033: case 0xFF02: case 0x00AB: case 0x00BB: return '"';
-        default: return c;
+        case 0x2018:
+        case 0x2019:
+        case 0x201B:
+        case 0x02BC:
+        case 0x2032:
+        case 0xFF07:
+            return '\'';
+        case 0x201C:
+        case 0x201D:
+        case 0x201F:
+        case 0x2033:
+        case 0xFF02:
+        case 0x00AB:
+        case 0x00BB:
+            return '"';
+        default:
+            return c;
     }
 }
 
@@ -95,7 +111,8 @@ bool is_hyphen_at(std::string_view text, std::size_t i, std::size_t& len) {
         return true;
     }
     // U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN.
-    if (i + 2 < text.size() && text[i] == '\xE2' && text[i + 1] == '\x80' && (text[i + 2] == '\x90' || text[i + 2] == '\x91')) {
+    if (i + 2 < text.size() && text[i] == '\xE2' && text[i + 1] == '\x80' &&
+        (text[i + 2] == '\x90' || text[i + 2] == '\x91')) {
         len = 3;
         return true;
     }
@@ -189,8 +206,9 @@ void tokenize(std::string_view text, const std::function<void(const Token&)>& em
 }
 
 namespace {
-bool is_alnum_ascii(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-bool is_alpha_ascii(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_alnum_ascii(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
 }  // namespace
 
 std::vector<Token> display_words(std::string_view text) {
@@ -207,8 +225,14 @@ std::vector<Token> display_words(std::string_view text) {
         U8_NEXT(s, next, len, c);
         return c;
     };
-    auto is_word_cp = [](UChar32 c) { return c >= 0 && (c < 0x80 ? is_alnum_ascii(static_cast<char>(c)) : u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK); };
-    auto needs_dictionary = [](UChar32 c) { return (c >= 0x0E00 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF) || (c >= 0x2E80 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF); };
+    auto is_word_cp = [](UChar32 c) {
+        return c >= 0 &&
+               (c < 0x80 ? is_alnum_ascii(static_cast<char>(c)) : u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK);
+    };
+    auto needs_dictionary = [](UChar32 c) {
+        return (c >= 0x0E00 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF) || (c >= 0x2E80 && c <= 0xD7FF) ||
+               (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
+    };
     int32_t i = 0;
     while (i < len) {
         int32_t next = 0;
@@ -247,7 +271,8 @@ std::vector<Token> display_words(std::string_view text) {
             break;
         }
         out.push_back(Token{static_cast<std::size_t>(b), static_cast<std::size_t>(i),
-                            fold_word(text.substr(static_cast<std::size_t>(b), static_cast<std::size_t>(i - b))), false});
+                            fold_word(text.substr(static_cast<std::size_t>(b), static_cast<std::size_t>(i - b))),
+                            false});
     }
     return out;
 }
@@ -278,9 +303,11 @@ std::string safe_term(std::string term) {
     constexpr std::size_t kMax = 240;
     if (term.size() <= kMax) return term;
     std::size_t cut = kMax - 9;
-    while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) --cut;
+    while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80)
+        --cut;
     unsigned h = 2166136261u;
-    for (std::size_t i = cut; i < term.size(); ++i) h = (h ^ static_cast<unsigned char>(term[i])) * 16777619u;
+    for (std::size_t i = cut; i < term.size(); ++i)
+        h = (h ^ static_cast<unsigned char>(term[i])) * 16777619u;
     char buf[10];
     std::snprintf(buf, sizeof buf, "#%08x", h);
     return term.substr(0, cut) + buf;

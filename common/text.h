@@ -15,9 +15,9 @@ namespace newsfacet {
 struct Token {
     std::size_t begin = 0;  ///< byte offset of the word in the analysed text
     std::size_t end = 0;
-    std::string term;       ///< normalised form: NFKC, case-folded, accents removed,
-                            ///< apostrophes unified, digit-group commas removed
-    bool joined = false;    ///< a hyphenated compound joined ("deescalation"), at its first part's position
+    std::string term;     ///< normalised form: NFKC, case-folded, accents removed,
+                          ///< apostrophes unified, digit-group commas removed
+    bool joined = false;  ///< a hyphenated compound joined ("deescalation"), at its first part's position
 };
 
 /// Normalises one word: NFKC, full case folding, accents removed, every apostrophe

@@ -46,7 +46,7 @@ int season_of(std::string_view w) {
 
 // Tens words of a spelled year ("nineteen ninety-six"): 2..9 for twenty..ninety.
 int tens_of(std::string_view w) {
-    static constexpr std::array<std::string_view, 8> kTens = {"twenty", "thirty", "forty",   "fifty",
+    static constexpr std::array<std::string_view, 8> kTens = {"twenty", "thirty",  "forty",  "fifty",
                                                               "sixty",  "seventy", "eighty", "ninety"};
     for (int k = 0; k < 8; ++k)
         if (w == kTens[k]) return k + 2;
@@ -105,13 +105,15 @@ Ymd holiday_day(int id, int y) {
 bool starts_expression(std::string_view w) {
     static const std::unordered_set<std::string_view> kStarts = [] {
         std::unordered_set<std::string_view> s = {
-            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "early", "late", "mid", "earlier", "later", "the", "first", "second", "third", "fourth", "q", "year",
-            "spring", "summer", "fall", "autumn", "winter", "nineteen", "today", "yesterday", "tomorrow",
-            "tonight", "last", "this", "next", "past", "coming", "that", "a", "an", "one", "two", "three", "four", "five",
-            "six", "seven", "eight", "nine", "ten", "eleven", "twelve"};
+            "jan",      "feb",    "mar",       "apr",      "jun",      "jul",       "aug",      "sep",     "sept",
+            "oct",      "nov",    "dec",       "january",  "february", "march",     "april",    "may",     "june",
+            "july",     "august", "september", "october",  "november", "december",  "monday",   "tuesday", "wednesday",
+            "thursday", "friday", "saturday",  "sunday",   "early",    "late",      "mid",      "earlier", "later",
+            "the",      "first",  "second",    "third",    "fourth",   "q",         "year",     "spring",  "summer",
+            "fall",     "autumn", "winter",    "nineteen", "today",    "yesterday", "tomorrow", "tonight", "last",
+            "this",     "next",   "past",      "coming",   "that",     "a",         "an",       "one",     "two",
+            "three",    "four",   "five",      "six",      "seven",    "eight",     "nine",     "ten",     "eleven",
+            "twelve"};
         for (const Holiday& h : kHolidays)
             s.insert(h.first.ends_with("'s") ? h.first.substr(0, h.first.size() - 2) : h.first);
         return s;
@@ -123,8 +125,12 @@ bool in(std::string_view w, std::initializer_list<std::string_view> set) {
     return std::find(set.begin(), set.end(), w) != set.end();
 }
 
-bool is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_digit(unsigned char c) {
+    return c >= '0' && c <= '9';
+}
 
 // One scan. Words are ASCII letter runs, numbers digit runs; every other ASCII
 // character is its own token; a non-ASCII UTF-8 sequence is one `other` token,
@@ -148,13 +154,16 @@ std::vector<Tok> tokenize(std::string_view t, std::size_t begin, std::size_t end
         k.b = i;
         k.space_before = space;
         if (is_alpha(c)) {
-            while (i < end && is_alpha(static_cast<unsigned char>(t[i]))) ++i;
+            while (i < end && is_alpha(static_cast<unsigned char>(t[i])))
+                ++i;
             k.kind = TokKind::word;
             k.cap = c >= 'A' && c <= 'Z';
             k.low.assign(t.substr(k.b, i - k.b));
-            for (char& ch : k.low) ch = static_cast<char>(ch | 0x20);  // ASCII letters only
+            for (char& ch : k.low)
+                ch = static_cast<char>(ch | 0x20);  // ASCII letters only
         } else if (is_digit(c)) {
-            while (i < end && is_digit(static_cast<unsigned char>(t[i]))) ++i;
+            while (i < end && is_digit(static_cast<unsigned char>(t[i])))
+                ++i;
             k.kind = TokKind::num;
             k.ndigits = i - k.b;
             k.low.assign(t.substr(k.b, i - k.b));
@@ -191,16 +200,19 @@ std::vector<Tok> tokenize(std::string_view t, std::size_t begin, std::size_t end
         // punctuation, or between a capitalised word (or number) and a capital (a
         // headline); inside hard-wrapped text ("until\n July 1") it does not.
         bool line_break = false;
-        if (newlines >= 2) line_break = begin > 0 || !out.empty();
+        if (newlines >= 2)
+            line_break = begin > 0 || !out.empty();
         else if (newlines == 1) {
-            if (out.empty()) line_break = begin > 0;
+            if (out.empty())
+                line_break = begin > 0;
             else {
                 const Tok& p = out.back();
                 line_break = in(p.low, {".", "!", "?", "\"", "'", ":", ")"}) ||
                              (k.cap && (p.kind == TokKind::num || (p.kind == TokKind::word && p.cap)));
             }
         }
-        if (line_break) ++sent;
+        if (line_break)
+            ++sent;
         else if (!out.empty() && k.space_before) {
             const Tok& p = out.back();
             if ((p.low == "." || p.low == "!" || p.low == "?") && (k.cap || k.low == "\"")) {
@@ -208,9 +220,9 @@ std::vector<Tok> tokenize(std::string_view t, std::size_t begin, std::size_t end
                 // period keeps the sentence open.
                 const bool abbrev = out.size() >= 2 && out[out.size() - 2].kind == TokKind::word &&
                                     out[out.size() - 2].cap &&
-                                    in(out[out.size() - 2].low, {"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep",
-                                                                 "gov", "lt", "col", "sgt", "jan", "feb", "aug",
-                                                                 "sept", "sep", "oct", "nov", "dec", "rev", "prof"});
+                                    in(out[out.size() - 2].low,
+                                       {"mr",  "mrs", "ms",  "dr",  "st",   "gen", "sen", "rep", "gov", "lt",  "col",
+                                        "sgt", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "rev", "prof"});
                 if (!abbrev) ++sent;
             }
         }
@@ -227,15 +239,15 @@ std::vector<Tok> tokenize(std::string_view t, std::size_t begin, std::size_t end
 
 // Month number for a full or abbreviated name; `abbr` tells which it was.
 int month_of(std::string_view w, bool& abbr) {
-    static constexpr std::array<std::string_view, 12> kFull = {"january", "february", "march",     "april",
-                                                               "may",     "june",     "july",      "august",
-                                                               "september", "october", "november", "december"};
+    static constexpr std::array<std::string_view, 12> kFull = {"january",   "february", "march",    "april",
+                                                               "may",       "june",     "july",     "august",
+                                                               "september", "october",  "november", "december"};
     for (int m = 0; m < 12; ++m)
         if (w == kFull[m]) {
             abbr = false;
             return m + 1;
         }
-    static constexpr std::array<std::string_view, 13> kAbbr = {"jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    static constexpr std::array<std::string_view, 13> kAbbr = {"jan", "feb",  "mar", "apr", "jun", "jul", "aug",
                                                                "sep", "sept", "oct", "nov", "dec", "june"};
     static constexpr std::array<int, 13> kAbbrMonth = {1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12, 6};
     for (std::size_t k = 0; k < kAbbr.size(); ++k)
@@ -259,9 +271,8 @@ int weekday_of(std::string_view w) {
 // "one".."twelve", "a", "an" as small counts for "two years ago".
 int count_of(const Tok& t) {
     if (t.kind == TokKind::num) return t.ndigits <= 3 ? t.num : -1;
-    static constexpr std::array<std::string_view, 13> kWords = {"zero", "one", "two",   "three", "four",
-                                                                "five", "six", "seven", "eight", "nine",
-                                                                "ten",  "eleven", "twelve"};
+    static constexpr std::array<std::string_view, 13> kWords = {
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"};
     for (int k = 1; k < 13; ++k)
         if (t.low == kWords[k]) return k;
     if (t.low == "a" || t.low == "an") return 1;
@@ -276,24 +287,23 @@ int ordinal_of(std::string_view w) {
     return 0;
 }
 
-
 // ---------------------------------------------------------------------------
 // Recognised expressions (before resolution)
 
 enum class Kind : std::uint8_t {
-    absolute,     // y (and m, d) given
-    month_day,    // m, d; year from context (year_rel when "last year" follows)
-    month_only,   // m; mod last/this/next or none
-    weekday,      // d = weekday; mod
-    rel_day,      // offset days from publication
-    rel_unit,     // unit 'y','m','w','q' with offset from publication
-    ago,          // "a year ago": offset years/months/weeks/days, granularity from context
-    quarter,      // q with year y (0 = from context) or year_rel
-    decade,       // y = first year of the decade
-    holiday,      // q = holiday id (see holiday_day); y given or from context; mod
-    season,       // q = 0 spring, 1 summer, 2 fall, 3 winter; y given or mod
-    weekend,      // mod last/this/next or none
-    century,      // y = century number - 1 ("the 20th century" -> 19)
+    absolute,        // y (and m, d) given
+    month_day,       // m, d; year from context (year_rel when "last year" follows)
+    month_only,      // m; mod last/this/next or none
+    weekday,         // d = weekday; mod
+    rel_day,         // offset days from publication
+    rel_unit,        // unit 'y','m','w','q' with offset from publication
+    ago,             // "a year ago": offset years/months/weeks/days, granularity from context
+    quarter,         // q with year y (0 = from context) or year_rel
+    decade,          // y = first year of the decade
+    holiday,         // q = holiday id (see holiday_day); y given or from context; mod
+    season,          // q = 0 spring, 1 summer, 2 fall, 3 winter; y given or mod
+    weekend,         // mod last/this/next or none
+    century,         // y = century number - 1 ("the 20th century" -> 19)
     anaphoric_year,  // "that year" (offset 0), "the following year" (+1): from the last dated mention
 };
 
@@ -313,7 +323,7 @@ struct Cand {
 };
 
 class Recogniser {
-public:
+  public:
     explicit Recogniser(const std::vector<Tok>& toks) : t_(toks) {}
 
     std::vector<Cand> run() {
@@ -328,16 +338,16 @@ public:
                 // "April 24 and 25", "Oct. 7-9": the second day shares the month (and year).
                 // Month first only: in "5 May and 6 ..." the 6 is more likely a count.
                 if (c.g == Granularity::day && (c.kind == Kind::month_day || c.kind == Kind::absolute) && c.m &&
-                    t_[c.tb].kind == TokKind::word &&
-                    at(i) && in(t_[i].low, {"and", "or", "-", "to", "through"}) && same_sent(i - 1, i)) {
+                    t_[c.tb].kind == TokKind::word && at(i) && in(t_[i].low, {"and", "or", "-", "to", "through"}) &&
+                    same_sent(i - 1, i)) {
                     int day = 0;
                     int mo = 0;
                     bool ab = false;
-                    if (std::size_t e = day_num(i + 1, day);
-                        e && day > c.d && !month_name(e, mo, ab) && !(at(e) && at(e)->kind == TokKind::num) &&
-                        !(at(e) && in(at(e)->low, {"percent", "per", "%"})) &&
-                        !(at(e) && at(e)->kind == TokKind::word && !at(e)->cap && at(e)->low.size() > 2 &&
-                          at(e)->low.back() == 's')) {
+                    if (std::size_t e = day_num(i + 1, day); e && day > c.d && !month_name(e, mo, ab) &&
+                                                             !(at(e) && at(e)->kind == TokKind::num) &&
+                                                             !(at(e) && in(at(e)->low, {"percent", "per", "%"})) &&
+                                                             !(at(e) && at(e)->kind == TokKind::word && !at(e)->cap &&
+                                                               at(e)->low.size() > 2 && at(e)->low.back() == 's')) {
                         Cand second = c;
                         second.tb = i + 1;
                         second.te = e;
@@ -356,7 +366,7 @@ public:
         return out;
     }
 
-private:
+  private:
     const std::vector<Tok>& t_;
 
     // Words around an expression that TimeML puts in its span without changing the
@@ -364,11 +374,14 @@ private:
     // "the early 1980s", "nearly four years ago". `floor` is the end of the previous
     // expression, which the span must not reach back into.
     void extend(Cand& c, std::size_t floor) const {
-        auto before = [&](std::size_t k, std::string_view w) { return k >= floor + 1 && is(k - 1, w) && same_sent(k - 1, k); };
+        auto before = [&](std::size_t k, std::string_view w) {
+            return k >= floor + 1 && is(k - 1, w) && same_sent(k - 1, k);
+        };
         if (c.kind == Kind::weekday || c.kind == Kind::rel_day) {
             if (at(c.te) && same_sent(c.te - 1, c.te) && in(t_[c.te].low, {"night", "morning", "afternoon", "evening"}))
                 ++c.te;
-            if (c.tb > floor && in(t_[c.tb - 1].low, {"late", "early", "earlier", "later"}) && same_sent(c.tb - 1, c.tb))
+            if (c.tb > floor && in(t_[c.tb - 1].low, {"late", "early", "earlier", "later"}) &&
+                same_sent(c.tb - 1, c.tb))
                 --c.tb;
         }
         if (c.kind == Kind::absolute && c.g == Granularity::year && before(c.tb, "fiscal")) --c.tb;
@@ -429,10 +442,14 @@ private:
     // "last year", "this year", "next year" at i: sets rel and returns the end.
     std::size_t year_phrase(std::size_t i, int& rel) const {
         if (!is(i + 1, "year")) return 0;
-        if (is(i, "last")) rel = -1;
-        else if (is(i, "this")) rel = 0;
-        else if (is(i, "next")) rel = 1;
-        else return 0;
+        if (is(i, "last"))
+            rel = -1;
+        else if (is(i, "this"))
+            rel = 0;
+        else if (is(i, "next"))
+            rel = 1;
+        else
+            return 0;
         return i + 2;
     }
 
@@ -457,15 +474,18 @@ private:
         // Sequences of numbers: phone numbers, scores, tables.
         if (p && p->kind == TokKind::num) return false;
         if (n && n->kind == TokKind::num) return false;
-        if (p && in(p->low, {"$", "#", "no", "number", "flight", "route", "room", "page", "chapter", "article",
-                             "section", "model", "version", "about", "around", "nearly", "almost", "some", "over",
-                             "than", "least", "approximately", "roughly", "only", "just", "total", "under",
-                             "additional", "another", "extra", "exactly", "top", "bottom"}))
+        if (p &&
+            in(p->low,
+               {"$",          "#",       "no",    "number",        "flight",  "route",  "room",   "page",   "chapter",
+                "article",    "section", "model", "version",       "about",   "around", "nearly", "almost", "some",
+                "over",       "than",    "least", "approximately", "roughly", "only",   "just",   "total",  "under",
+                "additional", "another", "extra", "exactly",       "top",     "bottom"}))
             return false;
         const bool strong_before =
-            p && in(p->low, {"in", "since", "by", "until", "till", "from", "during", "through", "before", "after",
-                             "fiscal", "early", "late", "mid", "of", "for", "year", "summer", "spring", "autumn",
-                             "winter", "fall", "to", "between", "and", "circa", "throughout", "within", "year's"});
+            p && in(p->low,
+                    {"in",     "since", "by",   "until",   "till", "from",  "during",     "through", "before", "after",
+                     "fiscal", "early", "late", "mid",     "of",   "for",   "year",       "summer",  "spring", "autumn",
+                     "winter", "fall",  "to",   "between", "and",  "circa", "throughout", "within",  "year's"});
         if (strong_before) return true;
         if (!n) return true;
         if (n->kind == TokKind::punct) return true;
@@ -473,12 +493,12 @@ private:
             // "2020 people", "1950 troops": a lower-case plural right after the number
             // counts things.
             if (!n->cap && n->low.size() > 3 && n->low.back() == 's' &&
-                !in(n->low, {"elections", "olympics", "games", "accounts", "results", "figures", "levels",
-                             "prices", "sales", "earnings", "profits", "numbers", "talks", "campaigns", "was", "has",
-                             "is", "as", "crisis", "census", "budgets", "forecasts"}))
+                !in(n->low, {"elections", "olympics", "games",   "accounts", "results", "figures",   "levels", "prices",
+                             "sales",     "earnings", "profits", "numbers",  "talks",   "campaigns", "was",    "has",
+                             "is",        "as",       "crisis",  "census",   "budgets", "forecasts"}))
                 return false;
-            if (in(n->low, {"people", "men", "women", "children", "persons", "staff", "police", "feet", "ft",
-                            "km", "kg", "mph", "lb", "lbs", "yards", "miles", "metres", "meters", "tonnes"}))
+            if (in(n->low, {"people", "men", "women", "children", "persons", "staff", "police", "feet", "ft", "km",
+                            "kg", "mph", "lb", "lbs", "yards", "miles", "metres", "meters", "tonnes"}))
                 return false;
             return true;
         }
@@ -587,8 +607,9 @@ private:
         }
         if (k.ndigits <= 3 && at(i + 1) && t_[i + 1].kind == TokKind::word && match_ago(i, c)) return true;
         // Centuries: "the 20th century" (TimeML "19").
-        if (k.ndigits <= 2 && k.num >= 1 && k.num <= 21 && glued(i + 1) && in(t_[i + 1].low, {"st", "nd", "rd", "th"}) &&
-            is(i + 2, "century") && !(at(i + 3) && t_[i + 3].cap && t_[i + 3].kind == TokKind::word)) {  // 20th Century Fox
+        if (k.ndigits <= 2 && k.num >= 1 && k.num <= 21 && glued(i + 1) &&
+            in(t_[i + 1].low, {"st", "nd", "rd", "th"}) && is(i + 2, "century") &&
+            !(at(i + 3) && t_[i + 3].cap && t_[i + 3].kind == TokKind::word)) {  // 20th Century Fox
             c.kind = Kind::century;
             c.y = k.num - 1;
             c.g = Granularity::year;
@@ -715,8 +736,8 @@ private:
                 }
             }
             // "earlier this year", "late last year", "early next month", "later that year".
-            if (in(t_.size() > j ? t_[j].low : std::string(), {"this", "last", "next", "that"}) &&
-                at(j + 1) && in(t_[j + 1].low, {"year", "month", "week"})) {
+            if (in(t_.size() > j ? t_[j].low : std::string(), {"this", "last", "next", "that"}) && at(j + 1) &&
+                in(t_[j + 1].low, {"year", "month", "week"})) {
                 Cand inner;
                 if (match_word(j, inner)) {
                     c = inner;
@@ -768,8 +789,9 @@ private:
                     c.offset = past ? -1 : 0;
                     c.g = c.unit == 'y' ? Granularity::year : Granularity::month;
                     c.te = e + 1;
-                    c.rule = past ? "relative:the-past-year" : c.unit == 'y' ? "relative:current-year"
-                                                                            : "relative:current-quarter";
+                    c.rule = past            ? "relative:the-past-year"
+                             : c.unit == 'y' ? "relative:current-year"
+                                             : "relative:current-quarter";
                     return true;
                 }
             }
@@ -793,7 +815,8 @@ private:
                 return true;
             }
             // "the latest period" names the quarter being reported.
-            if ((is(j, "latest") || (is(j, "most") && is(j + 1, "recent"))) && is(j + (is(j, "latest") ? 1 : 2), "period")) {
+            if ((is(j, "latest") || (is(j, "most") && is(j + 1, "recent"))) &&
+                is(j + (is(j, "latest") ? 1 : 2), "period")) {
                 c.kind = Kind::rel_unit;
                 c.unit = 'q';
                 c.offset = -1;
@@ -804,8 +827,10 @@ private:
             }
             // "the latest quarter", "the most recent quarter", "the quarter".
             std::size_t e = j;
-            if (is(e, "latest") || is(e, "last") || is(e, "past") || is(e, "previous")) ++e;
-            else if (is(e, "most") && is(e + 1, "recent")) e += 2;
+            if (is(e, "latest") || is(e, "last") || is(e, "past") || is(e, "previous"))
+                ++e;
+            else if (is(e, "most") && is(e + 1, "recent"))
+                e += 2;
             if (is(e, "quarter") && !t_[e].cap && !is(e + 1, "of") && !is(e + 1, "-")) {
                 c.kind = Kind::rel_unit;
                 c.unit = 'q';
@@ -891,9 +916,12 @@ private:
         // last one after "since").
         if (w == "year") {
             std::size_t e = 0;
-            if (glued(i + 1) && is(i + 1, "-") && glued(i + 2) && is(i + 2, "end")) e = i + 3;
-            else if (is(i + 1, "end") && same_sent(i, i + 1)) e = i + 2;
-            else if (is(i + 1, "'") && is(i + 2, "s") && is(i + 3, "end")) e = i + 4;
+            if (glued(i + 1) && is(i + 1, "-") && glued(i + 2) && is(i + 2, "end"))
+                e = i + 3;
+            else if (is(i + 1, "end") && same_sent(i, i + 1))
+                e = i + 2;
+            else if (is(i + 1, "'") && is(i + 2, "s") && is(i + 3, "end"))
+                e = i + 4;
             if (e) {
                 c.kind = Kind::rel_unit;
                 c.unit = 'y';
@@ -915,7 +943,8 @@ private:
         }
 
         // "year-earlier", "year-ago" (adjectives).
-        if (w == "year" && glued(i + 1) && is(i + 1, "-") && glued(i + 2) && (is(i + 2, "earlier") || is(i + 2, "ago"))) {
+        if (w == "year" && glued(i + 1) && is(i + 1, "-") && glued(i + 2) &&
+            (is(i + 2, "earlier") || is(i + 2, "ago"))) {
             c.kind = Kind::ago;
             c.unit = 'y';
             c.offset = -1;
@@ -952,9 +981,10 @@ private:
                 if (p && in(p->low, {"a", "every", "each", "any", "one"})) return false;
                 if (at(i + 1) && t_[i + 1].cap && t_[i + 1].kind == TokKind::word && same_sent(i, i + 1) &&
                     ((p && p->low == "the") ||
-                     in(t_[i + 1].low, {"times", "telegraph", "express", "mirror", "herald", "post", "mail",
-                                        "tribune", "independent", "sport", "people", "observer", "mercury",
-                                        "world", "star", "sun", "record", "journal", "night", "live", "club"})))
+                     in(t_[i + 1].low,
+                        {"times",   "telegraph",   "express", "mirror",  "herald",   "post",    "mail",
+                         "tribune", "independent", "sport",   "people",  "observer", "mercury", "world",
+                         "star",    "sun",         "record",  "journal", "night",    "live",    "club"})))
                     return false;
                 c.kind = Kind::weekday;
                 c.d = wd;
@@ -990,10 +1020,10 @@ private:
             const Tok* p = i > 0 ? &t_[i - 1] : nullptr;
             // "the fall in profits" is a drop: a bare "fall" needs "in/during/since the"
             // before it and the clause to end after it.
-            const bool ok_fall = w != "fall" ||
-                                 (p && p->low == "the" && i >= 2 &&
-                                  in(t_[i - 2].low, {"in", "during", "since", "until", "by", "through", "over"}) &&
-                                  (!at(i + 1) || at(i + 1)->kind == TokKind::punct));
+            const bool ok_fall =
+                w != "fall" || (p && p->low == "the" && i >= 2 &&
+                                in(t_[i - 2].low, {"in", "during", "since", "until", "by", "through", "over"}) &&
+                                (!at(i + 1) || at(i + 1)->kind == TokKind::punct));
             if (yr || (ok_fall && p && in(p->low, {"the", "this", "in", "during", "since", "until", "by"}))) {
                 c.kind = Kind::season;
                 c.q = sn;
@@ -1034,10 +1064,10 @@ private:
             // Generic uses are not dates: "today's youth", "the world of tomorrow",
             // and a capitalised "Today" after a name is a programme ("VOA Today").
             const Tok* p = i > 0 ? &t_[i - 1] : nullptr;
-            if (is(i + 1, "'") && is(i + 2, "s") &&
-                at(i + 3) && in(t_[i + 3].low, {"world", "youth", "society", "generation", "children", "kids",
-                                                 "young", "economy", "computers", "standards", "technology",
-                                                 "families", "parents", "students", "workers", "women", "men"}))
+            if (is(i + 1, "'") && is(i + 2, "s") && at(i + 3) &&
+                in(t_[i + 3].low,
+                   {"world", "youth", "society", "generation", "children", "kids", "young", "economy", "computers",
+                    "standards", "technology", "families", "parents", "students", "workers", "women", "men"}))
                 return false;
             if (p && p->low == "of" && (w == "today" || w == "tomorrow") && at(i + 1) &&
                 (t_[i + 1].low == "," || t_[i + 1].low == "." || t_[i + 1].low == "\"" || t_[i + 1].low == "'"))
@@ -1047,8 +1077,10 @@ private:
             c.offset = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
             c.g = Granularity::day;
             c.te = i + 1;
-            c.rule = w == "today" ? "relative:today" : w == "yesterday" ? "relative:yesterday"
-                     : w == "tomorrow" ? "relative:tomorrow" : "relative:tonight";
+            c.rule = w == "today"       ? "relative:today"
+                     : w == "yesterday" ? "relative:yesterday"
+                     : w == "tomorrow"  ? "relative:tomorrow"
+                                        : "relative:tonight";
             return true;
         }
 
@@ -1098,15 +1130,22 @@ private:
                 c.offset = mod;
                 c.g = n->low == "year" ? Granularity::year : n->low == "week" ? Granularity::week : Granularity::month;
                 c.te = i + 2;
-                c.rule = mod < 0 ? (n->low == "year" ? "relative:last-year" : n->low == "month" ? "relative:last-month"
-                                    : n->low == "week" ? "relative:last-week" : "relative:last-quarter")
-                         : mod == 0 ? (n->low == "year" ? "relative:this-year" : n->low == "month" ? "relative:this-month"
-                                       : n->low == "week" ? "relative:this-week" : "relative:this-quarter")
-                                    : (n->low == "year" ? "relative:next-year" : n->low == "month" ? "relative:next-month"
-                                       : n->low == "week" ? "relative:next-week" : "relative:next-quarter");
+                c.rule = mod < 0    ? (n->low == "year"    ? "relative:last-year"
+                                       : n->low == "month" ? "relative:last-month"
+                                       : n->low == "week"  ? "relative:last-week"
+                                                           : "relative:last-quarter")
+                         : mod == 0 ? (n->low == "year"    ? "relative:this-year"
+                                       : n->low == "month" ? "relative:this-month"
+                                       : n->low == "week"  ? "relative:this-week"
+                                                           : "relative:this-quarter")
+                                    : (n->low == "year"    ? "relative:next-year"
+                                       : n->low == "month" ? "relative:next-month"
+                                       : n->low == "week"  ? "relative:next-week"
+                                                           : "relative:next-quarter");
                 return true;
             }
-            if (int sn = season_of(n->low); sn >= 0 && !n->cap &&
+            if (int sn = season_of(n->low);
+                sn >= 0 && !n->cap &&
                 !(n->low == "fall" && at(i + 2) &&
                   in(t_[i + 2].low, {"in", "of", "from", "to", "was", "is", "has", "had", "will", "would", "could",
                                      "may", "might", "and", "came", "comes", "follows", "followed"}))) {
@@ -1163,18 +1202,25 @@ private:
             if (!at(j)) return false;
             const std::string& u = t_[j].low;
             char unit = 0;
-            if (u == "year" || u == "years") unit = 'y';
-            else if (u == "month" || u == "months") unit = 'm';
-            else if (u == "week" || u == "weeks") unit = 'w';
-            else if (u == "day" || u == "days") unit = 'd';
-            else if (u == "decade" || u == "decades") unit = 'D';
+            if (u == "year" || u == "years")
+                unit = 'y';
+            else if (u == "month" || u == "months")
+                unit = 'm';
+            else if (u == "week" || u == "weeks")
+                unit = 'w';
+            else if (u == "day" || u == "days")
+                unit = 'd';
+            else if (u == "decade" || u == "decades")
+                unit = 'D';
             if (!unit || !(is(j + 1, "ago") || is(j + 1, "earlier"))) return false;
             if (unit == 'D') return false;  // a decade ago: the decade is too vague to index
             c.kind = Kind::ago;
             c.unit = unit;
             c.offset = -n;
-            c.g = unit == 'y' ? Granularity::year : unit == 'm' ? Granularity::month
-                  : unit == 'w' ? Granularity::week : Granularity::day;
+            c.g = unit == 'y'   ? Granularity::year
+                  : unit == 'm' ? Granularity::month
+                  : unit == 'w' ? Granularity::week
+                                : Granularity::day;
             c.te = j + 2;
             c.rule = is(j + 1, "ago") ? "relative:ago" : "relative:earlier";
             return true;
@@ -1237,9 +1283,9 @@ private:
         // they need a preposition or a modifier before them.
         const Tok* p = i > 0 ? &t_[i - 1] : nullptr;
         const bool prep = p && same_sent(i - 1, i) &&
-                          in(p->low, {"in", "since", "until", "till", "by", "from", "during", "through", "before",
-                                      "after", "of", "last", "this", "next", "early", "late", "mid", "since", "to",
-                                      "between", "and", "throughout", "or", "-"});
+                          in(p->low, {"in",     "since", "until", "till",    "by",   "from",       "during", "through",
+                                      "before", "after", "of",    "last",    "this", "next",       "early",  "late",
+                                      "mid",    "since", "to",    "between", "and",  "throughout", "or",     "-"});
         if ((month == 5 || month == 3) && mod == kNone && !prep) return false;
         // "Theresa May", "Mrs May": a capitalised word or an honorific before the month.
         if (p && p->kind == TokKind::word && p->cap && same_sent(i - 1, i) && mod == kNone && !prep) return false;
@@ -1250,7 +1296,10 @@ private:
         c.mod = mod;
         c.g = Granularity::month;
         c.te = e;
-        c.rule = mod == kNone ? "month-only" : mod < 0 ? "month-only:last" : mod == 0 ? "month-only:this" : "month-only:next";
+        c.rule = mod == kNone ? "month-only"
+                 : mod < 0    ? "month-only:last"
+                 : mod == 0   ? "month-only:this"
+                              : "month-only:next";
         int rel = 0;
         std::size_t r = e;
         if (is(r, "of")) ++r;
@@ -1272,12 +1321,13 @@ enum class Tense { past, future, unknown };
 
 // Past-tense verbs that do not end in -ed.
 bool irregular_past(std::string_view w) {
-    return in(w, {"said", "told", "was", "were", "had", "did", "went", "came", "met", "took", "made", "gave", "left",
-                  "saw", "began", "became", "held", "fell", "rose", "won", "lost", "sold", "bought", "paid", "spent",
-                  "got", "found", "thought", "knew", "felt", "kept", "brought", "struck", "ran", "shot", "led", "fled",
-                  "wrote", "spoke", "broke", "chose", "drew", "flew", "grew", "threw", "sent", "built", "meant",
-                  "ago", "been", "earlier", "stood", "sat", "hit", "put", "set", "cut", "quit", "beat", "fought",
-                  "caught", "taught", "sought", "heard", "wore", "tore", "swore", "slid", "froze", "overtook"});
+    return in(w, {"said",    "told",    "was",    "were",  "had",   "did",    "went",  "came",    "met",   "took",
+                  "made",    "gave",    "left",   "saw",   "began", "became", "held",  "fell",    "rose",  "won",
+                  "lost",    "sold",    "bought", "paid",  "spent", "got",    "found", "thought", "knew",  "felt",
+                  "kept",    "brought", "struck", "ran",   "shot",  "led",    "fled",  "wrote",   "spoke", "broke",
+                  "chose",   "drew",    "flew",   "grew",  "threw", "sent",   "built", "meant",   "ago",   "been",
+                  "earlier", "stood",   "sat",    "hit",   "put",   "set",    "cut",   "quit",    "beat",  "fought",
+                  "caught",  "taught",  "sought", "heard", "wore",  "tore",   "swore", "slid",    "froze", "overtook"});
 }
 
 bool future_cue(const std::vector<Tok>& t, std::size_t i) {
@@ -1290,8 +1340,8 @@ bool future_cue(const std::vector<Tok>& t, std::size_t i) {
     if (in(w, {"hope", "hopes", "hoping", "wants", "want", "seeks", "seeking", "prepares", "preparing", "ready"}) &&
         i + 1 < t.size() && t[i + 1].low == "to")
         return true;
-    if (in(w, {"will", "shall", "upcoming", "scheduled", "planned", "plans", "plan", "expected", "expects",
-               "tomorrow", "next", "coming", "due", "aims", "intends", "until", "forthcoming"}))
+    if (in(w, {"will", "shall", "upcoming", "scheduled", "planned", "plans", "plan", "expected", "expects", "tomorrow",
+               "next", "coming", "due", "aims", "intends", "until", "forthcoming"}))
         return true;
     if (w == "ll" && i > 0 && t[i - 1].low == "'") return true;
     if (w == "won" && i + 2 < t.size() && t[i + 1].low == "'" && t[i + 2].low == "t") return true;
@@ -1300,9 +1350,7 @@ bool future_cue(const std::vector<Tok>& t, std::size_t i) {
     // Present modals look ahead too ("can win in November", "must vote by May"),
     // unless followed by "have" or "not". "could" and "might" are left out: in past
     // narrative they are reports ("could not be located Wednesday").
-    if (in(w, {"can", "should", "must"}) &&
-        !(i + 1 < t.size() && in(t[i + 1].low, {"have", "not", "n"})))
-        return true;
+    if (in(w, {"can", "should", "must"}) && !(i + 1 < t.size() && in(t[i + 1].low, {"have", "not", "n"}))) return true;
     if ((w == "is" || w == "are") && i + 1 < t.size() && t[i + 1].low == "to") return true;
     if (w == "be" && i > 0 && t[i - 1].low == "to") return true;
     return false;
@@ -1316,8 +1364,9 @@ bool past_cue(const std::vector<Tok>& t, std::size_t i) {
     if (i > 0 && t[i - 1].low == "be") return false;
     const std::string& w = k.low;
     if (irregular_past(w)) return true;
-    if (w.size() >= 5 && w.ends_with("ed") && !in(w, {"need", "speed", "seed", "feed", "breed", "indeed", "proceed",
-                                                      "exceed", "succeed", "hundred", "bed", "red", "shed", "embed"}))
+    if (w.size() >= 5 && w.ends_with("ed") &&
+        !in(w, {"need", "speed", "seed", "feed", "breed", "indeed", "proceed", "exceed", "succeed", "hundred", "bed",
+                "red", "shed", "embed"}))
         return true;
     return false;
 }
@@ -1337,14 +1386,30 @@ Tense tense_around(const std::vector<Tok>& t, std::size_t tb, std::size_t te) {
     for (std::size_t k = 1; k <= kWindow && tb >= k; ++k) {
         const std::size_t i = tb - k;
         if (t[i].sent != s) break;
-        if (future_cue(t, i)) { left = Tense::future; dl = k; break; }
-        if (past_cue(t, i)) { left = Tense::past; dl = k; break; }
+        if (future_cue(t, i)) {
+            left = Tense::future;
+            dl = k;
+            break;
+        }
+        if (past_cue(t, i)) {
+            left = Tense::past;
+            dl = k;
+            break;
+        }
     }
     for (std::size_t k = 0; k < kWindow && te + k < t.size(); ++k) {
         const std::size_t i = te + k;
         if (t[i].sent != s) break;
-        if (future_cue(t, i)) { right = Tense::future; dr = k + 1; break; }
-        if (past_cue(t, i)) { right = Tense::past; dr = k + 1; break; }
+        if (future_cue(t, i)) {
+            right = Tense::future;
+            dr = k + 1;
+            break;
+        }
+        if (past_cue(t, i)) {
+            right = Tense::past;
+            dr = k + 1;
+            break;
+        }
     }
     if (left == Tense::unknown) return right;
     if (right == Tense::unknown) return left;
@@ -1354,7 +1419,9 @@ Tense tense_around(const std::vector<Tok>& t, std::size_t tb, std::size_t te) {
 // ---------------------------------------------------------------------------
 // Resolution
 
-std::string pad2(int v) { return v < 10 ? "0" + std::to_string(v) : std::to_string(v); }
+std::string pad2(int v) {
+    return v < 10 ? "0" + std::to_string(v) : std::to_string(v);
+}
 
 // A year as four digits: a three-digit value would read as a TimeML decade. Years
 // outside 1..9999 (a publication date near year 0) give no value.
@@ -1364,9 +1431,13 @@ std::string year_value(int y) {
     return std::string(4 - s.size(), '0') + s;
 }
 
-std::string month_value(int y, int m) { return year_value(y).empty() ? std::string() : year_value(y) + "-" + pad2(m); }
+std::string month_value(int y, int m) {
+    return year_value(y).empty() ? std::string() : year_value(y) + "-" + pad2(m);
+}
 
-std::string quarter_value(int y, int q) { return year_value(y).empty() ? std::string() : year_value(y) + "-Q" + std::to_string(q); }
+std::string quarter_value(int y, int q) {
+    return year_value(y).empty() ? std::string() : year_value(y) + "-Q" + std::to_string(q);
+}
 
 std::string week_value(const Ymd& d) {
     const IsoWeek w = iso_week(d);
@@ -1391,9 +1462,9 @@ struct Resolver {
         int q = 0;
         Ymd day{};  // first day of the mention (for 'd' and 'm')
     };
-    Ref ref{};      // last date carrying an explicit year
-    Ref last{};     // last date of any kind
-    Ref lastq{};    // last quarter (for "a year ago" and "the quarter" in financial news)
+    Ref ref{};    // last date carrying an explicit year
+    Ref last{};   // last date of any kind
+    Ref lastq{};  // last quarter (for "a year ago" and "the quarter" in financial news)
 
     // A quarter was named in this sentence or the three before.
     bool quarter_in_context(int s) const { return lastq.q && s - lastq.sent <= 3; }
@@ -1485,7 +1556,8 @@ struct Resolver {
             case Kind::century:
                 m.value = (c.y < 10 ? "0" : "") + std::to_string(c.y);
                 return m;
-            default: break;
+            default:
+                break;
         }
         if (!dct) return m;  // relative and year-less: unresolved without a publication date
         const Ymd p = *dct;
@@ -1493,8 +1565,10 @@ struct Resolver {
             case Kind::month_day: {
                 int y = 0;
                 const char* rule = c.rule;
-                if (c.year_rel != kNone) y = p.year + c.year_rel;
-                else y = year_for(c, c.m, c.d, rule);
+                if (c.year_rel != kNone)
+                    y = p.year + c.year_rel;
+                else
+                    y = year_for(c, c.m, c.d, rule);
                 if (c.weekday >= 0 && c.year_rel == kNone) {
                     // "Monday, Oct. 26": the year nearest publication in which that date
                     // is that weekday, when there is one within a year either side.
@@ -1509,18 +1583,25 @@ struct Resolver {
                 if (c.d > days_in_month(y, c.m)) return m;
                 m.value = iso_day(Ymd{y, c.m, c.d});
                 seen_md[static_cast<std::size_t>(c.m * 32 + c.d)] = y;
-                if (c.year_rel != kNone) set_ref(y, 'd', 0, Ymd{y, c.m, c.d});
-                else last = Ref{y, s, 'd'};
+                if (c.year_rel != kNone)
+                    set_ref(y, 'd', 0, Ymd{y, c.m, c.d});
+                else
+                    last = Ref{y, s, 'd'};
                 return m;
             }
             case Kind::month_only: {
                 int y = p.year;
                 const char* rule = c.rule;
-                if (c.year_rel != kNone) y = p.year + c.year_rel;
-                else if (c.mod == -1) y = c.m < p.month ? p.year : p.year - 1;
-                else if (c.mod == 1) y = c.m > p.month ? p.year : p.year + 1;
-                else if (c.mod == 0) y = p.year;
-                else y = year_for(c, c.m, 0, rule);
+                if (c.year_rel != kNone)
+                    y = p.year + c.year_rel;
+                else if (c.mod == -1)
+                    y = c.m < p.month ? p.year : p.year - 1;
+                else if (c.mod == 1)
+                    y = c.m > p.month ? p.year : p.year + 1;
+                else if (c.mod == 0)
+                    y = p.year;
+                else
+                    y = year_for(c, c.m, 0, rule);
                 m.rule = rule;
                 m.value = month_value(y, c.m);
                 last = Ref{y, s, 'm'};
@@ -1528,11 +1609,13 @@ struct Resolver {
             }
             case Kind::weekday: {
                 const int today = weekday(p);
-                int back = (today - c.d + 7) % 7;     // days back to the most recent one
-                int fwd = (c.d - today + 7) % 7;      // days forward to the next one
+                int back = (today - c.d + 7) % 7;  // days back to the most recent one
+                int fwd = (c.d - today + 7) % 7;   // days forward to the next one
                 long off = 0;
-                if (c.mod == -1) off = -(back == 0 ? 7 : back);
-                else if (c.mod == 1) off = fwd == 0 ? 7 : fwd;
+                if (c.mod == -1)
+                    off = -(back == 0 ? 7 : back);
+                else if (c.mod == 1)
+                    off = fwd == 0 ? 7 : fwd;
                 else {
                     const Tense tense = tense_around(*tp, c.tb, c.te);
                     if (tense == Tense::future) {
@@ -1581,7 +1664,8 @@ struct Resolver {
                         lastq = last;
                         break;
                     }
-                    default: break;
+                    default:
+                        break;
                 }
                 return m;
             }
@@ -1612,10 +1696,14 @@ struct Resolver {
                 int y = c.y;
                 if (!y) {
                     const Ymd here = holiday_day(c.q, p.year);
-                    if (c.mod == -1) y = here < p ? p.year : p.year - 1;
-                    else if (c.mod == 1) y = here > p ? p.year : p.year + 1;
-                    else if (c.mod == 0) y = p.year;
-                    else y = year_for(c, here.month, here.day, rule);
+                    if (c.mod == -1)
+                        y = here < p ? p.year : p.year - 1;
+                    else if (c.mod == 1)
+                        y = here > p ? p.year : p.year + 1;
+                    else if (c.mod == 0)
+                        y = p.year;
+                    else
+                        y = year_for(c, here.month, here.day, rule);
                 }
                 m.rule = rule;
                 m.value = iso_day(holiday_day(c.q, y));
@@ -1634,9 +1722,12 @@ struct Resolver {
                 // "this weekend" is this week's; "next"/"last" move a week.
                 const int wd = weekday(p);
                 Ymd anchor = p;
-                if (c.mod == kNone) anchor = wd >= 5 ? p : add_days(p, -7);
-                else if (c.mod == -1) anchor = add_days(p, -7);
-                else if (c.mod == 1) anchor = add_days(p, 7);
+                if (c.mod == kNone)
+                    anchor = wd >= 5 ? p : add_days(p, -7);
+                else if (c.mod == -1)
+                    anchor = add_days(p, -7);
+                else if (c.mod == 1)
+                    anchor = add_days(p, 7);
                 if (c.mod == kNone && tense_around(*tp, c.tb, c.te) == Tense::future) anchor = p;
                 m.value = week_value(anchor) + "-WE";
                 return m;
@@ -1646,13 +1737,16 @@ struct Resolver {
                 // and February belong to the previous year's winter.
                 const int cur = (p.month <= 2 ? p.year - 1 : p.year) * 4 + (p.month <= 2 ? 3 : (p.month - 3) / 3);
                 int idx = 0;
-                if (c.y) idx = c.y * 4 + c.q;
+                if (c.y)
+                    idx = c.y * 4 + c.q;
                 else if (c.mod == -1) {
                     idx = cur - 1;
-                    while (idx % 4 != c.q) --idx;
+                    while (idx % 4 != c.q)
+                        --idx;
                 } else if (c.mod == 1) {
                     idx = cur + 1;
-                    while (idx % 4 != c.q) ++idx;
+                    while (idx % 4 != c.q)
+                        ++idx;
                 } else if (c.mod == 0) {
                     // "this summer" is the publication year's (or the current season).
                     idx = cur % 4 == c.q ? cur : p.year * 4 + c.q;
@@ -1667,10 +1761,13 @@ struct Resolver {
                         if (!best || std::abs(cand - cur) < std::abs(best - cur)) best = cand;
                     }
                     idx = best;
-                    m.rule = tense == Tense::past ? "season:past" : tense == Tense::future ? "season:future" : "season:nearest";
+                    m.rule = tense == Tense::past     ? "season:past"
+                             : tense == Tense::future ? "season:future"
+                                                      : "season:nearest";
                 }
                 static constexpr std::array<const char*, 4> kCodes = {"SP", "SU", "FA", "WI"};
-                if (!year_value(idx / 4).empty()) m.value = year_value(idx / 4) + "-" + kCodes[static_cast<std::size_t>(idx % 4)];
+                if (!year_value(idx / 4).empty())
+                    m.value = year_value(idx / 4) + "-" + kCodes[static_cast<std::size_t>(idx % 4)];
                 return m;
             }
             case Kind::quarter: {
@@ -1703,7 +1800,8 @@ struct Resolver {
                 lastq = last;
                 return m;
             }
-            default: return m;
+            default:
+                return m;
         }
     }
 };
@@ -1729,7 +1827,8 @@ std::vector<DateMention> find_dates(std::string_view text, const std::optional<Y
                 cut = text.find(' ', begin + kChunk);
                 if (cut == std::string_view::npos || cut - begin > 2 * kChunk) cut = begin + 2 * kChunk;
                 // Never cut inside a UTF-8 sequence.
-                while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
+                while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+                    ++cut;
             }
             end = std::min(cut, text.size());
         }

@@ -29,7 +29,9 @@ void push_unique(std::vector<std::string>& v, const std::string& s) {
     if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
 }
 
-std::string offset_note(std::size_t byte_offset) { return " at byte " + std::to_string(byte_offset); }
+std::string offset_note(std::size_t byte_offset) {
+    return " at byte " + std::to_string(byte_offset);
+}
 
 }  // namespace
 
@@ -61,7 +63,8 @@ std::vector<std::string> person_keys(const std::string& canonical, const std::ve
     // people.cc decides which spellings are the same person; the keys are then
     // folded exactly as the query side folds what users type.
     std::vector<std::string> keys;
-    for (const std::string& k : person_name_keys(canonical, surfaces)) push_unique(keys, fold_key(k));
+    for (const std::string& k : person_name_keys(canonical, surfaces))
+        push_unique(keys, fold_key(k));
     return keys;
 }
 
@@ -104,8 +107,10 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
     for (const Quote& q : x.quotes)
         if (q.speaker_is_person && !q.speaker.empty()) push_unique(speaker_names, q.speaker);
     std::vector<std::string> person_names;
-    for (const PersonMention& m : x.people) push_unique(person_names, m.name);
-    for (const auto& s : speaker_names) push_unique(person_names, s);
+    for (const PersonMention& m : x.people)
+        push_unique(person_names, m.name);
+    for (const auto& s : speaker_names)
+        push_unique(person_names, s);
     for (const std::string& name : person_names) {
         std::vector<std::string> surfaces;
         const PersonMention* first = nullptr;
@@ -117,17 +122,21 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
         const bool is_speaker = std::find(speaker_names.begin(), speaker_names.end(), name) != speaker_names.end();
         add_boolean(doc, prefix("person"), fold_key(name));
         const std::string folded = fold_key(name);
-        for (const auto& k : person_keys(name, surfaces)) add_boolean(doc, prefix("personkey"), k + "=" + folded);
+        for (const auto& k : person_keys(name, surfaces))
+            add_boolean(doc, prefix("personkey"), k + "=" + folded);
         rec.people.push_back(name);
         if (first)
-            rec.provenance.push_back({"person", name, "\"" + first->surface + "\" " + first->rule + offset_note(first->span.begin)});
+            rec.provenance.push_back(
+                {"person", name, "\"" + first->surface + "\" " + first->rule + offset_note(first->span.begin)});
         if (is_speaker) {
             add_boolean(doc, prefix("speaker"), fold_key(name));
-            for (const auto& k : person_keys(name, surfaces)) add_boolean(doc, prefix("speakerkey"), k + "=" + folded);
+            for (const auto& k : person_keys(name, surfaces))
+                add_boolean(doc, prefix("speakerkey"), k + "=" + folded);
             rec.speakers.push_back(name);
             for (const Quote& q : x.quotes)
                 if (q.speaker == name) {
-                    rec.provenance.push_back({"speaker", name, q.speaker_rule + " (quote at byte " + std::to_string(q.span.begin) + ")"});
+                    rec.provenance.push_back(
+                        {"speaker", name, q.speaker_rule + " (quote at byte " + std::to_string(q.span.begin) + ")"});
                     break;
                 }
         }
@@ -145,13 +154,17 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
         if (!p.country.empty()) {
             push_unique(rec.countries, p.country);
             add_boolean(doc, prefix("place"), fold_key(p.country));
-            if (p.country != p.name && std::find_if(rec.provenance.begin(), rec.provenance.end(), [&](const Provenance& v) {
+            if (p.country != p.name &&
+                std::find_if(rec.provenance.begin(), rec.provenance.end(), [&](const Provenance& v) {
                     return v.field == "place" && v.value == p.country;
                 }) == rec.provenance.end())
-                rec.provenance.push_back({"place", p.country, "contains " + p.name + " (\"" + p.surface + "\" " + p.rule + offset_note(p.span.begin) + ")"});
+                rec.provenance.push_back(
+                    {"place", p.country,
+                     "contains " + p.name + " (\"" + p.surface + "\" " + p.rule + offset_note(p.span.begin) + ")"});
         }
         if (!p.admin1.empty()) add_boolean(doc, prefix("place"), fold_key(p.admin1));
-        if (new_place) rec.provenance.push_back({"place", p.name, "\"" + p.surface + "\" " + p.rule + offset_note(p.span.begin)});
+        if (new_place)
+            rec.provenance.push_back({"place", p.name, "\"" + p.surface + "\" " + p.rule + offset_note(p.span.begin)});
     }
 
     // Dates mentioned: day, month and year terms so that ranges decompose (dates.h).
@@ -172,9 +185,12 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
             // filters keep their "contained in" meaning; a decade gets no term.
             const auto [first, last] = *range;
             const DateTerms t = date_terms(first);
-            if (first.year == last.year && first.month == last.month) doc.add_boolean_term(std::string(kMentionedMonth) + t.month);
-            if (first.year == last.year) doc.add_boolean_term(std::string(kMentionedYear) + t.year);
-            else continue;
+            if (first.year == last.year && first.month == last.month)
+                doc.add_boolean_term(std::string(kMentionedMonth) + t.month);
+            if (first.year == last.year)
+                doc.add_boolean_term(std::string(kMentionedYear) + t.year);
+            else
+                continue;
             rec.mentioned.push_back({d.value, std::string(granularity_name(d.granularity))});
         } else {
             continue;
@@ -188,7 +204,8 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
     doc.add_value(kSlotCities, join_values(rec.cities));
     {
         std::vector<std::string> m;
-        for (const auto& d : rec.mentioned) m.push_back(d.value);
+        for (const auto& d : rec.mentioned)
+            m.push_back(d.value);
         doc.add_value(kSlotMentioned, join_values(m));
     }
 
@@ -221,7 +238,8 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
             for (const auto& k : person_keys(q.speaker, surfaces))
                 add_boolean(qd, qp + std::string(prefix("speakerkey")), k + "=" + fold_key(q.speaker));
         }
-        for (const std::string& t : inherited) qd.add_boolean_term(t);
+        for (const std::string& t : inherited)
+            qd.add_boolean_term(t);
         if (a.published) qd.add_value(kSlotPublished, compact_day(*a.published));
         DocRecord qr;
         qr.kind = "quote";
@@ -255,7 +273,8 @@ bool write_article(Xapian::WritableDatabase& db, const ArticleDocuments& docs) {
     const bool existed = db.term_exists(docs.unique_term);
     if (db.term_exists(parent)) db.delete_document(parent);
     db.replace_document(docs.unique_term, docs.article);
-    for (const auto& [uid, qd] : docs.quotes) db.replace_document(uid, qd);
+    for (const auto& [uid, qd] : docs.quotes)
+        db.replace_document(uid, qd);
     return existed;
 }
 

@@ -15,8 +15,10 @@ class Offsets {
         std::size_t cp = 0;
         for (std::size_t i = 0; i < text.size(); ++i) {
             map_[i] = cp;
-            if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++cp;
-            else map_[i] = cp - 1;
+            if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+                ++cp;
+            else
+                map_[i] = cp - 1;
         }
         map_[text.size()] = cp;
     }
@@ -35,7 +37,8 @@ struct Item {
 
 std::vector<Item> items_of(const Article& a, const Extraction& x) {
     std::vector<Item> items;
-    for (const auto& p : x.people) items.push_back({"person", p.span, p.surface, p.name, p.rule, ""});
+    for (const auto& p : x.people)
+        items.push_back({"person", p.span, p.surface, p.name, p.rule, ""});
     for (const auto& p : x.places) {
         std::string extra = p.level;
         if (!p.country.empty() && p.country != p.name) extra += ", " + p.country;
@@ -47,7 +50,8 @@ std::vector<Item> items_of(const Article& a, const Extraction& x) {
                          std::string(granularity_name(d.granularity))});
     for (const auto& q : x.quotes) {
         if (q.speaker_span && q.speaker_is_person)
-            items.push_back({"speaker", *q.speaker_span, a.text.substr(q.speaker_span->begin, q.speaker_span->end - q.speaker_span->begin),
+            items.push_back({"speaker", *q.speaker_span,
+                             a.text.substr(q.speaker_span->begin, q.speaker_span->end - q.speaker_span->begin),
                              q.speaker, q.speaker_rule, ""});
     }
     std::sort(items.begin(), items.end(), [](const Item& l, const Item& r) {
@@ -88,9 +92,15 @@ void print_dry_run(const Article& a, const Extraction& x, bool json, std::ostrea
         w.field("id", a.id).field("path", a.path).field("title", a.title);
         w.field("title_from_text", a.title_from_text);
         w.key("published");
-        if (a.published) w.value(iso_day(*a.published)); else w.null();
+        if (a.published)
+            w.value(iso_day(*a.published));
+        else
+            w.null();
         w.key("published_source");
-        if (a.published) w.value(a.published_source); else w.null();
+        if (a.published)
+            w.value(a.published_source);
+        else
+            w.null();
         w.field("length", static_cast<unsigned long long>(cp(a.text.size())));
         w.key("entities").begin_array();
         if (a.published) {
@@ -121,7 +131,10 @@ void print_dry_run(const Article& a, const Extraction& x, bool json, std::ostrea
             w.field("end", static_cast<unsigned long long>(cp(q.span.end)));
             w.field("text", q.text).field("rule", q.rule);
             w.key("speaker");
-            if (q.speaker.empty()) w.null(); else w.value(q.speaker);
+            if (q.speaker.empty())
+                w.null();
+            else
+                w.value(q.speaker);
             w.field("speaker_is_person", q.speaker_is_person).field("speaker_rule", q.speaker_rule);
             w.field("indirect", q.indirect);
             if (q.speaker_span) {
@@ -139,8 +152,8 @@ void print_dry_run(const Article& a, const Extraction& x, bool json, std::ostrea
     }
     out << "== " << a.id << "  " << a.path << "\n";
     out << "   title:     " << a.title << (a.title_from_text ? "  (from the first sentence)" : "") << "\n";
-    out << "   published: " << (a.published ? iso_day(*a.published) + " (" + a.published_source + ")" : std::string("unknown"))
-        << "\n\n";
+    out << "   published: "
+        << (a.published ? iso_day(*a.published) + " (" + a.published_source + ")" : std::string("unknown")) << "\n\n";
     std::string head = "   kind";
     pad_to(head, 19);
     head += "span";
@@ -169,8 +182,9 @@ void print_dry_run(const Article& a, const Extraction& x, bool json, std::ostrea
         for (const auto& q : x.quotes) {
             out << "   " << cp(q.span.begin) << "-" << cp(q.span.end) << "  "
                 << (q.speaker.empty() ? std::string("(no speaker)") : q.speaker)
-                << (q.speaker_is_person || q.speaker.empty() ? "" : " (not a person)") << (q.indirect ? " [indirect]" : "")
-                << "  via " << (q.speaker_rule.empty() ? "-" : q.speaker_rule) << "  (" << q.rule << ")\n";
+                << (q.speaker_is_person || q.speaker.empty() ? "" : " (not a person)")
+                << (q.indirect ? " [indirect]" : "") << "  via " << (q.speaker_rule.empty() ? "-" : q.speaker_rule)
+                << "  (" << q.rule << ")\n";
             out << "      \"" << clip(q.text, 110) << "\"\n";
         }
     }

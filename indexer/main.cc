@@ -40,20 +40,27 @@ struct IndexOptions {
 void setup_index(CLI::App& app, IndexOptions& o) {
     app.description(
         "newsfacet-index: index news articles for newsfacet-query.\n"
-        "Reads plain-text articles (files, directories searched recursively for *.txt, JSON Lines *.jsonl, '-' for stdin),\n"
+        "Reads plain-text articles (files, directories searched recursively for *.txt, JSON Lines *.jsonl, '-' for "
+        "stdin),\n"
         "extracts speakers, people, places and dates, and writes them into a Xapian database.\n"
-        "Publication dates come from a manifest.tsv beside the files, a \"date\" member in JSON Lines, or --published.\n\n"
+        "Publication dates come from a manifest.tsv beside the files, a \"date\" member in JSON Lines, or "
+        "--published.\n\n"
         "Exit status: 0 success; 1 runtime error (database locked or unwritable, I/O); 2 usage error;\n"
         "3 some inputs were skipped (empty, binary, too large, unreadable) and the rest indexed.");
     app.add_option("INPUT", o.inputs, "Article files, directories or - for stdin");
     app.add_option("--db", o.db, "Database path (default: $NEWSFACET_DB, else ./newsfacet.db)");
     app.add_option("--delete", o.deletes, "Remove the article with this id (repeatable)");
     app.add_flag("-n,--dry-run", o.dry_run, "Analyse and print what extraction finds; write nothing");
-    app.add_option("--format", o.format, "Dry-run output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+    app.add_option("--format", o.format, "Dry-run output format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
     app.add_option("--published", o.published, "Publication date (YYYY-MM-DD) for inputs that carry none");
     app.add_flag("-q,--quiet", o.quiet, "No progress or summary on stderr");
-    app.add_option("--batch", o.batch, "Commit after this many articles")->check(CLI::Range(1, 10000000))->capture_default_str();
-    app.add_flag("!--no-pipeline", o.pipeline, "Extract and write on one thread (default: extraction on a second thread)");
+    app.add_option("--batch", o.batch, "Commit after this many articles")
+        ->check(CLI::Range(1, 10000000))
+        ->capture_default_str();
+    app.add_flag("!--no-pipeline", o.pipeline,
+                 "Extract and write on one thread (default: extraction on a second thread)");
 }
 
 /// Extraction and document building on one thread, Xapian writes on the caller's:
@@ -157,7 +164,8 @@ int run_index(const IndexOptions& o) {
     if (!o.published.empty()) {
         auto pd = parse_partial_date(o.published);
         if (!pd || pd->granularity != Granularity::day) {
-            print_error("newsfacet-index", {kExitUsage, "--published: \"" + o.published + "\" is not a date YYYY-MM-DD", ""});
+            print_error("newsfacet-index",
+                        {kExitUsage, "--published: \"" + o.published + "\" is not a date YYYY-MM-DD", ""});
             return kExitUsage;
         }
         ro.published = pd->ymd;
@@ -171,12 +179,14 @@ int run_index(const IndexOptions& o) {
         if (out.status == InputOutcome::Status::skipped) ++skipped;
         if (out.status == InputOutcome::Status::failed) ++failed;
         if (out.status == InputOutcome::Status::ok) ++warned;
-        std::fprintf(stderr, "newsfacet-index: %s: %s: %s\n", out.status == InputOutcome::Status::ok ? "warning" : "warning",
-                     where.c_str(), out.message.c_str());
+        std::fprintf(stderr, "newsfacet-index: %s: %s: %s\n",
+                     out.status == InputOutcome::Status::ok ? "warning" : "warning", where.c_str(),
+                     out.message.c_str());
     };
 
     if (o.dry_run) {
-        read_inputs(o.inputs, ro, [&](Article& a) { print_dry_run(a, extract(a), o.format == "json", std::cout); }, on_problem);
+        read_inputs(
+            o.inputs, ro, [&](Article& a) { print_dry_run(a, extract(a), o.format == "json", std::cout); }, on_problem);
         std::cout.flush();
         return (skipped || failed) ? kExitPartial : kExitOk;
     }
@@ -190,7 +200,8 @@ int run_index(const IndexOptions& o) {
     db.set_metadata(std::string(kSchemaKey), std::to_string(kSchemaVersion));
     std::size_t added = 0, replaced = 0, deleted = 0, not_found = 0, pending = 0;
     for (const std::string& id : o.deletes) {
-        if (delete_article(db, id)) ++deleted;
+        if (delete_article(db, id))
+            ++deleted;
         else {
             ++not_found;
             std::fprintf(stderr, "newsfacet-index: warning: --delete %s: no such article\n", id.c_str());
@@ -198,7 +209,10 @@ int run_index(const IndexOptions& o) {
     }
     Progress progress(o.quiet);
     auto write = [&](const ArticleDocuments& docs) {
-        if (write_article(db, docs)) ++replaced; else ++added;
+        if (write_article(db, docs))
+            ++replaced;
+        else
+            ++added;
         if (++pending >= o.batch) {
             db.commit_transaction();
             db.begin_transaction();
@@ -210,19 +224,23 @@ int run_index(const IndexOptions& o) {
         // on_problem runs on the producer thread only; its counters are read after
         // the producer has finished (get() returned false, which joins it).
         Pipeline pipe([&](Pipeline& p) {
-            read_inputs(o.inputs, ro, [&](Article& a) { p.put(build_documents(a, extract(a))); }, on_problem);
+            read_inputs(
+                o.inputs, ro, [&](Article& a) { p.put(build_documents(a, extract(a))); }, on_problem);
         });
         ArticleDocuments docs;
-        while (pipe.get(docs)) write(docs);
+        while (pipe.get(docs))
+            write(docs);
     } else {
-        read_inputs(o.inputs, ro, [&](Article& a) { write(build_documents(a, extract(a))); }, on_problem);
+        read_inputs(
+            o.inputs, ro, [&](Article& a) { write(build_documents(a, extract(a))); }, on_problem);
     }
     db.commit_transaction();
     progress.end_line();
     if (!o.quiet) {
         const std::size_t n = added + replaced;
         std::fprintf(stderr,
-                     "newsfacet-index: %zu indexed (%zu new, %zu replaced), %zu skipped, %zu deleted in %.2f s (%.0f articles/s); "
+                     "newsfacet-index: %zu indexed (%zu new, %zu replaced), %zu skipped, %zu deleted in %.2f s (%.0f "
+                     "articles/s); "
                      "database %s holds %u documents\n",
                      n, added, replaced, skipped + failed, deleted, progress.seconds(), progress.rate(n), path.c_str(),
                      db.get_doccount());
@@ -236,5 +254,6 @@ int main(int argc, char** argv) {
     CLI::App app;
     IndexOptions o;
     setup_index(app, o);
-    return run_command(app, argc, argv, "newsfacet-index", [&] { return run_index(o); }, [&] { return resolve_db_path(o.db); });
+    return run_command(
+        app, argc, argv, "newsfacet-index", [&] { return run_index(o); }, [&] { return resolve_db_path(o.db); });
 }

@@ -94,8 +94,10 @@ std::vector<Token> tokenize(std::string_view text) {
         t.upper_initial = is_upper_cp(cp);
         int letters = 0, uppers = 0;
         auto count = [&](char32_t c) {
-            if (is_upper_cp(c)) ++letters, ++uppers;
-            else if (is_lower_cp(c)) ++letters, t.has_lower = true;
+            if (is_upper_cp(c))
+                ++letters, ++uppers;
+            else if (is_lower_cp(c))
+                ++letters, t.has_lower = true;
         };
         count(cp);
         std::size_t end = i;
@@ -132,25 +134,26 @@ bool joinable_gap(std::string_view gap) {
     return true;
 }
 
-std::string_view word(std::string_view text, const Token& t) { return text.substr(t.begin, t.end - t.begin); }
+std::string_view word(std::string_view text, const Token& t) {
+    return text.substr(t.begin, t.end - t.begin);
+}
 
 const std::unordered_set<std::string_view>& function_words() {
     // Capitalised at a sentence start or in a Title Case headline, these say nothing
     // about whether the next word is part of a name.
     static const std::unordered_set<std::string_view> s = {
-        "A",       "After",   "Against", "Along",   "Also",    "Although", "Among",   "An",     "And",
-        "Around",  "As",      "At",      "Before",  "Between", "Beyond",   "Both",    "But",    "By",
-        "Despite", "During",  "Even",    "For",     "From",    "Here",     "How",     "However", "If",
-        "In",      "Inside",  "Into",    "Is",      "It",      "Like",     "Meanwhile", "Near", "Neither",
-        "Of",      "On",      "Once",    "Only",    "Or",      "Outside",  "Over",    "Since",  "So",
-        "The",     "Then",    "There",   "Though",  "Through", "Throughout", "To",    "Toward", "Towards",
-        "Under",   "Unlike",  "Until",   "Via",     "When",    "Where",    "While",   "With",   "Within",
-        "Without", "Why",     "What",    "Who",     "Vs",      "Versus",   "Not",     "No",     "New",
-        "Says",    "Said",    "Say",     "Has",     "Have",    "Was",      "Were",    "Will",   "Would",
-        "Could",   "Should",  "Can",     "May",     "Must",    "Be",       "Been",    "Are",    "Its",
-        "Their",   "His",     "Her",     "Our",     "Your",    "My",       "This",    "That",   "These",
-        "Those",   "All",     "More",    "Most",    "Some",    "Any",      "Every",   "Each",   "Two",
-        "Three",   "Back",    "Up",      "Down",    "Off",     "Out",      "Ahead",   "Amid",   "Upon",
+        "A",          "After",   "Against", "Along",     "Also",   "Although", "Among", "An",    "And",     "Around",
+        "As",         "At",      "Before",  "Between",   "Beyond", "Both",     "But",   "By",    "Despite", "During",
+        "Even",       "For",     "From",    "Here",      "How",    "However",  "If",    "In",    "Inside",  "Into",
+        "Is",         "It",      "Like",    "Meanwhile", "Near",   "Neither",  "Of",    "On",    "Once",    "Only",
+        "Or",         "Outside", "Over",    "Since",     "So",     "The",      "Then",  "There", "Though",  "Through",
+        "Throughout", "To",      "Toward",  "Towards",   "Under",  "Unlike",   "Until", "Via",   "When",    "Where",
+        "While",      "With",    "Within",  "Without",   "Why",    "What",     "Who",   "Vs",    "Versus",  "Not",
+        "No",         "New",     "Says",    "Said",      "Say",    "Has",      "Have",  "Was",   "Were",    "Will",
+        "Would",      "Could",   "Should",  "Can",       "May",    "Must",     "Be",    "Been",  "Are",     "Its",
+        "Their",      "His",     "Her",     "Our",       "Your",   "My",       "This",  "That",  "These",   "Those",
+        "All",        "More",    "Most",    "Some",      "Any",    "Every",    "Each",  "Two",   "Three",   "Back",
+        "Up",         "Down",    "Off",     "Out",       "Ahead",  "Amid",     "Upon",
     };
     return s;
 }
@@ -160,24 +163,25 @@ const std::unordered_set<std::string_view>& modifiers_after_place() {
     // name ("London School", "Jordan Henderson"), except for these: titles and
     // government words ("UK Prime Minister", "U.S. Treasury"), months and weekdays.
     static const std::unordered_set<std::string_view> s = {
-        "President", "Vice",     "Prime",     "Premier",  "Minister", "Ministers", "Foreign",  "Defence",
-        "Defense",   "Finance",  "Interior",  "Trade",    "Economy",  "Health",    "Justice",  "Secretary",
-        "Ambassador", "Envoy",   "Senator",   "Governor", "Mayor",    "Chancellor", "King",    "Queen",
-        "Crown",     "Deputy",   "Chief",     "Attorney", "Assistant", "Congressman", "Congress", "Parliament",
-        "Government", "Cabinet", "Speaker", "Rep",     "Sen",      "PM",        "MP",       "MPs",      "January",  "February",  "March",    "April",
-        "June",      "July",     "August",    "September", "October", "November",  "December", "Monday",
-        "Tuesday",   "Wednesday", "Thursday", "Friday",   "Saturday", "Sunday",    "And",      "Or",
-        "On",        "In",       "To",        "From",     "For",      "At",        "Of",       "The",
-        "With",      "By",       "As",        "Is",       "Are",      "Was",       "Says",     "Said",
+        "President",  "Vice",     "Prime",    "Premier",  "Minister",  "Ministers",   "Foreign",  "Defence",
+        "Defense",    "Finance",  "Interior", "Trade",    "Economy",   "Health",      "Justice",  "Secretary",
+        "Ambassador", "Envoy",    "Senator",  "Governor", "Mayor",     "Chancellor",  "King",     "Queen",
+        "Crown",      "Deputy",   "Chief",    "Attorney", "Assistant", "Congressman", "Congress", "Parliament",
+        "Government", "Cabinet",  "Speaker",  "Rep",      "Sen",       "PM",          "MP",       "MPs",
+        "January",    "February", "March",    "April",    "June",      "July",        "August",   "September",
+        "October",    "November", "December", "Monday",   "Tuesday",   "Wednesday",   "Thursday", "Friday",
+        "Saturday",   "Sunday",   "And",      "Or",       "On",        "In",          "To",       "From",
+        "For",        "At",       "Of",       "The",      "With",      "By",          "As",       "Is",
+        "Are",        "Was",      "Says",     "Said",
     };
     return s;
 }
 
 const std::unordered_set<std::string_view>& directions() {
     static const std::unordered_set<std::string_view> s = {
-        "North",   "South",    "East",    "West",    "Northern", "Southern", "Eastern", "Western",
-        "Central", "Greater",  "Upper",   "Lower",   "Northeast", "Northwest", "Southeast", "Southwest",
-        "Downtown", "Metropolitan", "Occupied", "Mainland", "Inner", "Outer",
+        "North",    "South",        "East",     "West",     "Northern",  "Southern",  "Eastern",   "Western",
+        "Central",  "Greater",      "Upper",    "Lower",    "Northeast", "Northwest", "Southeast", "Southwest",
+        "Downtown", "Metropolitan", "Occupied", "Mainland", "Inner",     "Outer",
     };
     return s;
 }
@@ -186,13 +190,13 @@ const std::unordered_set<std::string_view>& org_heads_before_of() {
     // "Bank of England", "University of London", "Prince of Wales": the place is part
     // of an organisation's name or a title.
     static const std::unordered_set<std::string_view> s = {
-        "Bank",      "University", "College",  "School",    "Institute", "Museum",   "Church",    "Council",
-        "Court",     "Chamber",    "Academy",  "Society",   "Corporation", "Company", "Association", "Federation",
-        "Union",     "League",     "Club",     "Commission", "Party",    "Department", "Ministry", "Office",
-        "Board",     "Authority",  "Agency",   "Foundation", "Trust",    "Fund",     "Orchestra", "Hospital",
-        "Diocese",   "Archdiocese", "Bishop",  "Archbishop", "Duke",     "Duchess",  "Earl",      "Prince",
-        "Princess",  "Baron",      "Lord",     "Lady",      "Marquess",  "Count",    "Countess",  "Mayor",
-        "Exchange",  "Times",      "Post",     "Journal",   "Herald",    "Port",     "Bishops",   "Battle",
+        "Bank",     "University",  "College", "School",     "Institute",   "Museum",     "Church",      "Council",
+        "Court",    "Chamber",     "Academy", "Society",    "Corporation", "Company",    "Association", "Federation",
+        "Union",    "League",      "Club",    "Commission", "Party",       "Department", "Ministry",    "Office",
+        "Board",    "Authority",   "Agency",  "Foundation", "Trust",       "Fund",       "Orchestra",   "Hospital",
+        "Diocese",  "Archdiocese", "Bishop",  "Archbishop", "Duke",        "Duchess",    "Earl",        "Prince",
+        "Princess", "Baron",       "Lord",    "Lady",       "Marquess",    "Count",      "Countess",    "Mayor",
+        "Exchange", "Times",       "Post",    "Journal",    "Herald",      "Port",       "Bishops",     "Battle",
     };
     return s;
 }
@@ -229,7 +233,8 @@ bool longest_match(std::string_view text, const std::vector<Token>& toks, std::s
             if (folded) {
                 c = g.lookup_folded(k);
             } else {
-                for (const GazetteerEntry& e : g.lookup(k)) c.push_back(&e);
+                for (const GazetteerEntry& e : g.lookup(k))
+                    c.push_back(&e);
             }
             if (c.empty()) return;
             out.first_tok = i;
@@ -277,11 +282,13 @@ bool is_dateline(std::string_view text, const std::vector<Token>& toks, const Ma
     for (std::size_t k = m.first_tok; k > 0 && toks[k - 1].line == toks[m.first_tok].line; --k)
         if (!toks[k - 1].all_caps) return false;
     std::size_t p = m.span.end;
-    while (p < text.size() && text[p] == ' ') ++p;
+    while (p < text.size() && text[p] == ' ')
+        ++p;
     if (p >= text.size()) return false;
     if (text[p] == ',' || text[p] == '-' || text[p] == '(') return true;
     std::size_t digits = 0;
-    while (p + digits < text.size() && text[p + digits] >= '0' && text[p + digits] <= '9') ++digits;
+    while (p + digits < text.size() && text[p + digits] >= '0' && text[p + digits] <= '9')
+        ++digits;
     return digits == 4 || (digits > 0 && p + digits < text.size() && text[p + digits] == '-');
 }
 
@@ -317,12 +324,14 @@ bool accept(std::string_view text, const std::vector<Token>& toks, const std::ve
 
     if (m.caps && common && !dateline) return false;
     // "T-Mobile", "Orange-owned": a common word joined by a hyphen is not a place.
-    if (common && ((m.first_tok > 0 && text.substr(toks[m.first_tok - 1].end, first.begin - toks[m.first_tok - 1].end) == "-") ||
-                   (m.span.end < text.size() && text[m.span.end] == '-')))
+    if (common &&
+        ((m.first_tok > 0 && text.substr(toks[m.first_tok - 1].end, first.begin - toks[m.first_tok - 1].end) == "-") ||
+         (m.span.end < text.size() && text[m.span.end] == '-')))
         return false;
     // "Richmond, Va.": AP state abbreviations ("Miss.", "Mass.") only after a city.
     if (m.candidates.front()->rule == "alias:ap-state") {
-        if (m.first_tok == 0 || text.substr(toks[m.first_tok - 1].end, first.begin - toks[m.first_tok - 1].end) != ", " ||
+        if (m.first_tok == 0 ||
+            text.substr(toks[m.first_tok - 1].end, first.begin - toks[m.first_tok - 1].end) != ", " ||
             !toks[m.first_tok - 1].upper_initial)
             return false;
     }
@@ -371,7 +380,7 @@ bool accept(std::string_view text, const std::vector<Token>& toks, const std::ve
         if (prev && prev_gap == ". " && prev->end - prev->begin == 1 && prev->upper_initial) return false;
         // "Hassan al-Turabi", "Paris de la ...": a name particle after the match.
         static const std::unordered_set<std::string_view> particles = {"al", "el", "bin", "ibn", "van", "von",
-                                                                       "de", "da", "del", "di", "du", "dos"};
+                                                                       "de", "da", "del", "di",  "du",  "dos"};
         if (next && particles.contains(next_word) && m.last_tok + 2 < toks.size() &&
             toks[m.last_tok + 2].upper_initial && toks[m.last_tok + 2].line == last.line)
             return false;
@@ -386,10 +395,12 @@ bool accept(std::string_view text, const std::vector<Token>& toks, const std::ve
         // brackets right after the match closes an organisation's name.
         {
             std::size_t p = m.span.end;
-            while (p < text.size() && text[p] == ' ') ++p;
+            while (p < text.size() && text[p] == ' ')
+                ++p;
             if (p < text.size() && text[p] == '(' && next && next->all_caps && !m.caps) {
                 std::size_t q = next->end;
-                while (q < text.size() && text[q] == ' ') ++q;
+                while (q < text.size() && text[q] == ' ')
+                    ++q;
                 if (q < text.size() && text[q] == ')' && Gazetteer::instance().lookup(next_word).empty()) return false;
             }
         }
@@ -449,11 +460,12 @@ std::vector<PlaceMention> find_places(std::string_view text) {
             m.dateline = is_dateline(text, toks, m);
             if (m.first_tok > 0) {
                 static const std::unordered_set<std::string_view> locatives = {
-                    "in", "at", "from", "to", "near", "outside", "into", "across", "around", "via",
-                    "toward", "towards", "through", "throughout", "inside", "In", "At", "From", "Near"};
+                    "in",     "at",     "from", "to",     "near",    "outside", "into",
+                    "across", "around", "via",  "toward", "towards", "through", "throughout",
+                    "inside", "In",     "At",   "From",   "Near"};
                 const Token& p = toks[m.first_tok - 1];
-                m.locative = p.line == t.line && text.substr(p.end, t.begin - p.end) == " " &&
-                             locatives.contains(word(text, p));
+                m.locative =
+                    p.line == t.line && text.substr(p.end, t.begin - p.end) == " " && locatives.contains(word(text, p));
             }
             // "East Jerusalem", "South Tottenham": a capitalised direction belongs to the
             // name as written; the place is still the gazetteer's.

@@ -64,8 +64,10 @@ bool getline_bounded(std::istream& in, std::string& line, std::size_t max_bytes,
     for (int c = sb->sbumpc(); c != std::char_traits<char>::eof(); c = sb->sbumpc()) {
         any = true;
         if (c == '\n') return true;
-        if (line.size() >= max_bytes) too_long = true;
-        else line.push_back(static_cast<char>(c));
+        if (line.size() >= max_bytes)
+            too_long = true;
+        else
+            line.push_back(static_cast<char>(c));
     }
     if (too_long) line.clear();
     return any;
@@ -73,7 +75,8 @@ bool getline_bounded(std::istream& in, std::string& line, std::size_t max_bytes,
 
 std::string fnv_hex(std::string_view s) {
     unsigned long long h = 1469598103934665603ull;
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    for (unsigned char c : s)
+        h = (h ^ c) * 1099511628211ull;
     char buf[20];
     std::snprintf(buf, sizeof buf, "%016llx", h);
     return buf;
@@ -92,9 +95,10 @@ bool make_article(Article& a, std::string_view raw, const std::string& where, co
         return false;
     }
     if (rep.invalid_bytes > 0)
-        on_problem(where, {InputOutcome::Status::ok, "not valid UTF-8: " + std::to_string(rep.invalid_bytes) +
-                                                          " invalid byte(s) replaced by U+FFFD, the first at byte offset " +
-                                                          std::to_string(rep.first_invalid_offset)});
+        on_problem(where,
+                   {InputOutcome::Status::ok, "not valid UTF-8: " + std::to_string(rep.invalid_bytes) +
+                                                  " invalid byte(s) replaced by U+FFFD, the first at byte offset " +
+                                                  std::to_string(rep.first_invalid_offset)});
     split_article(a);
     return true;
 }
@@ -108,7 +112,8 @@ void read_jsonl(const std::string& path, std::istream& in, const ReadOptions& op
         ++lineno;
         const std::string where = path + ":" + std::to_string(lineno);
         if (too_long) {
-            on_problem(where, {InputOutcome::Status::skipped, "line longer than " + std::to_string(opts.max_bytes) + " bytes, skipped"});
+            on_problem(where, {InputOutcome::Status::skipped,
+                               "line longer than " + std::to_string(opts.max_bytes) + " bytes, skipped"});
             continue;
         }
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
@@ -135,7 +140,8 @@ void read_jsonl(const std::string& path, std::istream& in, const ReadOptions& op
             a.title = a.text.substr(0, a.text.find('\n'));
             a.title_from_text = false;
             a.title_span = Span{0, 0};
-            a.body_begin = std::min(a.text.size(), a.text.find('\n') == std::string::npos ? a.text.size() : a.text.find('\n') + 1);
+            a.body_begin =
+                std::min(a.text.size(), a.text.find('\n') == std::string::npos ? a.text.size() : a.text.find('\n') + 1);
         }
         const std::string date = get("date").empty() ? get("published") : get("date");
         if (!date.empty()) {
@@ -144,7 +150,8 @@ void read_jsonl(const std::string& path, std::istream& in, const ReadOptions& op
                 a.published = pd->ymd;
                 a.published_source = "jsonl";
             } else {
-                on_problem(where, {InputOutcome::Status::ok, "date \"" + date + "\" is not YYYY-MM-DD; publication date unknown"});
+                on_problem(where, {InputOutcome::Status::ok,
+                                   "date \"" + date + "\" is not YYYY-MM-DD; publication date unknown"});
             }
         }
         if (!a.published && opts.published) {
@@ -213,7 +220,8 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts
     Manifest manifest;
     std::vector<std::string> warnings;
     auto flush_warnings = [&]() {
-        for (const auto& w : warnings) on_problem("manifest", {InputOutcome::Status::ok, w});
+        for (const auto& w : warnings)
+            on_problem("manifest", {InputOutcome::Status::ok, w});
         warnings.clear();
     };
     auto handle_file = [&](const fs::path& p, const std::string& id) {
@@ -285,7 +293,8 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts
             }
             if (ec) on_problem(in, {InputOutcome::Status::failed, "cannot list: " + ec.message()});
             std::sort(files.begin(), files.end());
-            for (const auto& f : files) handle_file(f, id_in_directory(in, f));
+            for (const auto& f : files)
+                handle_file(f, id_in_directory(in, f));
         } else {
             handle_file(fs::path(in), id_from_path(in));
         }

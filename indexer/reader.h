@@ -36,7 +36,7 @@ struct InputOutcome {
 
 /// Options for reading inputs.
 struct ReadOptions {
-    std::optional<Ymd> published;  ///< --published: used when nothing else gives a date
+    std::optional<Ymd> published;       ///< --published: used when nothing else gives a date
     std::size_t max_bytes = 64u << 20;  ///< larger inputs are skipped
 };
 

@@ -37,7 +37,9 @@ std::string bucket(std::string_view v, const std::string& level) {
     return iso.substr(0, std::min<std::size_t>(7, iso.size()));  // month, the default
 }
 
-bool is_date_facet(const std::string& n) { return n == "published" || n == "mentioned" || n == "date"; }
+bool is_date_facet(const std::string& n) {
+    return n == "published" || n == "mentioned" || n == "date";
+}
 
 }  // namespace
 
@@ -49,28 +51,39 @@ std::optional<FacetRequest> parse_facet_request(const std::string& spec, std::st
     if (r.name == "date") r.name = "published";
     unsigned slot = 0;
     if (!facet_slot(r, slot)) {
-        error = "unknown facet \"" + spec + "\": facets are speaker, person, place[:country|:city], published[:year|:month|:day], mentioned[:year|:month|:day]";
+        error = "unknown facet \"" + spec +
+                "\": facets are speaker, person, place[:country|:city], published[:year|:month|:day], "
+                "mentioned[:year|:month|:day]";
         return std::nullopt;
     }
     return r;
 }
 
 bool facet_slot(const FacetRequest& r, unsigned& slot) {
-    if (r.name == "speaker" && r.level.empty()) slot = kSlotSpeakers;
-    else if (r.name == "person" && r.level.empty()) slot = kSlotPeople;
-    else if (r.name == "place" && (r.level.empty() || r.level == "all")) slot = kSlotPlaces;
-    else if (r.name == "place" && r.level == "country") slot = kSlotCountries;
-    else if (r.name == "place" && r.level == "city") slot = kSlotCities;
-    else if (r.name == "city" && r.level.empty()) slot = kSlotCities;
+    if (r.name == "speaker" && r.level.empty())
+        slot = kSlotSpeakers;
+    else if (r.name == "person" && r.level.empty())
+        slot = kSlotPeople;
+    else if (r.name == "place" && (r.level.empty() || r.level == "all"))
+        slot = kSlotPlaces;
+    else if (r.name == "place" && r.level == "country")
+        slot = kSlotCountries;
+    else if (r.name == "place" && r.level == "city")
+        slot = kSlotCities;
+    else if (r.name == "city" && r.level.empty())
+        slot = kSlotCities;
     else if (is_date_facet(r.name) && (r.level.empty() || r.level == "year" || r.level == "month" || r.level == "day"))
         slot = r.name == "mentioned" ? kSlotMentioned : kSlotPublished;
-    else return false;
+    else
+        return false;
     return true;
 }
 
 namespace {
 // The facet a filter field governs, for multi-select.
-bool governs(const std::string& filter_field, const FacetRequest& r) { return filter_governs(filter_field, r); }
+bool governs(const std::string& filter_field, const FacetRequest& r) {
+    return filter_governs(filter_field, r);
+}
 }  // namespace
 
 bool filter_governs(const std::string& filter_field, const FacetRequest& r) {
@@ -99,8 +112,8 @@ struct Column {
 
 struct ColumnCache {
     std::mutex m;
-    std::string db_key;     // the database version the columns belong to
-    std::size_t streamed = 0;  // documents counted from value streams so far
+    std::string db_key;                                            // the database version the columns belong to
+    std::size_t streamed = 0;                                      // documents counted from value streams so far
     std::map<std::string, std::shared_ptr<const Column>> columns;  // "slot/level" -> column
 };
 
@@ -115,8 +128,8 @@ ColumnCache& column_cache() {
 // must commit first (newsfacet's binaries never search while writing).
 std::string database_key(const Xapian::Database& db) {
     try {
-        return db.get_uuid() + "/" + std::to_string(db.get_revision()) + "/" + std::to_string(db.get_lastdocid()) + "/" +
-               std::to_string(db.get_doccount());
+        return db.get_uuid() + "/" + std::to_string(db.get_revision()) + "/" + std::to_string(db.get_lastdocid()) +
+               "/" + std::to_string(db.get_doccount());
     } catch (const Xapian::Error&) {
         return std::string();  // e.g. a sharded database has no single revision
     }
@@ -142,7 +155,8 @@ FacetCounter::FacetCounter(const Xapian::Database& db, const std::vector<FacetRe
 
 bool FacetCounter::wants(const std::string& name) const {
     for (const Slot& s : slots_)
-        if (s.req.name == name || (name == "date" && s.req.name == "published") || (name == "city" && s.req.name == "place"))
+        if (s.req.name == name || (name == "date" && s.req.name == "published") ||
+            (name == "city" && s.req.name == "place"))
             return true;
     return false;
 }
@@ -191,12 +205,16 @@ void FacetCounter::count_value(Slot& s, std::string_view joined) {
         if (val.empty()) continue;
         std::size_t* c = counter(val);
         bool dup = false;
-        for (std::size_t k = 0; k < n_seen && !dup; ++k) dup = seen_here[k] == c;
-        for (std::size_t k = 0; k < more.size() && !dup; ++k) dup = more[k] == c;
+        for (std::size_t k = 0; k < n_seen && !dup; ++k)
+            dup = seen_here[k] == c;
+        for (std::size_t k = 0; k < more.size() && !dup; ++k)
+            dup = more[k] == c;
         if (dup) continue;
         ++*c;
-        if (n_seen < kSeen) seen_here[n_seen++] = c;
-        else more.push_back(c);
+        if (n_seen < kSeen)
+            seen_here[n_seen++] = c;
+        else
+            more.push_back(c);
     }
 }
 
@@ -238,7 +256,8 @@ void FacetCounter::count_with_column(Slot& s, const std::string& key) const {
         for (Xapian::ValueIterator v = db_.valuestream_begin(s.slot); v != db_.valuestream_end(s.slot); ++v) {
             const Xapian::docid did = v.get_docid();
             if (did > last) break;
-            for (; next <= did; ++next) c->starts[next] = static_cast<std::uint32_t>(c->ords.size());
+            for (; next <= did; ++next)
+                c->starts[next] = static_cast<std::uint32_t>(c->ords.size());
             scratch.counts.clear();
             const std::string value = *v;
             if (!value.empty()) count_value(scratch, value);
@@ -251,7 +270,8 @@ void FacetCounter::count_with_column(Slot& s, const std::string& key) const {
                 c->ords.push_back(it->second);
             }
         }
-        for (; next <= last + 1; ++next) c->starts[next] = static_cast<std::uint32_t>(c->ords.size());
+        for (; next <= last + 1; ++next)
+            c->starts[next] = static_cast<std::uint32_t>(c->ords.size());
         col = c;
         ColumnCache& cache = column_cache();
         std::lock_guard<std::mutex> lk(cache.m);
@@ -260,7 +280,8 @@ void FacetCounter::count_with_column(Slot& s, const std::string& key) const {
     std::vector<std::uint32_t> counts(col->names.size(), 0);
     for (const Xapian::docid did : docids_) {
         if (did + 1 >= col->starts.size()) continue;
-        for (std::uint32_t k = col->starts[did]; k < col->starts[did + 1]; ++k) ++counts[col->ords[k]];
+        for (std::uint32_t k = col->starts[did]; k < col->starts[did + 1]; ++k)
+            ++counts[col->ords[k]];
     }
     for (std::size_t o = 0; o < counts.size(); ++o)
         if (counts[o]) s.counts[col->names[o]] += counts[o];

@@ -68,9 +68,9 @@ class FacetCounter : public Xapian::MatchSpy {
     struct Slot {
         FacetRequest req;
         unsigned slot;
-        FacetCounts counts;      ///< value (bucketed for dates) -> documents
+        FacetCounts counts;  ///< value (bucketed for dates) -> documents
         bool counted = false;
-        bool active = true;      ///< counted in this pass (set_skip / set_only)
+        bool active = true;  ///< counted in this pass (set_skip / set_only)
     };
     void update_active();
     /// Counts one document's slot value (values joined by kValueSeparator).

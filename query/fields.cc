@@ -26,7 +26,8 @@ bool term_bounds(const Xapian::Database& db, const std::string& prefix, std::str
     Xapian::TermIterator it = db.allterms_begin(prefix);
     if (it == db.allterms_end(prefix)) return false;
     first = (*it).substr(prefix.size());
-    for (; it != db.allterms_end(prefix); ++it) last = (*it).substr(prefix.size());
+    for (; it != db.allterms_end(prefix); ++it)
+        last = (*it).substr(prefix.size());
     return true;
 }
 
@@ -40,7 +41,8 @@ Xapian::Query or_terms(const std::vector<std::string>& terms) {
 /// QueryParser, so the caller rethrows it after parse_query returns.
 class FieldProc : public Xapian::FieldProcessor {
   public:
-    FieldProc(const FilterBuilder& fb, std::string name, std::vector<std::string>& warnings, std::optional<Error>& error)
+    FieldProc(const FilterBuilder& fb, std::string name, std::vector<std::string>& warnings,
+              std::optional<Error>& error)
         : fb_(fb), name_(std::move(name)), warnings_(warnings), error_(error) {}
     Xapian::Query operator()(const std::string& str) override {
         try {
@@ -65,7 +67,8 @@ bool FilterBuilder::is_filter_field(const std::string& name) {
     return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
 }
 
-Xapian::Query FilterBuilder::filter(const std::string& name, const std::string& raw, std::vector<std::string>& warnings) const {
+Xapian::Query FilterBuilder::filter(const std::string& name, const std::string& raw,
+                                    std::vector<std::string>& warnings) const {
     const std::string value = strip_quotes(raw);
     if (name == "speaker") return person("speaker", "speakerkey", value, warnings);
     if (name == "person") return person("person", "personkey", value, warnings);
@@ -79,8 +82,8 @@ Xapian::Query FilterBuilder::filter(const std::string& name, const std::string& 
     if (name == "mentioned") return date(false, name, value);
     // An article by id; in quote mode, the quotes of that article.
     if (name == "id")
-        return Xapian::Query(safe_term(kp_.empty() ? std::string(prefix("id")) + value
-                                                   : kp_ + std::string(prefix("parent")) + value));
+        return Xapian::Query(
+            safe_term(kp_.empty() ? std::string(prefix("id")) + value : kp_ + std::string(prefix("parent")) + value));
     syntax_error("unknown filter field \"" + name + "\"",
                  "fields: speaker, person, place, city, date (or published), mentioned, id");
 }
@@ -99,17 +102,20 @@ Xapian::Query FilterBuilder::person(const std::string& fname, const std::string&
         names.push_back((*it).substr(kp.size()));
     if (names.size() > 1) {
         std::string list;
-        for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+        for (const auto& n : names)
+            list += (list.empty() ? "" : ", ") + n;
         warnings.push_back(fname + ":" + value + " is ambiguous (" + list + "): matching all of them");
     }
     std::vector<std::string> terms;
-    for (const auto& n : names) terms.push_back(full_prefix + n);
+    for (const auto& n : names)
+        terms.push_back(full_prefix + n);
     if (terms.empty()) return Xapian::Query(full_prefix + key);  // matches nothing, but says what was asked
     return or_terms(terms);
 }
 
 Xapian::Query FilterBuilder::date(bool published, const std::string& fname, const std::string& value) const {
-    const std::string hint = "dates are YYYY, YYYY-MM or YYYY-MM-DD; ranges A..B, ..B or A.. (e.g. " + fname + ":2023-10..2024-03)";
+    const std::string hint =
+        "dates are YYYY, YYYY-MM or YYYY-MM-DD; ranges A..B, ..B or A.. (e.g. " + fname + ":2023-10..2024-03)";
     const std::string day_p = kp_ + std::string(published ? kPublishedDay : kMentionedDay);
     const std::string month_p = kp_ + std::string(published ? kPublishedMonth : kMentionedMonth);
     const std::string year_p = kp_ + std::string(published ? kPublishedYear : kMentionedYear);
@@ -123,9 +129,12 @@ Xapian::Query FilterBuilder::date(bool published, const std::string& fname, cons
         const PartialDate d = parse(value);
         const DateTerms t = date_terms(d.ymd);
         switch (d.granularity) {
-            case Granularity::year: return Xapian::Query(year_p + t.year);
-            case Granularity::month: return Xapian::Query(month_p + t.month);
-            default: return Xapian::Query(day_p + t.day);
+            case Granularity::year:
+                return Xapian::Query(year_p + t.year);
+            case Granularity::month:
+                return Xapian::Query(month_p + t.month);
+            default:
+                return Xapian::Query(day_p + t.day);
         }
     }
     const std::string a = value.substr(0, dots), b = value.substr(dots + 2);
@@ -144,9 +153,14 @@ Xapian::Query FilterBuilder::date(bool published, const std::string& fname, cons
     std::vector<std::string> terms;
     for (const CoverTerm& c : cover_range(from, to)) {
         switch (c.granularity) {
-            case Granularity::year: terms.push_back(year_p + c.key); break;
-            case Granularity::month: terms.push_back(month_p + c.key); break;
-            default: terms.push_back(day_p + c.key);
+            case Granularity::year:
+                terms.push_back(year_p + c.key);
+                break;
+            case Granularity::month:
+                terms.push_back(month_p + c.key);
+                break;
+            default:
+                terms.push_back(day_p + c.key);
         }
     }
     return or_terms(terms);

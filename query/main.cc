@@ -52,13 +52,20 @@ std::string syntax_help() {
 }
 
 void setup_query(CLI::App& app, QueryOptions& o) {
-    app.description("newsfacet-query: search news articles indexed by newsfacet-index: ranked (BM25), filtered, faceted.");
+    app.description(
+        "newsfacet-query: search news articles indexed by newsfacet-index: ranked (BM25), filtered, faceted.");
     app.footer(syntax_help());
     app.add_option("QUERY", o.words, "Query words (joined by spaces)");
     app.add_option("--db", o.db, "Database path (default: $NEWSFACET_DB, else ./newsfacet.db)");
-    app.add_option("--format", o.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
-    app.add_option("-n,--limit", o.limit, "Number of hits to show")->check(CLI::Range(0, 100000))->capture_default_str();
-    app.add_option("--offset", o.offset, "Skip this many hits (paging)")->check(CLI::Range(0, 1000000000))->capture_default_str();
+    app.add_option("--format", o.format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+    app.add_option("-n,--limit", o.limit, "Number of hits to show")
+        ->check(CLI::Range(0, 100000))
+        ->capture_default_str();
+    app.add_option("--offset", o.offset, "Skip this many hits (paging)")
+        ->check(CLI::Range(0, 1000000000))
+        ->capture_default_str();
     app.add_option("--sort", o.sort, "Order of hits: relevance, or date (newest first)")
         ->check(CLI::IsMember({"relevance", "date"}))
         ->capture_default_str();
@@ -71,11 +78,14 @@ void setup_query(CLI::App& app, QueryOptions& o) {
                    "mentioned[:year|:month|:day] (repeatable or comma-separated)")
         ->delimiter(',')
         ->allow_extra_args(false);
-    app.add_option("-f,--filter", o.filters, "Drill down: NAME=VALUE (e.g. -f speaker=\"John Smith\" -f place=Israel); "
-                                             "values of one facet are ORed, facets ANDed")
+    app.add_option("-f,--filter", o.filters,
+                   "Drill down: NAME=VALUE (e.g. -f speaker=\"John Smith\" -f place=Israel); "
+                   "values of one facet are ORed, facets ANDed")
         ->allow_extra_args(false);
     app.add_option("--facet-limit", o.facet_limit, "Values shown per facet")->capture_default_str();
-    app.add_option("--facet-sort", o.facet_sort, "Order of facet values")->check(CLI::IsMember({"count", "value"}))->capture_default_str();
+    app.add_option("--facet-sort", o.facet_sort, "Order of facet values")
+        ->check(CLI::IsMember({"count", "value"}))
+        ->capture_default_str();
     app.add_option("--facet-min", o.facet_min, "Hide facet values with fewer documents")->capture_default_str();
     app.add_option("--facet-prefix", o.facet_prefix, "NAME=PREFIX: list only values of facet NAME starting with PREFIX")
         ->allow_extra_args(false);
@@ -83,7 +93,8 @@ void setup_query(CLI::App& app, QueryOptions& o) {
 
 int run_query(const QueryOptions& o) {
     SearchOptions so;
-    for (const auto& w : o.words) so.query += (so.query.empty() ? "" : " ") + w;
+    for (const auto& w : o.words)
+        so.query += (so.query.empty() ? "" : " ") + w;
     so.limit = o.count ? 0 : o.limit;
     so.offset = o.offset;
     so.explain = o.explain;
@@ -91,7 +102,8 @@ int run_query(const QueryOptions& o) {
     so.sort = o.sort == "date" ? SortOrder::date : SortOrder::relevance;
     so.reverse = o.reverse;
     if (o.reverse && so.sort != SortOrder::date)
-        throw Failure({kExitUsage, "--reverse goes with --sort date", "newsfacet-query --sort date --reverse ... lists the oldest first"});
+        throw Failure({kExitUsage, "--reverse goes with --sort date",
+                       "newsfacet-query --sort date --reverse ... lists the oldest first"});
     so.exact_total = o.count;
     for (const auto& f : o.filters) {
         const std::size_t eq = f.find('=');
@@ -128,7 +140,8 @@ int run_query(const QueryOptions& o) {
         const char* no_colour = std::getenv("NO_COLOR");
         const bool colour = ::isatty(1) && !(no_colour && *no_colour);
         print_text(r, so, colour, std::cout);
-        for (const auto& w : r.warnings) std::cerr << "newsfacet-query: note: " << w << "\n";
+        for (const auto& w : r.warnings)
+            std::cerr << "newsfacet-query: note: " << w << "\n";
     }
     std::cout.flush();
     return kExitOk;
@@ -140,5 +153,6 @@ int main(int argc, char** argv) {
     CLI::App app;
     QueryOptions o;
     setup_query(app, o);
-    return run_command(app, argc, argv, "newsfacet-query", [&] { return run_query(o); }, [&] { return resolve_db_path(o.db); });
+    return run_command(
+        app, argc, argv, "newsfacet-query", [&] { return run_query(o); }, [&] { return resolve_db_path(o.db); });
 }

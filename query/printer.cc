@@ -31,7 +31,8 @@ std::string safe(std::string_view s) {
 
 std::vector<std::string> safe(const std::vector<std::string>& v) {
     std::vector<std::string> out;
-    for (const auto& s : v) out.push_back(safe(s));
+    for (const auto& s : v)
+        out.push_back(safe(s));
     return out;
 }
 
@@ -57,17 +58,21 @@ std::string highlighted(const std::string& s, const std::vector<Highlight>& hs, 
 
 std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
     std::string out;
-    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+    for (const auto& s : v)
+        out += (out.empty() ? "" : sep) + s;
     return out;
 }
 
 void string_array(JsonWriter& w, const char* key, const std::vector<std::string>& v) {
     w.key(key).begin_array();
-    for (const auto& s : v) w.value(s);
+    for (const auto& s : v)
+        w.value(s);
     w.end_array();
 }
 
-std::string facet_title(const FacetRequest& r) { return r.level.empty() ? r.name : r.name + ":" + r.level; }
+std::string facet_title(const FacetRequest& r) {
+    return r.level.empty() ? r.name : r.name + ":" + r.level;
+}
 
 }  // namespace
 
@@ -78,7 +83,8 @@ void print_text(const SearchResult& r, const SearchOptions& o, bool colour, std:
     const char* bold = colour ? "\x1b[1m" : "";
     const char* reset = colour ? "\x1b[0m" : "";
     if (o.explain) out << "query: " << r.parsed << "\n\n";
-    for (const auto& w : r.warnings) out << "note: " << safe(w) << "\n";
+    for (const auto& w : r.warnings)
+        out << "note: " << safe(w) << "\n";
     const bool count_only = o.limit == 0 && o.exact_total;  // --count
     if (!count_only) {
         for (const Hit& h : r.hits) {
@@ -86,15 +92,15 @@ void print_text(const SearchResult& r, const SearchOptions& o, bool colour, std:
             char score[32];
             std::snprintf(score, sizeof score, "%.3f", h.score);
             if (o.quotes) {
-                out << bold << h.rank << ". " << (d.speaker.empty() ? std::string("(unknown)") : safe(d.speaker)) << reset
-                    << (d.indirect ? " (reported)" : "") << ":\n";
+                out << bold << h.rank << ". " << (d.speaker.empty() ? std::string("(unknown)") : safe(d.speaker))
+                    << reset << (d.indirect ? " (reported)" : "") << ":\n";
                 out << "   \"" << highlighted(safe(h.snippet), h.highlights, on, off) << "\"\n";
-                out << dim << "   " << safe(d.title) << " · " << (d.published.empty() ? "date unknown" : d.published) << " · "
-                    << safe(d.parent) << " · score " << score << reset << "\n";
+                out << dim << "   " << safe(d.title) << " · " << (d.published.empty() ? "date unknown" : d.published)
+                    << " · " << safe(d.parent) << " · score " << score << reset << "\n";
             } else {
                 out << bold << h.rank << ". " << safe(d.title) << reset << "\n";
-                out << dim << "   " << (d.published.empty() ? "date unknown" : d.published) << " · " << safe(d.id) << " · score "
-                    << score << reset << "\n";
+                out << dim << "   " << (d.published.empty() ? "date unknown" : d.published) << " · " << safe(d.id)
+                    << " · score " << score << reset << "\n";
                 if (!h.snippet.empty()) out << "   " << highlighted(safe(h.snippet), h.highlights, on, off) << "\n";
                 if (!d.speakers.empty()) out << dim << "   speakers: " << reset << join(safe(d.speakers)) << "\n";
                 std::vector<std::string> others;
@@ -103,7 +109,8 @@ void print_text(const SearchResult& r, const SearchOptions& o, bool colour, std:
                 if (!others.empty()) out << dim << "   people:   " << reset << join(safe(others)) << "\n";
                 if (!d.places.empty()) out << dim << "   places:   " << reset << join(safe(d.places)) << "\n";
             }
-            for (const auto& e : h.explain) out << dim << "   why: " << reset << safe(e) << "\n";
+            for (const auto& e : h.explain)
+                out << dim << "   why: " << reset << safe(e) << "\n";
             out << "\n";
         }
     }
@@ -124,11 +131,12 @@ void print_text(const SearchResult& r, const SearchOptions& o, bool colour, std:
                 if ((c & 0xC0) != 0x80) ++cps;
             const std::size_t bar = std::max<std::size_t>(1, v.count * 30 / maxc);
             std::string bars;
-            for (std::size_t i = 0; i < bar; ++i) bars += "█";
+            for (std::size_t i = 0; i < bar; ++i)
+                bars += "█";
             char cnt[32];
             std::snprintf(cnt, sizeof cnt, "%6zu", v.count);
-            out << (v.selected ? " * " : "   ") << safe(v.value) << std::string(width - cps + 1, ' ') << cnt << " " << dim << bars
-                << reset << "\n";
+            out << (v.selected ? " * " : "   ") << safe(v.value) << std::string(width - cps + 1, ' ') << cnt << " "
+                << dim << bars << reset << "\n";
         }
         if (f.other_values) out << dim << "   … " << f.other_values << " more" << reset << "\n";
         out << "\n";
@@ -140,7 +148,8 @@ void print_text(const SearchResult& r, const SearchOptions& o, bool colour, std:
     }
     char ms[32];
     std::snprintf(ms, sizeof ms, "%.1f", r.elapsed_ms);
-    out << (r.exact ? "" : "about ") << r.total << (o.quotes ? (r.total == 1 ? " quote" : " quotes") : (r.total == 1 ? " match" : " matches"))
+    out << (r.exact ? "" : "about ") << r.total
+        << (o.quotes ? (r.total == 1 ? " quote" : " quotes") : (r.total == 1 ? " match" : " matches"))
         << (r.facets.empty() ? "" : " (facet counts exact)") << " in " << ms << " ms\n";
 }
 
@@ -163,19 +172,28 @@ void print_json(const SearchResult& r, const SearchOptions& o, std::ostream& out
         w.field("rank", static_cast<unsigned long long>(h.rank));
         if (o.quotes) {
             w.key("speaker");
-            if (d.speaker.empty()) w.null(); else w.value(d.speaker);
+            if (d.speaker.empty())
+                w.null();
+            else
+                w.value(d.speaker);
             w.field("text", d.text);
             w.field("article", d.parent);
             w.field("title", d.title);
             w.field("path", d.path);
             w.key("published");
-            if (d.published.empty()) w.null(); else w.value(d.published);
+            if (d.published.empty())
+                w.null();
+            else
+                w.value(d.published);
             w.field("indirect", d.indirect);
             w.field("speaker_rule", d.speaker_rule);
         } else {
             w.field("id", d.id).field("path", d.path).field("title", d.title);
             w.key("published");
-            if (d.published.empty()) w.null(); else w.value(d.published);
+            if (d.published.empty())
+                w.null();
+            else
+                w.value(d.published);
         }
         w.field("score", h.score);
         w.field("snippet", h.snippet);
@@ -192,7 +210,8 @@ void print_json(const SearchResult& r, const SearchOptions& o, std::ostream& out
             string_array(w, "places", d.places);
             string_array(w, "countries", d.countries);
             w.key("mentioned").begin_array();
-            for (const auto& m : d.mentioned) w.begin_object().field("value", m.value).field("granularity", m.granularity).end_object();
+            for (const auto& m : d.mentioned)
+                w.begin_object().field("value", m.value).field("granularity", m.granularity).end_object();
             w.end_array();
         }
         if (o.explain) string_array(w, "explain", h.explain);

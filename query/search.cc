@@ -39,7 +39,9 @@ void check_syntax(const std::string& q) {
             if (--depth < 0) syntax_error("unmatched ')' at column " + std::to_string(col) + " of: " + q);
         }
     }
-    if (in_quote) syntax_error("unterminated phrase: the '\"' at column " + std::to_string(open_quote) + " is never closed, in: " + q);
+    if (in_quote)
+        syntax_error("unterminated phrase: the '\"' at column " + std::to_string(open_quote) +
+                     " is never closed, in: " + q);
     if (depth > 0) syntax_error("unmatched '(' at column " + std::to_string(open_paren) + " of: " + q);
 }
 
@@ -48,19 +50,25 @@ const unsigned kParseFlags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryPa
                              Xapian::QueryParser::FLAG_PURE_NOT;
 
 // The words of a query whose terms should be highlighted in one document.
-std::vector<std::string> highlight_terms(Xapian::TermIterator t, const Xapian::TermIterator& end, const std::string& kp) {
+std::vector<std::string> highlight_terms(Xapian::TermIterator t, const Xapian::TermIterator& end,
+                                         const std::string& kp) {
     std::vector<std::string> terms;
     for (; t != end; ++t) {
         std::string term = *t;
         // Keep free-text terms only: unprefixed words (lower case or digits), Z-stems
         // and title (S) terms; drop boolean filter terms.
         if (!kp.empty()) {
-            if (term.rfind("Z" + kp, 0) == 0) term = "Z" + term.substr(1 + kp.size());
-            else if (term.rfind(kp, 0) == 0) term = term.substr(kp.size());
-            else continue;
+            if (term.rfind("Z" + kp, 0) == 0)
+                term = "Z" + term.substr(1 + kp.size());
+            else if (term.rfind(kp, 0) == 0)
+                term = term.substr(kp.size());
+            else
+                continue;
         }
-        if (term.rfind("ZS", 0) == 0) term = "Z" + term.substr(2);
-        else if (!term.empty() && term[0] == 'S') term = term.substr(1);
+        if (term.rfind("ZS", 0) == 0)
+            term = "Z" + term.substr(2);
+        else if (!term.empty() && term[0] == 'S')
+            term = term.substr(1);
         if (term.empty()) continue;
         const unsigned char c0 = static_cast<unsigned char>(term[0]);
         if (term[0] == 'Z' || !(c0 >= 'A' && c0 <= 'Z')) terms.push_back(term);
@@ -69,7 +77,8 @@ std::vector<std::string> highlight_terms(Xapian::TermIterator t, const Xapian::T
 }
 
 // Provenance lines for the filter terms a hit matched (--explain).
-std::vector<std::string> explain_hit(const Xapian::Enquire& enq, const Xapian::MSetIterator& it, const DocRecord& rec, const std::string& kp) {
+std::vector<std::string> explain_hit(const Xapian::Enquire& enq, const Xapian::MSetIterator& it, const DocRecord& rec,
+                                     const std::string& kp) {
     std::set<std::string> matched;
     for (Xapian::TermIterator t = enq.get_matching_terms_begin(it); t != enq.get_matching_terms_end(it); ++t) {
         std::string term = *t;
@@ -80,15 +89,20 @@ std::vector<std::string> explain_hit(const Xapian::Enquire& enq, const Xapian::M
     for (const Provenance& p : rec.provenance) {
         std::vector<std::string> terms;
         const std::string key = fold_key(p.value);
-        if (p.field == "speaker") terms = {std::string(prefix("speaker")) + key};
-        else if (p.field == "person") terms = {std::string(prefix("person")) + key};
-        else if (p.field == "place") terms = {std::string(prefix("place")) + key, std::string(prefix("city")) + key};
+        if (p.field == "speaker")
+            terms = {std::string(prefix("speaker")) + key};
+        else if (p.field == "person")
+            terms = {std::string(prefix("person")) + key};
+        else if (p.field == "place")
+            terms = {std::string(prefix("place")) + key, std::string(prefix("city")) + key};
         else if (p.field == "mentioned" || p.field == "date") {
             if (auto pd = parse_partial_date(p.value)) {
                 const DateTerms t = date_terms(pd->ymd);
                 const bool m = p.field == "mentioned";
-                if (pd->granularity == Granularity::day) terms.push_back(std::string(m ? kMentionedDay : kPublishedDay) + t.day);
-                if (pd->granularity != Granularity::year) terms.push_back(std::string(m ? kMentionedMonth : kPublishedMonth) + t.month);
+                if (pd->granularity == Granularity::day)
+                    terms.push_back(std::string(m ? kMentionedDay : kPublishedDay) + t.day);
+                if (pd->granularity != Granularity::year)
+                    terms.push_back(std::string(m ? kMentionedMonth : kPublishedMonth) + t.month);
                 terms.push_back(std::string(m ? kMentionedYear : kPublishedYear) + t.year);
             }
         }
@@ -138,7 +152,8 @@ Xapian::Query build_query(const Xapian::Database& db, const SearchOptions& opts,
         if (field_error) throw Failure(*field_error);
         // A pure NOT matches "all documents", quotes included: keep to one kind.
         if (q.get_description().find("<alldocuments>") != std::string::npos)
-            q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(kp + std::string(prefix("type")) + (opts.quotes ? "quote" : "article")));
+            q = Xapian::Query(Xapian::Query::OP_FILTER, q,
+                              Xapian::Query(kp + std::string(prefix("type")) + (opts.quotes ? "quote" : "article")));
     }
     // Drill-down filters: values of one facet ORed, facets ANDed.
     std::map<std::string, std::vector<Xapian::Query>> by_field;
@@ -169,7 +184,8 @@ std::string make_snippet(std::string_view text, const std::vector<std::string>& 
     std::vector<char> is_hit(tokens.size());
     for (std::size_t k = 0; k < tokens.size(); ++k) {
         const std::string& w = tokens[k].term;
-        is_hit[k] = plain.count(w) || (!stem_heads.empty() && stem_heads.count(w.substr(0, 2)) && plain.count("Z" + stem(w)));
+        is_hit[k] =
+            plain.count(w) || (!stem_heads.empty() && stem_heads.count(w.substr(0, 2)) && plain.count("Z" + stem(w)));
     }
     auto hit = [&](const Token& t) { return is_hit[static_cast<std::size_t>(&t - tokens.data())] != 0; };
     // The window of about max_chars that holds the most distinct matching words,
@@ -195,17 +211,20 @@ std::string make_snippet(std::string_view text, const std::vector<std::string>& 
     std::size_t start = tokens[best_begin].begin;
     if (best_score > 0) {
         std::size_t first_hit = best_begin;
-        while (first_hit < tokens.size() && !hit(tokens[first_hit])) ++first_hit;
+        while (first_hit < tokens.size() && !hit(tokens[first_hit]))
+            ++first_hit;
         if (first_hit == tokens.size()) first_hit = best_begin;
         std::size_t k = first_hit;
-        while (k > 0 && first_hit - k < 8 && tokens[first_hit].begin - tokens[k - 1].begin < max_chars / 4) --k;
+        while (k > 0 && first_hit - k < 8 && tokens[first_hit].begin - tokens[k - 1].begin < max_chars / 4)
+            --k;
         start = tokens[k].begin;
     }
     // Cut at max_chars code points, at a word end.
     std::size_t end = start, cps = 0;
     while (end < text.size() && cps < max_chars) {
         ++end;
-        while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+        while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+            ++end;
         ++cps;
     }
     if (end < text.size()) {
@@ -273,10 +292,12 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
     // Facets whose own drill-down filter is active are counted over the match set
     // without that filter (multi-select): separately, below.
     std::set<std::string> filtered;
-    for (const auto& f : opts.filters) filtered.insert(f.first == "published" ? "date" : f.first);
+    for (const auto& f : opts.filters)
+        filtered.insert(f.first == "published" ? "date" : f.first);
     if (want_facets) counter.set_skip(filtered);
     if (want_facets) enq.add_matchspy(&counter);
-    Xapian::MSet mset = enq.get_mset(static_cast<Xapian::doccount>(opts.offset), static_cast<Xapian::doccount>(opts.limit), check);
+    Xapian::MSet mset =
+        enq.get_mset(static_cast<Xapian::doccount>(opts.offset), static_cast<Xapian::doccount>(opts.limit), check);
     res.total = mset.get_matches_estimated();
     res.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
@@ -316,13 +337,14 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
         h.docid = *it;
         h.record = DocRecord::parse(it.get_document().get_data());
         if (opts.snippets) {
-            const std::vector<std::string> terms = query_terms ? *query_terms
-                                                                   : highlight_terms(enq.get_matching_terms_begin(it),
-                                                                                     enq.get_matching_terms_end(it), kp);
+            const std::vector<std::string> terms =
+                query_terms ? *query_terms
+                            : highlight_terms(enq.get_matching_terms_begin(it), enq.get_matching_terms_end(it), kp);
             std::string_view body = h.record.text;
             if (!opts.quotes && !h.record.title.empty() && body.rfind(h.record.title, 0) == 0) {
                 body.remove_prefix(h.record.title.size());
-                while (!body.empty() && (body.front() == '\n' || body.front() == ' ')) body.remove_prefix(1);
+                while (!body.empty() && (body.front() == '\n' || body.front() == ' '))
+                    body.remove_prefix(1);
             }
             h.snippet = make_snippet(body, terms, opts.quotes ? 400 : 200, h.highlights);
         }

@@ -35,7 +35,7 @@ std::optional<FacetRequest> parse_facet_request(const std::string& spec, std::st
 
 /// Everything that shapes one search.
 struct SearchOptions {
-    std::string query;                                      ///< the user's query text
+    std::string query;                                         ///< the user's query text
     std::vector<std::pair<std::string, std::string>> filters;  ///< -f NAME=VALUE drill-downs
     std::size_t offset = 0;
     std::size_t limit = 10;

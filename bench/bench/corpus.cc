@@ -55,15 +55,22 @@ std::string unescape_sgml(std::string_view s) {
             continue;
         }
         const std::string_view ent = s.substr(i + 1, semi - i - 1);
-        if (ent == "lt") out.push_back('<');
-        else if (ent == "gt") out.push_back('>');
-        else if (ent == "amp") out.push_back('&');
-        else if (ent == "quot") out.push_back('"');
+        if (ent == "lt")
+            out.push_back('<');
+        else if (ent == "gt")
+            out.push_back('>');
+        else if (ent == "amp")
+            out.push_back('&');
+        else if (ent == "quot")
+            out.push_back('"');
         else if (!ent.empty() && ent[0] == '#') {
             int n = 0;
-            for (char c : ent.substr(1)) n = c >= '0' && c <= '9' ? n * 10 + (c - '0') : -1000000;
-            if (n >= 32 && n < 127) out.push_back(static_cast<char>(n));
-            else if (n == 10 || n == 9) out.push_back(static_cast<char>(n));
+            for (char c : ent.substr(1))
+                n = c >= '0' && c <= '9' ? n * 10 + (c - '0') : -1000000;
+            if (n >= 32 && n < 127)
+                out.push_back(static_cast<char>(n));
+            else if (n == 10 || n == 9)
+                out.push_back(static_cast<char>(n));
         } else {
             out.append(s.substr(i, semi - i + 1));
         }
@@ -84,7 +91,8 @@ std::string unwrap_reuters(std::string_view s) {
             continue;
         }
         std::size_t j = i + 1;
-        while (j < s.size() && s[j] == ' ') ++j;
+        while (j < s.size() && s[j] == ' ')
+            ++j;
         if (j > i + 1 || (j < s.size() && s[j] == '\n')) {
             if (out.empty() || out.back() != '\n') out += "\n\n";
         } else if (!out.empty() && out.back() != ' ' && out.back() != '\n') {
@@ -104,14 +112,17 @@ std::string_view between(std::string_view s, std::string_view open, std::string_
 }
 
 std::string trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\t' || s.front() == '\r'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t' || s.back() == '\r'))
+        s.remove_suffix(1);
     return std::string(s);
 }
 
 // "26-FEB-1987 15:01:01.79" -> "1987-02-26".
 std::string reuters_date(std::string_view d) {
-    while (!d.empty() && d.front() == ' ') d.remove_prefix(1);
+    while (!d.empty() && d.front() == ' ')
+        d.remove_prefix(1);
     static const char* kMonths[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
     const std::size_t dash1 = d.find('-');
     if (dash1 == std::string_view::npos || d.size() < dash1 + 9) return {};
@@ -120,7 +131,8 @@ std::string reuters_date(std::string_view d) {
     for (int m = 0; m < 12; ++m)
         if (mon == kMonths[m]) month = m + 1;
     int day = 0;
-    for (char c : d.substr(0, dash1)) day = day * 10 + (c - '0');
+    for (char c : d.substr(0, dash1))
+        day = day * 10 + (c - '0');
     const std::string_view year = d.substr(dash1 + 5, 4);
     if (month == 0 || day < 1 || day > 31) return {};
     char buf[16];
@@ -149,7 +161,8 @@ void read_reuters(const fs::path& dir, std::vector<BenchDoc>& out) {
             d.title = trim(unescape_sgml(between(rec, "<TITLE>", "</TITLE>")));
             std::string_view body = between(rec, "<BODY>", "</BODY>");
             d.body = trim(unwrap_reuters(unescape_sgml(body)));
-            if (d.body.size() >= 6 && d.body.compare(d.body.size() - 6, 6, "Reuter") == 0) d.body = trim(d.body.substr(0, d.body.size() - 6));
+            if (d.body.size() >= 6 && d.body.compare(d.body.size() - 6, 6, "Reuter") == 0)
+                d.body = trim(d.body.substr(0, d.body.size() - 6));
             d.date = reuters_date(between(rec, "<DATE>", "</DATE>"));
             // Stories without a body are wire headlines only; they are not articles.
             if (d.body.empty()) continue;
@@ -191,8 +204,10 @@ std::vector<BenchDoc> read_corpus(const std::string& path) {
     const fs::path p(path);
     if (!fs::exists(p)) throw std::runtime_error(path + ": no such file or directory");
     if (fs::is_regular_file(p)) {
-        if (p.extension() == ".jsonl") read_jsonl_file(p, out);
-        else throw std::runtime_error(path + ": expected a .jsonl file or a directory");
+        if (p.extension() == ".jsonl")
+            read_jsonl_file(p, out);
+        else
+            throw std::runtime_error(path + ": expected a .jsonl file or a directory");
     } else {
         bool sgm = false;
         for (const auto& e : fs::directory_iterator(p))
@@ -252,7 +267,8 @@ void write_jsonl(const std::vector<BenchDoc>& docs, const std::string& path) {
 
 std::uint64_t corpus_bytes(const std::vector<BenchDoc>& docs) {
     std::uint64_t n = 0;
-    for (const BenchDoc& d : docs) n += d.title.size() + d.body.size();
+    for (const BenchDoc& d : docs)
+        n += d.title.size() + d.body.size();
     return n;
 }
 

@@ -23,12 +23,17 @@ struct CorpusOptions {
 };
 
 void setup_generate(CLI::App& app, CorpusOptions& o) {
-    app.add_option("--from", o.from, "Source corpus: .jsonl, directory of *.txt, or the Reuters-21578 directory (repeatable)")->required();
+    app.add_option("--from", o.from,
+                   "Source corpus: .jsonl, directory of *.txt, or the Reuters-21578 directory (repeatable)")
+        ->required();
     app.add_option("--count", o.gen.count, "Articles to generate")->capture_default_str();
-    app.add_option("--seed", o.gen.seed, "Random seed (the same seed and source give the same corpus)")->capture_default_str();
+    app.add_option("--seed", o.gen.seed, "Random seed (the same seed and source give the same corpus)")
+        ->capture_default_str();
     app.add_option("--date-from", o.gen.date_from, "Earliest publication date")->capture_default_str();
     app.add_option("--date-to", o.gen.date_to, "Latest publication date")->capture_default_str();
-    app.add_option("--stay", o.gen.stay, "Probability that a paragraph continues the anchor article")->check(CLI::Range(0.0, 1.0))->capture_default_str();
+    app.add_option("--stay", o.gen.stay, "Probability that a paragraph continues the anchor article")
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
     app.add_option("--out", o.out, "Output .jsonl file")->required();
 }
 
@@ -42,21 +47,28 @@ std::vector<BenchDoc> read_all(const std::vector<std::string>& from) {
 }
 
 void setup_run(CLI::App& app, RunOptions& o) {
-    app.add_option("CORPUS", o.corpus, "A .jsonl file, a directory of *.txt, or the Reuters-21578 directory")->required();
+    app.add_option("CORPUS", o.corpus, "A .jsonl file, a directory of *.txt, or the Reuters-21578 directory")
+        ->required();
     app.add_option("--work", o.work, "Scratch directory for corpus.jsonl and the two databases")->required();
-    app.add_option("--bin-dir", o.bin_dir, "Where newsfacet-index and newsfacet-query are (default: beside this program)");
-    app.add_option("--queries", o.queries_file, "Read queries from a file: QUERY or CLASS<TAB>QUERY per line, # comments");
-    app.add_option("--per-class", o.per_class, "Generated queries per class (word, and, phrase; each also +filter)")->capture_default_str();
+    app.add_option("--bin-dir", o.bin_dir,
+                   "Where newsfacet-index and newsfacet-query are (default: beside this program)");
+    app.add_option("--queries", o.queries_file,
+                   "Read queries from a file: QUERY or CLASS<TAB>QUERY per line, # comments");
+    app.add_option("--per-class", o.per_class, "Generated queries per class (word, and, phrase; each also +filter)")
+        ->capture_default_str();
     app.add_option("--warmup", o.warmup, "Untimed passes over the queries first")->capture_default_str();
     app.add_option("--runs", o.runs, "Timed passes over the queries")->capture_default_str();
-    app.add_option("--cold-per-class", o.cold_per_class, "Queries per class also run as one-shot processes (0: none)")->capture_default_str();
+    app.add_option("--cold-per-class", o.cold_per_class, "Queries per class also run as one-shot processes (0: none)")
+        ->capture_default_str();
     app.add_option("--cold-runs", o.cold_runs, "Runs of each one-shot query")->capture_default_str();
     app.add_option("--seed", o.seed, "Seed for the generated query set")->capture_default_str();
     app.add_option("--json", o.json_out, "Also write the results as JSON to this file");
     app.add_option("--label", o.label, "Name of the corpus in tables and plots");
-    app.add_flag("--reuse-index", o.reuse_index, "Keep the databases of an earlier run in --work (skip the index benchmark)");
-    app.add_option("--clock", o.clock, "Time shown in the tables: wall, or cpu (thread CPU time in-process, child CPU time for one-shot "
-                                       "processes: steadier on a busy machine); the JSON has both")
+    app.add_flag("--reuse-index", o.reuse_index,
+                 "Keep the databases of an earlier run in --work (skip the index benchmark)");
+    app.add_option("--clock", o.clock,
+                   "Time shown in the tables: wall, or cpu (thread CPU time in-process, child CPU time for one-shot "
+                   "processes: steadier on a busy machine); the JSON has both")
         ->check(CLI::IsMember({"wall", "cpu"}))
         ->capture_default_str();
     app.add_flag("--print-queries", o.print_queries, "List the query set");
@@ -67,36 +79,44 @@ void setup_run(CLI::App& app, RunOptions& o) {
 int main(int argc, char** argv) {
     CLI::App app{
         "newsfacet-bench: indexing and query speed of newsfacet on a corpus, against plain Xapian in the same run.\n\n"
-        "Exit status: 0 success; 1 runtime error, or some queries failed, or a facet count was inexact or changed between passes;\n"
+        "Exit status: 0 success; 1 runtime error, or some queries failed, or a facet count was inexact or changed "
+        "between passes;\n"
         "2 usage error."};
     app.require_subcommand(1);
 
     CorpusOptions gen_opts;
-    CLI::App* gen = app.add_subcommand("generate", "Synthetic articles recombined from a real corpus's paragraphs (deterministic per seed)");
+    CLI::App* gen = app.add_subcommand(
+        "generate", "Synthetic articles recombined from a real corpus's paragraphs (deterministic per seed)");
     setup_generate(*gen, gen_opts);
 
     CorpusOptions conv_opts;
-    CLI::App* conv = app.add_subcommand("convert", "Write a corpus (directory, Reuters SGML) as JSON Lines with unique ids");
+    CLI::App* conv =
+        app.add_subcommand("convert", "Write a corpus (directory, Reuters SGML) as JSON Lines with unique ids");
     conv->add_option("--from", conv_opts.from, "Source corpus (repeatable)")->required();
     conv->add_option("--out", conv_opts.out, "Output .jsonl file")->required();
 
     RunOptions run_opts;
-    CLI::App* run = app.add_subcommand("run", "Index with newsfacet-index and plain Xapian, then time queries in-process and as one-shot processes");
+    CLI::App* run = app.add_subcommand(
+        "run", "Index with newsfacet-index and plain Xapian, then time queries in-process and as one-shot processes");
     setup_run(*run, run_opts);
 
     std::vector<std::string> plot_files;
     std::string plot_out = "latency.png";
-    CLI::App* plot = app.add_subcommand("plot", "PNG of latency percentiles against corpus size from run --json results");
+    CLI::App* plot =
+        app.add_subcommand("plot", "PNG of latency percentiles against corpus size from run --json results");
     plot->add_option("RESULTS", plot_files, "Result files (.json)")->required();
     plot->add_option("--out", plot_out, "PNG to write")->capture_default_str();
 
     std::string digest_db;
-    CLI::App* digest = app.add_subcommand("digest", "A checksum of a database's contents (terms, wdf, positions, values, data per document), "
-                                                    "to check that a change to the indexer writes the same database");
+    CLI::App* digest =
+        app.add_subcommand("digest",
+                           "A checksum of a database's contents (terms, wdf, positions, values, data per document), "
+                           "to check that a change to the indexer writes the same database");
     digest->add_option("DB", digest_db)->required();
 
     std::string xi_db, xi_input;
-    CLI::App* xi = app.add_subcommand("xapian-index", "(internal) the plain-Xapian baseline indexer, run as a child by 'run'");
+    CLI::App* xi =
+        app.add_subcommand("xapian-index", "(internal) the plain-Xapian baseline indexer, run as a child by 'run'");
     xi->add_option("--db", xi_db)->required();
     xi->add_option("INPUT", xi_input)->required();
     xi->group("");
@@ -106,7 +126,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        print_error("newsfacet-bench", {kExitUsage, e.what(), "run 'newsfacet-bench --help' (or 'newsfacet-bench SUBCOMMAND --help')"});
+        print_error("newsfacet-bench",
+                    {kExitUsage, e.what(), "run 'newsfacet-bench --help' (or 'newsfacet-bench SUBCOMMAND --help')"});
         return kExitUsage;
     }
     try {
@@ -114,14 +135,15 @@ int main(int argc, char** argv) {
             const auto src = read_all(gen_opts.from);
             const auto docs = generate(src, gen_opts.gen);
             write_jsonl(docs, gen_opts.out);
-            std::printf("wrote %zu articles (%.1f MB) to %s from %zu source articles\n", docs.size(), static_cast<double>(corpus_bytes(docs)) / 1e6,
-                        gen_opts.out.c_str(), src.size());
+            std::printf("wrote %zu articles (%.1f MB) to %s from %zu source articles\n", docs.size(),
+                        static_cast<double>(corpus_bytes(docs)) / 1e6, gen_opts.out.c_str(), src.size());
             return kExitOk;
         }
         if (*conv) {
             const auto docs = read_all(conv_opts.from);
             write_jsonl(docs, conv_opts.out);
-            std::printf("wrote %zu articles (%.1f MB) to %s\n", docs.size(), static_cast<double>(corpus_bytes(docs)) / 1e6, conv_opts.out.c_str());
+            std::printf("wrote %zu articles (%.1f MB) to %s\n", docs.size(),
+                        static_cast<double>(corpus_bytes(docs)) / 1e6, conv_opts.out.c_str());
             return kExitOk;
         }
         if (*run) {

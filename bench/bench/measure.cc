@@ -20,7 +20,8 @@ namespace newsfacet::bench {
 ChildStats run_process(const std::vector<std::string>& argv, bool keep_stderr) {
     ChildStats st;
     std::vector<char*> args;
-    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    for (const auto& a : argv)
+        args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
     const auto t0 = std::chrono::steady_clock::now();
     const pid_t pid = ::fork();
@@ -75,7 +76,8 @@ unsigned long long dir_bytes(const std::string& dir) {
 Machine describe_machine() {
     Machine m;
     m.cores = ::sysconf(_SC_NPROCESSORS_ONLN);
-    m.mem_gib = static_cast<double>(::sysconf(_SC_PHYS_PAGES)) * static_cast<double>(::sysconf(_SC_PAGESIZE)) / (1024.0 * 1024 * 1024);
+    m.mem_gib = static_cast<double>(::sysconf(_SC_PHYS_PAGES)) * static_cast<double>(::sysconf(_SC_PAGESIZE)) /
+                (1024.0 * 1024 * 1024);
     std::ifstream in("/proc/cpuinfo");
     std::string line;
     while (std::getline(in, line))

@@ -36,7 +36,8 @@ class Parser {
 
   private:
     void ws() {
-        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r')) ++i_;
+        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r'))
+            ++i_;
     }
     [[noreturn]] void fail() { throw std::runtime_error("malformed JSON at byte " + std::to_string(i_)); }
     std::string string() {
@@ -46,12 +47,15 @@ class Parser {
             if (s_[i_] == '\\' && i_ + 1 < s_.size()) {
                 ++i_;
                 const char c = s_[i_];
-                if (c == 'n') out.push_back('\n');
-                else if (c == 't') out.push_back('\t');
+                if (c == 'n')
+                    out.push_back('\n');
+                else if (c == 't')
+                    out.push_back('\t');
                 else if (c == 'u') {
                     i_ += 4;  // labels are ASCII; an escaped code point is not needed here
                     out.push_back('?');
-                } else out.push_back(c);
+                } else
+                    out.push_back(c);
             } else {
                 out.push_back(s_[i_]);
             }
@@ -80,8 +84,14 @@ class Parser {
                 ++i_;
                 v.members[k] = value();
                 ws();
-                if (i_ < s_.size() && s_[i_] == ',') { ++i_; continue; }
-                if (i_ < s_.size() && s_[i_] == '}') { ++i_; break; }
+                if (i_ < s_.size() && s_[i_] == ',') {
+                    ++i_;
+                    continue;
+                }
+                if (i_ < s_.size() && s_[i_] == '}') {
+                    ++i_;
+                    break;
+                }
                 fail();
             }
         } else if (c == '[') {
@@ -92,14 +102,21 @@ class Parser {
             while (true) {
                 v.items.push_back(value());
                 ws();
-                if (i_ < s_.size() && s_[i_] == ',') { ++i_; continue; }
-                if (i_ < s_.size() && s_[i_] == ']') { ++i_; break; }
+                if (i_ < s_.size() && s_[i_] == ',') {
+                    ++i_;
+                    continue;
+                }
+                if (i_ < s_.size() && s_[i_] == ']') {
+                    ++i_;
+                    break;
+                }
                 fail();
             }
         } else if (c == '"') {
             v.kind = Value::Kind::string;
             v.str = string();
-        } else if (s_.compare(i_, 4, "true") == 0 || s_.compare(i_, 5, "false") == 0 || s_.compare(i_, 4, "null") == 0) {
+        } else if (s_.compare(i_, 4, "true") == 0 || s_.compare(i_, 5, "false") == 0 ||
+                   s_.compare(i_, 4, "null") == 0) {
             v.kind = s_[i_] == 'n' ? Value::Kind::null : Value::Kind::boolean;
             v.number = s_[i_] == 't';
             i_ += s_[i_] == 'f' ? 5 : 4;
@@ -156,15 +173,16 @@ int plot_results(const std::vector<std::string>& files, const std::string& out_p
         std::ofstream d(data);
         d << "# articles f50 f95 f99 x50 x95 x99 n50 xapian_exact_p99 label\n";
         for (const Point& p : pts)
-            d << p.articles << ' ' << p.f50 << ' ' << p.f95 << ' ' << p.f99 << ' ' << p.x50 << ' ' << p.x95 << ' ' << p.x99 << ' ' << p.n50 << ' ' << p.e99 << " \""
-              << p.label << "\"\n";
+            d << p.articles << ' ' << p.f50 << ' ' << p.f95 << ' ' << p.f99 << ' ' << p.x50 << ' ' << p.x95 << ' '
+              << p.x99 << ' ' << p.n50 << ' ' << p.e99 << " \"" << p.label << "\"\n";
     }
     const std::string script = out_png + ".gp";
     {
         std::ofstream g(script);
         g << "set terminal pngcairo size 900,560 noenhanced\n"
           << "set output '" << out_png << "'\n"
-          << "set title 'newsfacet query latency against corpus size (in-process, all query classes, the clock each run chose)'\n"
+          << "set title 'newsfacet query latency against corpus size (in-process, all query classes, the clock each "
+             "run chose)'\n"
           << "set logscale xy\nset grid\nset key left top\n"
           << "set xlabel 'articles in the index'\nset ylabel 'latency (ms)'\n"
           << "plot '" << data << "' using 1:2 with linespoints lw 2 title 'newsfacet + 3 exact facets p50', \\\n"
@@ -178,7 +196,8 @@ int plot_results(const std::vector<std::string>& files, const std::string& out_p
     const std::string cmd = "gnuplot '" + script + "'";
     const int rc = std::system(cmd.c_str());
     if (rc != 0) {
-        std::fprintf(stderr, "newsfacet-bench: gnuplot failed (is gnuplot installed?); the script is %s\n", script.c_str());
+        std::fprintf(stderr, "newsfacet-bench: gnuplot failed (is gnuplot installed?); the script is %s\n",
+                     script.c_str());
         return 1;
     }
     std::printf("wrote %s (data %s, script %s)\n", out_png.c_str(), data.c_str(), script.c_str());

@@ -30,7 +30,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+double ms_since(Clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
 
 // CPU time of this thread: on a machine shared with other work, the time a query
 // would take on an idle core (wall time adds the waits for the CPU).
@@ -73,7 +75,8 @@ IndexStats index_plain(const std::string& jsonl, const std::string& db) {
     fs::remove_all(db);
     IndexStats s;
     s.child = run_process({self_dir() + "/newsfacet-bench", "xapian-index", "--db", db, jsonl}, true);
-    if (s.child.exit_status != 0) throw std::runtime_error("the plain-Xapian indexer exited with status " + std::to_string(s.child.exit_status));
+    if (s.child.exit_status != 0)
+        throw std::runtime_error("the plain-Xapian indexer exited with status " + std::to_string(s.child.exit_status));
     Xapian::Database d(db);
     s.docs = d.get_doccount();
     s.db_bytes = dir_bytes(db);
@@ -112,20 +115,20 @@ std::string filter_for(const Xapian::Database& db, Xapian::docid did, std::size_
     const Xapian::Document doc = db.get_document(did);
     for (std::size_t k = 0; k < 3; ++k) {
         switch ((turn + k) % 3) {
-        case 0: {
-            const auto v = split_values(doc.get_value(kSlotSpeakers));
-            if (!v.empty()) return "speaker:" + quoted(v[turn % v.size()]);
-            break;
-        }
-        case 1: {
-            const auto v = split_values(doc.get_value(kSlotPlaces));
-            if (!v.empty()) return "place:" + quoted(v[turn % v.size()]);
-            break;
-        }
-        default: {
-            const std::string d = doc.get_value(kSlotPublished);
-            if (d.size() == 8) return "date:" + d.substr(0, 4) + "-" + d.substr(4, 2);
-        }
+            case 0: {
+                const auto v = split_values(doc.get_value(kSlotSpeakers));
+                if (!v.empty()) return "speaker:" + quoted(v[turn % v.size()]);
+                break;
+            }
+            case 1: {
+                const auto v = split_values(doc.get_value(kSlotPlaces));
+                if (!v.empty()) return "place:" + quoted(v[turn % v.size()]);
+                break;
+            }
+            default: {
+                const std::string d = doc.get_value(kSlotPublished);
+                if (d.size() == 8) return "date:" + d.substr(0, 4) + "-" + d.substr(4, 2);
+            }
         }
     }
     return "";
@@ -163,10 +166,13 @@ std::vector<BenchQuery> generate_queries(const Xapian::Database& db, std::size_t
         if (!plain_word(term) || t.get_termfreq() < 2) continue;
         words.emplace_back(t.get_termfreq(), term);
     }
-    std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+    std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
     std::vector<Xapian::docid> articles;
     const std::string type_term = std::string(prefix("type")) + "article";
-    for (Xapian::PostingIterator p = db.postlist_begin(type_term); p != db.postlist_end(type_term); ++p) articles.push_back(*p);
+    for (Xapian::PostingIterator p = db.postlist_begin(type_term); p != db.postlist_end(type_term); ++p)
+        articles.push_back(*p);
     if (words.empty() || articles.empty()) throw std::runtime_error("the index holds no words to query");
 
     std::vector<BenchQuery> out;
@@ -227,7 +233,8 @@ std::string strip_fields(const std::string& q) {
                     const std::size_t e = q.find('"', j + 1);
                     j = e == std::string::npos ? q.size() : e + 1;
                 } else {
-                    while (j < q.size() && q[j] != ' ' && q[j] != ')') ++j;
+                    while (j < q.size() && q[j] != ' ' && q[j] != ')')
+                        ++j;
                 }
                 i = j;
                 cut = true;
@@ -276,7 +283,8 @@ class PlainSearcher {
         enq_.set_query(qp_.parse_query(q));
         Xapian::MSet m = enq_.get_mset(0, 10, exact ? db_.get_doccount() : 0);
         std::size_t bytes = 0;
-        for (Xapian::MSetIterator it = m.begin(); it != m.end(); ++it) bytes += it.get_document().get_data().size();
+        for (Xapian::MSetIterator it = m.begin(); it != m.end(); ++it)
+            bytes += it.get_document().get_data().size();
         sink_ += bytes;
         return m.get_matches_estimated();
     }
@@ -305,7 +313,12 @@ struct ModeTimes {
 void write_pct(JsonWriter& j, const char* key, std::vector<double> v) {
     const Percentiles p = percentiles(v);
     j.key(key).begin_object();
-    j.field("n", static_cast<unsigned long long>(p.n)).field("p50", p.p50).field("p95", p.p95).field("p99", p.p99).field("mean", p.mean).field("max", p.max);
+    j.field("n", static_cast<unsigned long long>(p.n))
+        .field("p50", p.p50)
+        .field("p95", p.p95)
+        .field("p99", p.p99)
+        .field("mean", p.mean)
+        .field("max", p.max);
     j.end_object();
 }
 
@@ -316,7 +329,9 @@ std::string fmt_pct(std::vector<double> v) {
     return buf;
 }
 
-double ratio(double a, double b) { return b > 0 ? a / b : 0; }
+double ratio(double a, double b) {
+    return b > 0 ? a / b : 0;
+}
 
 std::string iso_now() {
     const std::time_t t = std::time(nullptr);
@@ -351,7 +366,8 @@ std::string database_digest(const std::string& db_path) {
     const Xapian::Database db(db_path);
     std::uint64_t h = 1469598103934665603ull;
     auto mix = [&](std::string_view s) {
-        for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+        for (unsigned char c : s)
+            h = (h ^ c) * 1099511628211ull;
         h = (h ^ 0xff) * 1099511628211ull;
     };
     auto mixn = [&](std::uint64_t n) { mix(std::to_string(n)); };
@@ -361,7 +377,8 @@ std::string database_digest(const std::string& db_path) {
         for (Xapian::TermIterator t = db.termlist_begin(*d); t != db.termlist_end(*d); ++t) {
             mix(*t);
             mixn(t.get_wdf());
-            for (Xapian::PositionIterator p = t.positionlist_begin(); p != t.positionlist_end(); ++p) mixn(*p);
+            for (Xapian::PositionIterator p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
+                mixn(*p);
         }
         const Xapian::Document doc = db.get_document(*d);
         for (Xapian::ValueIterator v = doc.values_begin(); v != doc.values_end(); ++v) {
@@ -389,7 +406,8 @@ int run_bench(const RunOptions& o) {
     if (!o.reuse_index || !fs::exists(jsonl)) write_jsonl(docs, jsonl);
     docs.clear();
     docs.shrink_to_fit();
-    std::printf("newsfacet-bench: %s: %zu articles, %.1f MB of text\n", label.c_str(), ndocs, static_cast<double>(bytes) / 1e6);
+    std::printf("newsfacet-bench: %s: %zu articles, %.1f MB of text\n", label.c_str(), ndocs,
+                static_cast<double>(bytes) / 1e6);
 
     IndexStats nf, px;
     const bool index = !o.reuse_index || !fs::exists(nf_db) || !fs::exists(px_db);
@@ -403,15 +421,23 @@ int run_bench(const RunOptions& o) {
         nf.db_bytes = dir_bytes(nf_db);
         px.db_bytes = dir_bytes(px_db);
     }
-    auto docs_per_s = [](const IndexStats& s) { return s.child.wall_s > 0 ? static_cast<double>(s.docs) / s.child.wall_s : 0; };
-    auto mb_per_s = [&](const IndexStats& s) { return s.child.wall_s > 0 ? static_cast<double>(bytes) / 1e6 / s.child.wall_s : 0; };
+    auto docs_per_s = [](const IndexStats& s) {
+        return s.child.wall_s > 0 ? static_cast<double>(s.docs) / s.child.wall_s : 0;
+    };
+    auto mb_per_s = [&](const IndexStats& s) {
+        return s.child.wall_s > 0 ? static_cast<double>(bytes) / 1e6 / s.child.wall_s : 0;
+    };
     if (index) {
         std::printf("\nIndexing (child processes; wall time, peak RSS from wait4)\n");
-        std::printf("  %-22s %8s %9s %8s %8s %8s %9s %9s\n", "", "docs", "docs/s", "MB/s", "wall s", "cpu s", "peak MB", "db MB");
-        for (const auto& [name, s] : {std::pair<const char*, const IndexStats&>{"newsfacet-index", nf}, {"plain Xapian", px}})
-            std::printf("  %-22s %8zu %9.0f %8.2f %8.2f %8.2f %9.1f %9.1f\n", name, s.docs, docs_per_s(s), mb_per_s(s), s.child.wall_s,
-                        s.child.user_s + s.child.sys_s, static_cast<double>(s.child.max_rss_kb) / 1024.0, static_cast<double>(s.db_bytes) / 1e6);
-        std::printf("  ratio newsfacet/plain: speed %.2f×, peak RSS %.2f×, size %.2f×\n", ratio(docs_per_s(nf), docs_per_s(px)),
+        std::printf("  %-22s %8s %9s %8s %8s %8s %9s %9s\n", "", "docs", "docs/s", "MB/s", "wall s", "cpu s", "peak MB",
+                    "db MB");
+        for (const auto& [name, s] :
+             {std::pair<const char*, const IndexStats&>{"newsfacet-index", nf}, {"plain Xapian", px}})
+            std::printf("  %-22s %8zu %9.0f %8.2f %8.2f %8.2f %9.1f %9.1f\n", name, s.docs, docs_per_s(s), mb_per_s(s),
+                        s.child.wall_s, s.child.user_s + s.child.sys_s,
+                        static_cast<double>(s.child.max_rss_kb) / 1024.0, static_cast<double>(s.db_bytes) / 1e6);
+        std::printf("  ratio newsfacet/plain: speed %.2f×, peak RSS %.2f×, size %.2f×\n",
+                    ratio(docs_per_s(nf), docs_per_s(px)),
                     ratio(static_cast<double>(nf.child.max_rss_kb), static_cast<double>(px.child.max_rss_kb)),
                     ratio(static_cast<double>(nf.db_bytes), static_cast<double>(px.db_bytes)));
     }
@@ -419,12 +445,14 @@ int run_bench(const RunOptions& o) {
     // Queries.
     const Xapian::Database nfd = open_for_reading(nf_db);
     const Xapian::Database pxd(px_db);
-    const std::vector<BenchQuery> queries = o.queries_file.empty() ? generate_queries(nfd, o.per_class, o.seed) : read_queries(o.queries_file);
+    const std::vector<BenchQuery> queries =
+        o.queries_file.empty() ? generate_queries(nfd, o.per_class, o.seed) : read_queries(o.queries_file);
     std::vector<std::string> classes;
     for (const auto& q : queries)
         if (std::find(classes.begin(), classes.end(), q.cls) == classes.end()) classes.push_back(q.cls);
     if (o.print_queries)
-        for (const auto& q : queries) std::printf("  query %-14s %s   [baseline: %s]\n", q.cls.c_str(), q.full.c_str(), q.text.c_str());
+        for (const auto& q : queries)
+            std::printf("  query %-14s %s   [baseline: %s]\n", q.cls.c_str(), q.full.c_str(), q.text.c_str());
 
     // In-process modes, all on the same queries, back to back per query so that load
     // from other processes falls on all of them alike.
@@ -433,10 +461,8 @@ int run_bench(const RunOptions& o) {
         const char* title;
     };
     static const Mode kModes[] = {
-        {"newsfacet", "newsfacet search()"},
-        {"newsfacet_facets", "  + 3 exact facets"},
-        {"newsfacet_page", "  + 3 facets + snippets"},
-        {"xapian", "plain Xapian top-10"},
+        {"newsfacet", "newsfacet search()"},           {"newsfacet_facets", "  + 3 exact facets"},
+        {"newsfacet_page", "  + 3 facets + snippets"}, {"xapian", "plain Xapian top-10"},
         {"xapian_exact", "plain Xapian, exact count"},
     };
     constexpr std::size_t kNumModes = std::size(kModes);
@@ -462,7 +488,8 @@ int run_bench(const RunOptions& o) {
         std::string out = std::to_string(r.total);
         for (const FacetResult& fr : r.facets) {
             out += "|" + fr.request.name + ":" + std::to_string(fr.other_values);
-            for (const FacetValue& v : fr.values) out += ";" + v.value + "=" + std::to_string(v.count);
+            for (const FacetValue& v : fr.values)
+                out += ";" + v.value + "=" + std::to_string(v.count);
         }
         return out;
     };
@@ -495,8 +522,10 @@ int run_bench(const RunOptions& o) {
                     ++executed;
                 }
                 matches[i] = static_cast<Xapian::doccount>(exact_result.total);
-                if (pass == 0) facet_print[i] = print_facets(exact_result);
-                else if (facet_print[i] != print_facets(exact_result)) ++facets_changed;
+                if (pass == 0)
+                    facet_print[i] = print_facets(exact_result);
+                else if (facet_print[i] != print_facets(exact_result))
+                    ++facets_changed;
                 if (pass == 0) {
                     if (!exact_result.exact) ++inexact;
                     for (const FacetResult& fr : exact_result.facets)
@@ -513,8 +542,8 @@ int run_bench(const RunOptions& o) {
     }
     const bool use_cpu = o.clock == "cpu";
     std::vector<ModeTimes>& shown = use_cpu ? cpu : wall;
-    std::printf("\nQueries in-process (%zu queries, %zu warm-up + %zu timed passes; ms of %s)\n", queries.size(), o.warmup, o.runs,
-                use_cpu ? "thread CPU time" : "wall time");
+    std::printf("\nQueries in-process (%zu queries, %zu warm-up + %zu timed passes; ms of %s)\n", queries.size(),
+                o.warmup, o.runs, use_cpu ? "thread CPU time" : "wall time");
     std::printf("  %-28s %5s %8s %8s %8s %8s %9s\n", "class / mode", "n", "p50", "p95", "p99", "mean", "p50/plain");
     auto block = [&](const std::string& cls) {
         std::printf("  %s\n", cls.c_str());
@@ -523,23 +552,29 @@ int run_bench(const RunOptions& o) {
         for (std::size_t m = 0; m < kNumModes; ++m) {
             std::vector<double> v = cls == "all" ? shown[m].all : shown[m].by_class[cls];
             const Percentiles p = percentiles(v);
-            std::printf("    %-26s %5zu %8.3f %8.3f %8.3f %8.3f %8.2f×\n", kModes[m].title, p.n / std::max<std::size_t>(1, o.runs), p.p50, p.p95, p.p99,
-                        p.mean, ratio(p.p50, px50));
+            std::printf("    %-26s %5zu %8.3f %8.3f %8.3f %8.3f %8.2f×\n", kModes[m].title,
+                        p.n / std::max<std::size_t>(1, o.runs), p.p50, p.p95, p.p99, p.mean, ratio(p.p50, px50));
         }
     };
-    for (const auto& cls : classes) block(cls);
+    for (const auto& cls : classes)
+        block(cls);
     block("all");
     auto all_pct = [&](std::size_t m) {
         std::vector<double> v = shown[m].all;
         return percentiles(v);
     };
     const Percentiles p_nf = all_pct(0), p_fc = all_pct(1), p_px = all_pct(3), p_pxe = all_pct(4);
-    std::printf("  3 exact facets vs plain Xapian top-10: p50 %.2f×, p99 %.2f×\n", ratio(p_fc.p50, p_px.p50), ratio(p_fc.p99, p_px.p99));
-    std::printf("  facet overhead (same search without facets): p50 %.2f×, mean %.2f×; plain Xapian's own exact-count cost: p50 %.2f×, mean %.2f×\n",
-                ratio(p_fc.p50, p_nf.p50), ratio(p_fc.mean, p_nf.mean), ratio(p_pxe.p50, p_px.p50), ratio(p_pxe.mean, p_px.mean));
-    std::printf("  %zu searches timed, %zu failed, %zu inexact counts, %zu facet lists that changed between passes, "
-                "%zu unfiltered queries whose match count differs from plain Xapian's\n",
-                executed * kNumModes, failed, inexact, facets_changed, mismatched);
+    std::printf("  3 exact facets vs plain Xapian top-10: p50 %.2f×, p99 %.2f×\n", ratio(p_fc.p50, p_px.p50),
+                ratio(p_fc.p99, p_px.p99));
+    std::printf(
+        "  facet overhead (same search without facets): p50 %.2f×, mean %.2f×; plain Xapian's own exact-count cost: "
+        "p50 %.2f×, mean %.2f×\n",
+        ratio(p_fc.p50, p_nf.p50), ratio(p_fc.mean, p_nf.mean), ratio(p_pxe.p50, p_px.p50),
+        ratio(p_pxe.mean, p_px.mean));
+    std::printf(
+        "  %zu searches timed, %zu failed, %zu inexact counts, %zu facet lists that changed between passes, "
+        "%zu unfiltered queries whose match count differs from plain Xapian's\n",
+        executed * kNumModes, failed, inexact, facets_changed, mismatched);
 
     // One-shot processes: newsfacet-query beside quest.
     ModeTimes c_nf, c_q, c_nf_cpu, c_q_cpu;
@@ -553,13 +588,14 @@ int run_bench(const RunOptions& o) {
             const ChildStats b = run_process({"quest", "-d", px_db, "--", q.text});
             if (b.exit_status == 127) {
                 // exec failed: quest (Debian package xapian-tools) is not installed.
-                std::fprintf(stderr, "newsfacet-bench: quest not found (install xapian-tools): no one-shot comparison\n");
+                std::fprintf(stderr,
+                             "newsfacet-bench: quest not found (install xapian-tools): no one-shot comparison\n");
                 no_quest = true;
                 break;
             }
             if (a.exit_status != 0 || b.exit_status != 0) {
-                std::fprintf(stderr, "newsfacet-bench: one-shot %s: newsfacet-query exit %d, quest exit %d\n", q.full.c_str(), a.exit_status,
-                             b.exit_status);
+                std::fprintf(stderr, "newsfacet-bench: one-shot %s: newsfacet-query exit %d, quest exit %d\n",
+                             q.full.c_str(), a.exit_status, b.exit_status);
                 continue;
             }
             c_nf.add(q.cls, a.wall_s * 1000);
@@ -572,42 +608,64 @@ int run_bench(const RunOptions& o) {
     if (cold_executed) {
         ModeTimes& sa = use_cpu ? c_nf_cpu : c_nf;
         ModeTimes& sb = use_cpu ? c_q_cpu : c_q;
-        std::printf("\nOne-shot processes (%zu per class × %zu runs; ms of %s; newsfacet-query with snippets, no facets)\n", o.cold_per_class,
-                    o.cold_runs, use_cpu ? "process CPU time" : "wall time");
-        std::printf("  %-14s | %-31s | %-31s | %s\n", "class", "newsfacet-query p50 p95 p99 mean", "quest           p50 p95 p99 mean", "ratio p50");
+        std::printf(
+            "\nOne-shot processes (%zu per class × %zu runs; ms of %s; newsfacet-query with snippets, no facets)\n",
+            o.cold_per_class, o.cold_runs, use_cpu ? "process CPU time" : "wall time");
+        std::printf("  %-14s | %-31s | %-31s | %s\n", "class", "newsfacet-query p50 p95 p99 mean",
+                    "quest           p50 p95 p99 mean", "ratio p50");
         auto crow = [&](const std::string& cls, std::vector<double>& x, std::vector<double>& y) {
             std::vector<double> xx = x, yy = y;
-            std::printf("  %-14s | %s | %s | %5.2f×\n", cls.c_str(), fmt_pct(x).c_str(), fmt_pct(y).c_str(), ratio(percentiles(xx).p50, percentiles(yy).p50));
+            std::printf("  %-14s | %s | %s | %5.2f×\n", cls.c_str(), fmt_pct(x).c_str(), fmt_pct(y).c_str(),
+                        ratio(percentiles(xx).p50, percentiles(yy).p50));
         };
         for (const auto& cls : classes)
             if (!sa.by_class[cls].empty()) crow(cls, sa.by_class[cls], sb.by_class[cls]);
         crow("all", sa.all, sb.all);
     }
-    std::printf("\nqueries run: %zu in-process searches, %zu one-shot pairs; articles indexed: newsfacet %zu, plain %zu\n", executed * kNumModes,
-                cold_executed, nf.docs, px.docs);
+    std::printf(
+        "\nqueries run: %zu in-process searches, %zu one-shot pairs; articles indexed: newsfacet %zu, plain %zu\n",
+        executed * kNumModes, cold_executed, nf.docs, px.docs);
 
     if (!o.json_out.empty()) {
         const Machine m = describe_machine();
         JsonWriter j(true);
         j.begin_object();
         j.field("format_version", 1).field("label", label).field("date", iso_now()).field("clock", o.clock);
-        j.key("machine").begin_object().field("cores", m.cores).field("mem_gib", m.mem_gib).field("cpu", m.cpu).field("kernel", m.kernel).end_object();
-        j.key("corpus").begin_object().field("path", o.corpus).field("articles", static_cast<unsigned long long>(ndocs)).field("bytes", static_cast<unsigned long long>(bytes)).end_object();
+        j.key("machine")
+            .begin_object()
+            .field("cores", m.cores)
+            .field("mem_gib", m.mem_gib)
+            .field("cpu", m.cpu)
+            .field("kernel", m.kernel)
+            .end_object();
+        j.key("corpus")
+            .begin_object()
+            .field("path", o.corpus)
+            .field("articles", static_cast<unsigned long long>(ndocs))
+            .field("bytes", static_cast<unsigned long long>(bytes))
+            .end_object();
         if (index) {
             j.key("index").begin_object();
             for (const auto& [name, s] : {std::pair<const char*, const IndexStats&>{"newsfacet", nf}, {"xapian", px}}) {
                 j.key(name).begin_object();
-                j.field("docs", static_cast<unsigned long long>(s.docs)).field("wall_s", s.child.wall_s).field("cpu_s", s.child.user_s + s.child.sys_s);
-                j.field("docs_per_s", docs_per_s(s)).field("mb_per_s", mb_per_s(s)).field("peak_rss_kb", s.child.max_rss_kb);
+                j.field("docs", static_cast<unsigned long long>(s.docs))
+                    .field("wall_s", s.child.wall_s)
+                    .field("cpu_s", s.child.user_s + s.child.sys_s);
+                j.field("docs_per_s", docs_per_s(s))
+                    .field("mb_per_s", mb_per_s(s))
+                    .field("peak_rss_kb", s.child.max_rss_kb);
                 j.field("db_bytes", s.db_bytes).end_object();
             }
             j.field("speed_ratio", ratio(docs_per_s(nf), docs_per_s(px)));
             j.end_object();
         }
         j.key("queries").begin_object();
-        j.field("count", static_cast<unsigned long long>(queries.size())).field("warmup", static_cast<unsigned long long>(o.warmup));
-        j.field("runs", static_cast<unsigned long long>(o.runs)).field("searches", static_cast<unsigned long long>(executed * kNumModes));
-        j.field("failed", static_cast<unsigned long long>(failed)).field("inexact", static_cast<unsigned long long>(inexact));
+        j.field("count", static_cast<unsigned long long>(queries.size()))
+            .field("warmup", static_cast<unsigned long long>(o.warmup));
+        j.field("runs", static_cast<unsigned long long>(o.runs))
+            .field("searches", static_cast<unsigned long long>(executed * kNumModes));
+        j.field("failed", static_cast<unsigned long long>(failed))
+            .field("inexact", static_cast<unsigned long long>(inexact));
         j.field("count_mismatches", static_cast<unsigned long long>(mismatched));
         j.field("facets_changed", static_cast<unsigned long long>(facets_changed));
         for (const char* clock : {"wall", "cpu"}) {
@@ -616,14 +674,20 @@ int run_bench(const RunOptions& o) {
             for (std::size_t k = 0; k <= classes.size(); ++k) {
                 const std::string cls = k < classes.size() ? classes[k] : "all";
                 j.begin_object().field("class", cls);
-                for (std::size_t md = 0; md < kNumModes; ++md) write_pct(j, kModes[md].key, cls == "all" ? t[md].all : t[md].by_class[cls]);
+                for (std::size_t md = 0; md < kNumModes; ++md)
+                    write_pct(j, kModes[md].key, cls == "all" ? t[md].all : t[md].by_class[cls]);
                 j.end_object();
             }
             j.end_array();
         }
         j.key("list").begin_array();
         for (std::size_t i = 0; i < queries.size(); ++i)
-            j.begin_object().field("class", queries[i].cls).field("query", queries[i].full).field("baseline", queries[i].text).field("matches", static_cast<unsigned long long>(matches[i])).end_object();
+            j.begin_object()
+                .field("class", queries[i].cls)
+                .field("query", queries[i].full)
+                .field("baseline", queries[i].text)
+                .field("matches", static_cast<unsigned long long>(matches[i]))
+                .end_object();
         j.end_array();
         j.end_object();
         j.key("oneshot").begin_object();

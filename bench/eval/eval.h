@@ -9,8 +9,8 @@ namespace newsfacet::eval {
 
 /// Options shared by every evaluation command.
 struct EvalOptions {
-    std::string path;      ///< file or directory of gold data
-    bool json = false;     ///< print one JSON object instead of the readable report
+    std::string path;        ///< file or directory of gold data
+    bool json = false;       ///< print one JSON object instead of the readable report
     std::size_t errors = 0;  ///< list this many misses and false alarms with context
     std::size_t limit = 0;   ///< evaluate at most this many documents (0 = all)
 };
@@ -25,7 +25,9 @@ struct Prf {
         return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
     }
     Prf& operator+=(const Prf& o) {
-        tp += o.tp; fp += o.fp; fn += o.fn;
+        tp += o.tp;
+        fp += o.fp;
+        fn += o.fn;
         return *this;
     }
 };

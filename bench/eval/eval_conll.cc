@@ -31,7 +31,8 @@ std::vector<ConllDoc> read_conll(std::istream& in) {
         }
         std::istringstream fields(line);
         std::vector<std::string> f;
-        for (std::string x; fields >> x;) f.push_back(x);
+        for (std::string x; fields >> x;)
+            f.push_back(x);
         if (f.size() < 2) continue;
         ConllDoc& d = current();
         if (new_sentence) d.sentence_starts.push_back(d.tokens.size());
@@ -73,7 +74,8 @@ ConllText rebuild_text(const ConllDoc& doc) {
             const bool starts = next_sentence < doc.sentence_starts.size() && doc.sentence_starts[next_sentence] == i;
             r.text.push_back(starts ? '\n' : ' ');
         }
-        while (next_sentence < doc.sentence_starts.size() && doc.sentence_starts[next_sentence] <= i) ++next_sentence;
+        while (next_sentence < doc.sentence_starts.size() && doc.sentence_starts[next_sentence] <= i)
+            ++next_sentence;
         const std::size_t b = r.text.size();
         r.text += doc.tokens[i];
         r.token_bytes.push_back({b, r.text.size()});
@@ -86,7 +88,8 @@ bool to_token_span(const std::vector<Span>& token_bytes, Span bytes, TokenSpan& 
                                   [](const Span& t, std::size_t b) { return t.end <= b; });
     if (first == token_bytes.end() || first->begin >= bytes.end) return false;
     auto last = first;
-    while (last + 1 != token_bytes.end() && (last + 1)->begin < bytes.end) ++last;
+    while (last + 1 != token_bytes.end() && (last + 1)->begin < bytes.end)
+        ++last;
     out.begin = static_cast<std::size_t>(first - token_bytes.begin());
     out.end = static_cast<std::size_t>(last - token_bytes.begin()) + 1;
     return true;
@@ -155,7 +158,8 @@ std::string context(const ConllDoc& d, const TokenSpan& s) {
     // The sentence around the entity, the entity in [[ ]].
     std::size_t sb = 0, se = d.tokens.size();
     for (std::size_t st : d.sentence_starts) {
-        if (st <= s.begin) sb = st;
+        if (st <= s.begin)
+            sb = st;
         else {
             se = st;
             break;
@@ -224,9 +228,10 @@ int eval_conll(const EvalOptions& o, std::ostream& out) {
             if (to_token_span(ct.token_bytes, p.span, ts)) pred.push_back({ts.begin, ts.end, "PER"});
         // A place and a person on the same tokens: one prediction per span is scored.
         std::sort(pred.begin(), pred.end());
-        pred.erase(std::unique(pred.begin(), pred.end(),
-                               [](const TokenSpan& l, const TokenSpan& r) { return l.begin == r.begin && l.end == r.end; }),
-                   pred.end());
+        pred.erase(
+            std::unique(pred.begin(), pred.end(),
+                        [](const TokenSpan& l, const TokenSpan& r) { return l.begin == r.begin && l.end == r.end; }),
+            pred.end());
         std::vector<TokenSpan> gold;
         for (const TokenSpan& g : bio_spans(d.tags))
             if (g.type == "PER" || g.type == "LOC" || g.type == "ORG" || g.type == "MISC") gold.push_back(g);
@@ -247,8 +252,8 @@ int eval_conll(const EvalOptions& o, std::ostream& out) {
 
     if (o.json) {
         out << "{\"PER\": " << prf_json(score.per) << ", \"LOC\": " << prf_json(score.loc)
-            << ", \"LOC_places_only\": " << prf_json(places_only.loc)
-            << ", \"documents\": " << docs.size() << ", \"confusions\": {";
+            << ", \"LOC_places_only\": " << prf_json(places_only.loc) << ", \"documents\": " << docs.size()
+            << ", \"confusions\": {";
         bool first = true;
         for (const auto& [k, v] : top(score.confusions, 20)) {
             out << (first ? "" : ", ") << '"' << json_escape(k) << "\": " << v;
@@ -262,17 +267,22 @@ int eval_conll(const EvalOptions& o, std::ostream& out) {
     out << "  LOC  " << prf_text(score.loc) << "\n";
     out << "  LOC  " << prf_text(places_only.loc) << "  (find_places alone, before people override places)\n";
     out << "Costliest confusions:\n";
-    for (const auto& [k, v] : top(score.confusions, 12)) out << "  " << v << "\t" << k << "\n";
+    for (const auto& [k, v] : top(score.confusions, 12))
+        out << "  " << v << "\t" << k << "\n";
     out << "Most-missed LOC:\n ";
-    for (const auto& [k, v] : top(score.missed_loc, 20)) out << " " << k << " (" << v << ")";
+    for (const auto& [k, v] : top(score.missed_loc, 20))
+        out << " " << k << " (" << v << ")";
     out << "\nMost-frequent false LOC:\n ";
-    for (const auto& [k, v] : top(score.false_loc, 20)) out << " " << k << " (" << v << ")";
+    for (const auto& [k, v] : top(score.false_loc, 20))
+        out << " " << k << " (" << v << ")";
     out << "\n";
     if (o.errors) {
         out << "Misses:\n";
-        for (const Err& e : misses) out << "  " << e.kind << "\t" << e.text << "\n";
+        for (const Err& e : misses)
+            out << "  " << e.kind << "\t" << e.text << "\n";
         out << "False alarms:\n";
-        for (const Err& e : alarms) out << "  " << e.kind << "\t" << e.text << "\n";
+        for (const Err& e : alarms)
+            out << "  " << e.kind << "\t" << e.text << "\n";
     }
     return 0;
 }

@@ -57,10 +57,14 @@ std::string unescape(std::string_view s) {
             continue;
         }
         const std::string_view ent = s.substr(i + 1, semi - i - 1);
-        if (ent == "lt") out.push_back('<');
-        else if (ent == "gt") out.push_back('>');
-        else if (ent == "amp") out.push_back('&');
-        else if (ent == "quot") out.push_back('"');
+        if (ent == "lt")
+            out.push_back('<');
+        else if (ent == "gt")
+            out.push_back('>');
+        else if (ent == "amp")
+            out.push_back('&');
+        else if (ent == "quot")
+            out.push_back('"');
         else if (!ent.empty() && ent[0] == '#') {
             const int code = std::atoi(std::string(ent.substr(1)).c_str());
             if (code == 10 || (code >= 32 && code < 127)) out.push_back(static_cast<char>(code));
@@ -111,9 +115,11 @@ std::string unwrap(std::string_view body) {
         const char c = body[i];
         if (c == '\n') {
             std::size_t j = i + 1;
-            while (j < body.size() && body[j] == ' ') ++j;
+            while (j < body.size() && body[j] == ' ')
+                ++j;
             const bool indented = j > i + 1 || (j < body.size() && body[j] == '\n');
-            while (!out.empty() && out.back() == ' ') out.pop_back();
+            while (!out.empty() && out.back() == ' ')
+                out.pop_back();
             out.push_back(indented ? '\n' : ' ');
             i = j - 1;
             continue;
@@ -122,19 +128,23 @@ std::string unwrap(std::string_view body) {
         out.push_back(c);
     }
     // Strip the sign-off.
-    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+    while (!out.empty() && (out.back() == '\n' || out.back() == ' '))
+        out.pop_back();
     for (std::string_view tail : {"Reuter", "REUTER"}) {
         if (out.size() >= tail.size() && std::string_view(out).substr(out.size() - tail.size()) == tail)
             out.resize(out.size() - tail.size());
     }
-    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+    while (!out.empty() && (out.back() == '\n' || out.back() == ' '))
+        out.pop_back();
     return out;
 }
 
 std::string trim(std::string_view s) {
     std::size_t b = 0, e = s.size();
-    while (b < e && (s[b] == ' ' || s[b] == '\n' || s[b] == '\t')) ++b;
-    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\n' || s[e - 1] == '\t')) --e;
+    while (b < e && (s[b] == ' ' || s[b] == '\n' || s[b] == '\t'))
+        ++b;
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\n' || s[e - 1] == '\t'))
+        --e;
     return std::string(s.substr(b, e - b));
 }
 
@@ -216,14 +226,16 @@ Prf score_places(const std::vector<std::string>& gold_codes, const std::set<std:
                     found = true;
                     explained.insert(n);
                 }
-        if (found) ++s.tp;
+        if (found)
+            ++s.tp;
         else {
             ++s.fn;
             if (misses) misses->push_back(g);
         }
     }
     std::set<std::string> scorable;
-    for (const auto& [code, names] : codes) scorable.insert(names.begin(), names.end());
+    for (const auto& [code, names] : codes)
+        scorable.insert(names.begin(), names.end());
     for (const std::string& n : predicted_names) {
         if (explained.contains(n) || !scorable.contains(n)) continue;
         ++s.fp;
@@ -274,7 +286,8 @@ Prf score_people(const std::vector<std::string>& gold_codes, const std::set<std:
                 found = true;
                 explained.insert(p);
             }
-        if (found) ++s.tp;
+        if (found)
+            ++s.tp;
         else {
             ++s.fn;
             if (misses) misses->push_back(g);
@@ -299,7 +312,8 @@ std::string read_file(const std::filesystem::path& p) {
 
 std::string join(const std::vector<std::string>& v) {
     std::string o;
-    for (const auto& s : v) o += (o.empty() ? "" : ", ") + s;
+    for (const auto& s : v)
+        o += (o.empty() ? "" : ", ") + s;
     return o;
 }
 
@@ -353,21 +367,26 @@ int eval_reuters(const EvalOptions& o, std::ostream& out) {
                 ++docs_places;
                 std::set<std::string> names;
                 for (const PlaceMention& p : x.places) {
-                    if (p.level == "country" || p.country.empty()) names.insert(p.name);
-                    else names.insert(p.country);
+                    if (p.level == "country" || p.country.empty())
+                        names.insert(p.name);
+                    else
+                        names.insert(p.country);
                 }
                 std::vector<std::string> miss, fa;
                 places += score_places(d.places, names, codes, &miss, &fa);
-                for (const auto& m : miss) ++missed[m];
-                for (const auto& m : fa) ++false_alarm[m];
+                for (const auto& m : miss)
+                    ++missed[m];
+                for (const auto& m : fa)
+                    ++false_alarm[m];
                 if ((!miss.empty() || !fa.empty()) && errors.size() < o.errors)
-                    errors.push_back("places #" + d.id + ": missed [" + join(miss) + "] false [" + join(fa) +
-                                     "] | " + a.text.substr(0, std::min<std::size_t>(a.text.size(), 140)));
+                    errors.push_back("places #" + d.id + ": missed [" + join(miss) + "] false [" + join(fa) + "] | " +
+                                     a.text.substr(0, std::min<std::size_t>(a.text.size(), 140)));
             }
             if (!d.people.empty()) {
                 ++docs_people;
                 std::set<std::string> pcodes;
-                for (const PersonMention& p : x.people) pcodes.insert(person_code(p.name));
+                for (const PersonMention& p : x.people)
+                    pcodes.insert(person_code(p.name));
                 std::vector<std::string> miss, fa;
                 people += score_people(d.people, pcodes, &miss, &fa);
                 if ((!miss.empty() || !fa.empty()) && errors.size() < 2 * o.errors)
@@ -391,13 +410,16 @@ int eval_reuters(const EvalOptions& o, std::ostream& out) {
     out << "  places (" << docs_places << " stories)  " << prf_text(places) << "\n";
     out << "  people (" << docs_people << " stories)  " << prf_text(people) << "\n";
     out << "Most-missed place codes:\n ";
-    for (const auto& [k, v] : top(missed, 15)) out << " " << k << " (" << v << ")";
+    for (const auto& [k, v] : top(missed, 15))
+        out << " " << k << " (" << v << ")";
     out << "\nMost-frequent false places:\n ";
-    for (const auto& [k, v] : top(false_alarm, 15)) out << " " << k << " (" << v << ")";
+    for (const auto& [k, v] : top(false_alarm, 15))
+        out << " " << k << " (" << v << ")";
     out << "\n";
     if (o.errors) {
         out << "Errors:\n";
-        for (const auto& e : errors) out << "  " << e << "\n";
+        for (const auto& e : errors)
+            out << "  " << e << "\n";
     }
     return 0;
 }

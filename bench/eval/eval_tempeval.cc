@@ -7,13 +7,14 @@
 // whose value cannot be a calendar date (PRESENT_REF, PAST_REF, FUTURE_REF, values
 // with X, durations) and TIMEX3s of other types (TIME, DURATION, SET) are not: a
 // prediction that overlaps one of them is neither right nor wrong.
+#include "eval.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
-#include "eval.h"
 #include "eval_tempeval.h"
 #include "extract.h"
 
@@ -45,21 +46,29 @@ std::size_t decode_entity(std::string_view s, std::size_t i, std::string& out) {
         return 1;
     }
     const std::string_view name = s.substr(i + 1, semi - i - 1);
-    if (name == "amp") out += '&';
-    else if (name == "lt") out += '<';
-    else if (name == "gt") out += '>';
-    else if (name == "quot") out += '"';
-    else if (name == "apos") out += '\'';
+    if (name == "amp")
+        out += '&';
+    else if (name == "lt")
+        out += '<';
+    else if (name == "gt")
+        out += '>';
+    else if (name == "quot")
+        out += '"';
+    else if (name == "apos")
+        out += '\'';
     else if (!name.empty() && name[0] == '#') {
         long cp = 0;
         try {
-            cp = name.size() > 1 && (name[1] == 'x' || name[1] == 'X') ? std::stol(std::string(name.substr(2)), nullptr, 16)
-                                                                         : std::stol(std::string(name.substr(1)));
+            cp = name.size() > 1 && (name[1] == 'x' || name[1] == 'X')
+                     ? std::stol(std::string(name.substr(2)), nullptr, 16)
+                     : std::stol(std::string(name.substr(1)));
         } catch (...) {
             cp = 0xFFFD;
         }
-        if (cp < 0x80) out += static_cast<char>(cp);
-        else out += "\xEF\xBF\xBD";  // rare in TimeML; any non-ASCII code point will do
+        if (cp < 0x80)
+            out += static_cast<char>(cp);
+        else
+            out += "\xEF\xBF\xBD";  // rare in TimeML; any non-ASCII code point will do
     } else {
         out.append(s.substr(i, semi - i + 1));  // unknown entity ("&Cx1f;"): keep as written
     }
@@ -76,8 +85,7 @@ std::optional<TmlDoc> parse_tml(std::string_view xml) {
         const std::size_t close = open == std::string_view::npos ? open : xml.find('>', open);
         if (close != std::string_view::npos) {
             const std::string v = attr(xml.substr(open, close - open), "value");
-            if (auto p = parse_partial_date(v.substr(0, 10)); p && p->granularity == Granularity::day)
-                doc.dct = p->ymd;
+            if (auto p = parse_partial_date(v.substr(0, 10)); p && p->granularity == Granularity::day) doc.dct = p->ymd;
         }
     }
     const std::size_t tb = xml.find("<TEXT>");
@@ -99,8 +107,10 @@ std::optional<TmlDoc> parse_tml(std::string_view xml) {
                 g.value = attr(tag, "value");
                 g.span.begin = doc.text.size();
                 doc.gold.push_back(std::move(g));
-                if (!tag.ends_with("/")) open_timex.push_back(doc.gold.size() - 1);
-                else doc.gold.back().span.end = doc.text.size();
+                if (!tag.ends_with("/"))
+                    open_timex.push_back(doc.gold.size() - 1);
+                else
+                    doc.gold.back().span.end = doc.text.size();
             } else if (tag.starts_with("/TIMEX3") && !open_timex.empty()) {
                 doc.gold[open_timex.back()].span.end = doc.text.size();
                 open_timex.pop_back();
@@ -165,7 +175,8 @@ DocScore score_document(const TmlDoc& doc, const std::vector<DateMention>& pred,
         ++counted_pred;
         ++matched;
         const GoldTimex& g = doc.gold[hit];
-        if (m.span == g.span) ++strict_tp;
+        if (m.span == g.span)
+            ++strict_tp;
         else
             s.errors.push_back({ErrorKind::span, g.span, doc.text.substr(g.span.begin, g.span.end - g.span.begin),
                                 m.surface, g.value, m.rule});
@@ -187,7 +198,8 @@ DocScore score_document(const TmlDoc& doc, const std::vector<DateMention>& pred,
     s.matched = matched;
     for (const GoldTimex& g : doc.gold)
         if (g.type == "DATE" && !scored_value(g.value)) ++s.unscored_gold;
-    std::sort(s.errors.begin(), s.errors.end(), [](const DocError& a, const DocError& b) { return a.span.begin < b.span.begin; });
+    std::sort(s.errors.begin(), s.errors.end(),
+              [](const DocError& a, const DocError& b) { return a.span.begin < b.span.begin; });
     return s;
 }
 
@@ -276,20 +288,26 @@ int eval_tempeval(const EvalOptions& o, std::ostream& out) {
             << "  detection (strict)   " << prf_text(strict) << "\n"
             << "  value                " << prf_text(val) << "\n";
         char buf[128];
-        std::snprintf(buf, sizeof buf, "  value accuracy       %.3f  (%zu of %zu matched)\n", accuracy, val.tp, matched);
-        out << buf << "  unscored gold DATEs  " << unscored << " (PRESENT_REF/PAST_REF/FUTURE_REF, X values, durations)\n"
+        std::snprintf(buf, sizeof buf, "  value accuracy       %.3f  (%zu of %zu matched)\n", accuracy, val.tp,
+                      matched);
+        out << buf << "  unscored gold DATEs  " << unscored
+            << " (PRESENT_REF/PAST_REF/FUTURE_REF, X values, durations)\n"
             << "  value, all DATEs     " << prf_text(val_all) << "  (unscored gold counted as misses)\n";
     }
     if (o.errors) {
         auto& eo = o.json ? std::cerr : out;
         eo << "\n-- misses\n";
-        for (const auto& l : misses) eo << l << "\n";
+        for (const auto& l : misses)
+            eo << l << "\n";
         eo << "\n-- false alarms\n";
-        for (const auto& l : alarms) eo << l << "\n";
+        for (const auto& l : alarms)
+            eo << l << "\n";
         eo << "\n-- wrong values\n";
-        for (const auto& l : wrong) eo << l << "\n";
+        for (const auto& l : wrong)
+            eo << l << "\n";
         eo << "\n-- span differences (gold in [[ ]])\n";
-        for (const auto& l : spans) eo << l << "\n";
+        for (const auto& l : spans)
+            eo << l << "\n";
     }
     return 0;
 }

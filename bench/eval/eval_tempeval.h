@@ -46,9 +46,9 @@ struct DocError {
 
 /// Scores of one document.
 struct DocScore {
-    Prf detection;  ///< overlapping spans, one-to-one
-    Prf strict;     ///< identical spans
-    Prf value;      ///< overlapping spans and equal values
+    Prf detection;                  ///< overlapping spans, one-to-one
+    Prf strict;                     ///< identical spans
+    Prf value;                      ///< overlapping spans and equal values
     std::size_t matched = 0;        ///< predictions matched to a gold DATE (value accuracy's denominator)
     std::size_t unscored_gold = 0;  ///< gold DATEs left out (see scored_value)
     std::vector<DocError> errors;

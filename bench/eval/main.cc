@@ -6,8 +6,9 @@
 
 int main(int argc, char** argv) {
     using namespace newsfacet::eval;
-    CLI::App app{"newsfacet-eval: score newsfacet's extractors against gold annotations.\n"
-                 "Exit status: 0 success, 1 unreadable input, 2 usage error."};
+    CLI::App app{
+        "newsfacet-eval: score newsfacet's extractors against gold annotations.\n"
+        "Exit status: 0 success, 1 unreadable input, 2 usage error."};
     app.require_subcommand(1);
     EvalOptions o;
     auto add = [&](const char* name, const char* what, const char* path_help) {
@@ -18,9 +19,11 @@ int main(int argc, char** argv) {
         sub->add_option("--limit", o.limit, "Evaluate at most N documents (0 = all)");
         return sub;
     };
-    auto* conll = add("conll", "CoNLL-2003 NER file: PER and LOC precision/recall/F1", "CoNLL-2003 file (e.g. valid.txt)");
+    auto* conll =
+        add("conll", "CoNLL-2003 NER file: PER and LOC precision/recall/F1", "CoNLL-2003 file (e.g. valid.txt)");
     auto* tempeval = add("tempeval", "TimeML .tml files: DATE detection and normalisation", "directory of .tml files");
-    auto* polnear = add("polnear", "PolNeAR brat folders: direct quotes and speaker accuracy", "PolNeAR split directory");
+    auto* polnear =
+        add("polnear", "PolNeAR brat folders: direct quotes and speaker accuracy", "PolNeAR split directory");
     auto* reuters = add("reuters", "Reuters-21578 .sgm: document-level places and people", "directory of reut2-*.sgm");
     try {
         app.parse(argc, argv);

@@ -17,7 +17,8 @@ TEST_CASE("split_article finds the headline, standfirst or none") {
         {"UK defence secretary in Tel Aviv\nIsraeli officials said Gallant had provided an assessment\nLabour Defence "
          "Secretary John Healey has flown to Tel Aviv.\nMore.",
          "UK defence secretary in Tel Aviv", false, "Israeli officials said Gallant had provided an assessment"},
-        {"A move towards a peaceful leadership in Palestine is the most desirable outcome in the Israel-Hamas conflict, "
+        {"A move towards a peaceful leadership in Palestine is the most desirable outcome in the Israel-Hamas "
+         "conflict, "
          "British Foreign Secretary James Cleverley said today.\n\nMore text here.",
          "A move towards a peaceful leadership in Palestine is the most desirable outcome…", true, ""},
         {"Only one line of text.", "Only one line of text.", true, ""},

@@ -21,7 +21,8 @@ TEST_CASE("conll: bio_spans reads IOB2 and IOB1") {
         {{"O", "O"}, {}},
         {{}, {}},
     };
-    for (const Row& r : rows) CHECK(bio_spans(r.tags) == r.expected);
+    for (const Row& r : rows)
+        CHECK(bio_spans(r.tags) == r.expected);
 }
 
 TEST_CASE("conll: documents are rebuilt as text and byte spans map back to tokens") {

@@ -22,7 +22,8 @@ std::string read_all(const std::string& path) {
 TEST_CASE("reuters: latin-1 stories are parsed, unescaped and unwrapped") {
     CHECK(latin1_to_utf8("caf\xE9") == "caf\xC3\xA9");
     CHECK(latin1_to_utf8("plain") == "plain");
-    const auto docs = parse_reuters_sgml(latin1_to_utf8(read_all(std::string(NEWSFACET_TEST_DATA) + "/eval/reuters/reut2-000.sgm")));
+    const auto docs =
+        parse_reuters_sgml(latin1_to_utf8(read_all(std::string(NEWSFACET_TEST_DATA) + "/eval/reuters/reut2-000.sgm")));
     REQUIRE(docs.size() == 3);
     CHECK(docs[0].id == "1");
     CHECK(docs[0].places == std::vector<std::string>{"japan", "usa"});
@@ -47,12 +48,12 @@ TEST_CASE("reuters: the place scorer, perfect and wrong") {
         std::size_t tp, fp, fn;
     };
     const Row rows[] = {
-        {{"usa", "japan"}, {"United States", "Japan"}, 2, 0, 0},          // perfect
-        {{"usa", "japan"}, {"United Kingdom"}, 0, 1, 2},                  // all wrong
-        {{"ussr"}, {"Russia"}, 1, 0, 0},                                  // an alternative name
-        {{"usa"}, {"United States", "Middle East", "Atlantis"}, 1, 0, 0}, // names no code maps to are not scored
-        {{"usa", "usa"}, {"United States"}, 1, 0, 0},                     // duplicate codes count once
-        {{"narnia"}, {}, 0, 0, 1},                                        // an unknown code is a miss
+        {{"usa", "japan"}, {"United States", "Japan"}, 2, 0, 0},           // perfect
+        {{"usa", "japan"}, {"United Kingdom"}, 0, 1, 2},                   // all wrong
+        {{"ussr"}, {"Russia"}, 1, 0, 0},                                   // an alternative name
+        {{"usa"}, {"United States", "Middle East", "Atlantis"}, 1, 0, 0},  // names no code maps to are not scored
+        {{"usa", "usa"}, {"United States"}, 1, 0, 0},                      // duplicate codes count once
+        {{"narnia"}, {}, 0, 0, 1},                                         // an unknown code is a miss
     };
     for (const Row& r : rows) {
         const Prf s = score_places(r.gold, r.predicted, codes);
@@ -67,9 +68,12 @@ TEST_CASE("reuters: person codes and the people scorer") {
         const char* name;
         const char* code;
     };
-    const Row rows[] = {{"James Baker", "james-baker"}, {"James A. Baker", "james-a-baker"},
-                        {"Karl Otto Poehl", "karl-otto-poehl"}, {"Brian O'Neill", "brian-oneill"}};
-    for (const Row& r : rows) CHECK(person_code(r.name) == r.code);
+    const Row rows[] = {{"James Baker", "james-baker"},
+                        {"James A. Baker", "james-a-baker"},
+                        {"Karl Otto Poehl", "karl-otto-poehl"},
+                        {"Brian O'Neill", "brian-oneill"}};
+    for (const Row& r : rows)
+        CHECK(person_code(r.name) == r.code);
     CHECK(score_people({"james-baker"}, {"james-baker"}).f1() == doctest::Approx(1.0));
     const Prf surname = score_people({"james-baker"}, {"james-a-baker", "paul-volcker"});
     CHECK(surname.tp == 1);

@@ -87,9 +87,12 @@ TEST_CASE("cities know their country and first-level region") {
         const char* admin1;
     };
     const Row rows[] = {
-        {"Tokyo", "Japan", "Tokyo"},   {"Bradford", "United Kingdom", "England"},
-        {"London", "United Kingdom", "England"}, {"Tel Aviv", "Israel", "Tel Aviv"},
-        {"Gaza", "Palestine", "Gaza Strip"},     {"Gaza Strip", "Palestine", ""},
+        {"Tokyo", "Japan", "Tokyo"},
+        {"Bradford", "United Kingdom", "England"},
+        {"London", "United Kingdom", "England"},
+        {"Tel Aviv", "Israel", "Tel Aviv"},
+        {"Gaza", "Palestine", "Gaza Strip"},
+        {"Gaza Strip", "Palestine", ""},
         {"Middle East", "", ""},
     };
     for (const Row& r : rows) {

@@ -17,7 +17,8 @@ namespace {
 // "name/level/country" for each mention, in text order.
 std::vector<std::string> describe(std::string_view text) {
     std::vector<std::string> out;
-    for (const PlaceMention& p : find_places(text)) out.push_back(p.name + "/" + p.level + "/" + p.country);
+    for (const PlaceMention& p : find_places(text))
+        out.push_back(p.name + "/" + p.level + "/" + p.country);
     return out;
 }
 
@@ -39,7 +40,8 @@ TEST_CASE("find_places: matching and guards") {
         {"He flew to Tel Aviv on Friday.", {"Tel Aviv/city/Israel"}},
         {"Talks in the Gaza Strip and the West Bank.", {"Gaza Strip/region/Palestine", "West Bank/region/Palestine"}},
         {"Tensions in the Middle East rose.", {"Middle East/region/"}},
-        {"The U.K. and the U.S. agreed.", {"United Kingdom/country/United Kingdom", "United States/country/United States"}},
+        {"The U.K. and the U.S. agreed.",
+         {"United Kingdom/country/United Kingdom", "United States/country/United States"}},
         {"Britain's support for Israel's right.", {"United Kingdom/country/United Kingdom", "Israel/country/Israel"}},
         {"the Israel-Hamas war", {"Israel/country/Israel"}},
         {"a pro-Israel group", {}},
@@ -52,18 +54,21 @@ TEST_CASE("find_places: matching and guards") {
         {"Reading the report, he frowned.", {}},
         {"He rode the Tour de France twice.", {}},
         {"The Organisation for Security and Cooperation in Europe (OSCE) met in Vienna.", {"Vienna/city/Austria"}},
-        {"Growth in New England and the Midwest.", {"New England/region/United States", "Midwest/region/United States"}},
+        {"Growth in New England and the Midwest.",
+         {"New England/region/United States", "Midwest/region/United States"}},
         {"The match in Reading ended late.", {"Reading/city/United Kingdom"}},
         {"Nice weather today.", {}},
         {"TOKYO, March 3 - Japan's exports rose.", {"Tokyo/city/Japan", "Japan/country/Japan"}},
         {"LONDON 1996-08-30", {"London/city/United Kingdom"}},
         {"SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .", {"Japan/country/Japan", "China/country/China"}},
-        {"He lives in London, Ontario, near Toronto.", {"London/city/Canada", "Ontario/admin1/Canada", "Toronto/city/Canada"}},
+        {"He lives in London, Ontario, near Toronto.",
+         {"London/city/Canada", "Ontario/admin1/Canada", "Toronto/city/Canada"}},
         {"He moved from London to Manchester.", {"London/city/United Kingdom", "Manchester/city/United Kingdom"}},
         {"Officials in Kiev said so.", {"Kyiv/city/Ukraine"}},
         {"Exports from C\xC3\xB4te d\xE2\x80\x99Ivoire and Cote d'Ivoire rose.",
          {"Ivory Coast/country/Ivory Coast", "Ivory Coast/country/Ivory Coast"}},
-        {"Flights to S\xC3\xA3o Paulo and Sao Paulo resumed.", {"S\xC3\xA3o Paulo/city/Brazil", "S\xC3\xA3o Paulo/city/Brazil"}},
+        {"Flights to S\xC3\xA3o Paulo and Sao Paulo resumed.",
+         {"S\xC3\xA3o Paulo/city/Brazil", "S\xC3\xA3o Paulo/city/Brazil"}},
         {"He flew to Washington, D.C., then to Moscow and St. Petersburg.",
          {"Washington D.C./city/United States", "Moscow/city/Russia", "Saint Petersburg/city/Russia"}},
         {"Defence Secretary visited UK troops.", {"United Kingdom/country/United Kingdom"}},
@@ -123,13 +128,15 @@ TEST_CASE("find_places on the seeds") {
         const std::string text = read_file(std::string(NEWSFACET_TEST_DATA) + "/../../seeds/" + r.file);
         REQUIRE(!text.empty());
         std::set<std::string> got;
-        for (const PlaceMention& p : find_places(text)) got.insert(p.name + "/" + p.country);
+        for (const PlaceMention& p : find_places(text))
+            got.insert(p.name + "/" + p.country);
         for (const std::string& m : r.must) {
             CAPTURE(m);
             CHECK(got.contains(m));
         }
         std::string all;
-        for (const auto& s : got) all += s + "; ";
+        for (const auto& s : got)
+            all += s + "; ";
         MESSAGE(r.file << ": " << all);
     }
 }
@@ -139,15 +146,18 @@ TEST_CASE("find_places is fast and safe on large and odd input") {
     const std::string para =
         "Officials in London and Tokyo said the talks in Tel Aviv, Israel, would resume. \xEF\xBF\xBD\xE2\x80\x9C"
         "Nice,\xE2\x80\x9D he said in Reading. U.S. and U.K. envoys met in the Middle East.\n";
-    while (big.size() < 3000) big += para;
+    while (big.size() < 3000)
+        big += para;
     const auto t0 = std::chrono::steady_clock::now();
-    for (int i = 0; i < 100; ++i) CHECK(!find_places(big).empty());
+    for (int i = 0; i < 100; ++i)
+        CHECK(!find_places(big).empty());
     const double per = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / 100;
     MESSAGE("find_places: " << per << " ms per 3 KB article");
     std::string huge(2'000'000, 'A');  // one endless capitalised token
     CHECK(find_places(huge).empty());
     std::string dots;
-    for (int i = 0; i < 100000; ++i) dots += "U.S.-";
+    for (int i = 0; i < 100000; ++i)
+        dots += "U.S.-";
     CHECK(find_places(dots).size() > 0);
     CHECK(find_places(std::string("\xF0\x9F", 2)).empty());  // truncated UTF-8
 }

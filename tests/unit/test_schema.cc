@@ -24,7 +24,8 @@ TEST_CASE("schema table: unique names, prefixes and slots; fields looked up by n
     // letter: keys are lower case, so XPLACE + "x" must never read as another field.
     for (const Field& a : kFields)
         for (const Field& b : kFields)
-            if (a.name != b.name && b.prefix.size() > a.prefix.size() && b.prefix.substr(0, a.prefix.size()) == a.prefix)
+            if (a.name != b.name && b.prefix.size() > a.prefix.size() &&
+                b.prefix.substr(0, a.prefix.size()) == a.prefix)
                 CHECK(!(b.prefix[a.prefix.size()] >= 'a' && b.prefix[a.prefix.size()] <= 'z'));
 }
 
@@ -53,7 +54,15 @@ TEST_CASE("DocRecord round-trips through its stored form, escapes included") {
 
 TEST_CASE("JSON: writer escapes, reader takes flat objects") {
     JsonWriter w(false);
-    w.begin_object().field("a", "x\"y\n").field("n", 3).key("l").begin_array().value(true).null().end_array().end_object();
+    w.begin_object()
+        .field("a", "x\"y\n")
+        .field("n", 3)
+        .key("l")
+        .begin_array()
+        .value(true)
+        .null()
+        .end_array()
+        .end_object();
     CHECK(w.str() == R"({"a":"x\"y\n","n":3,"l":[true,null]})");
     struct Row {
         const char* line;

@@ -10,7 +10,8 @@ using namespace newsfacet;
 namespace {
 std::vector<std::string> terms_of(std::string_view s) {
     std::vector<std::string> out;
-    for (const Token& t : tokenize(s)) out.push_back(t.joined ? "+" + t.term : t.term);
+    for (const Token& t : tokenize(s))
+        out.push_back(t.joined ? "+" + t.term : t.term);
     return out;
 }
 }  // namespace
@@ -21,10 +22,21 @@ TEST_CASE("fold_word: case, accents, apostrophes, digit groups, compatibility fo
         const char* expected;
     };
     const Row rows[] = {
-        {"Ceasefire", "ceasefire"}, {"CEASEFIRE", "ceasefire"}, {"Café", "cafe"},        {"ÉLYSÉE", "elysee"},
-        {"Britain’s", "britain's"}, {"Britain's", "britain's"}, {"42,000", "42000"},     {"1,200", "1200"},
-        {"3.5", "3.5"},             {"ﬁnance", "finance"},      {"Straße", "strasse"},   {"İstanbul", "istanbul"},
-        {"naïve", "naive"},         {"ＵＫ", "uk"},             {"", ""},
+        {"Ceasefire", "ceasefire"},
+        {"CEASEFIRE", "ceasefire"},
+        {"Café", "cafe"},
+        {"ÉLYSÉE", "elysee"},
+        {"Britain’s", "britain's"},
+        {"Britain's", "britain's"},
+        {"42,000", "42000"},
+        {"1,200", "1200"},
+        {"3.5", "3.5"},
+        {"ﬁnance", "finance"},
+        {"Straße", "strasse"},
+        {"İstanbul", "istanbul"},
+        {"naïve", "naive"},
+        {"ＵＫ", "uk"},
+        {"", ""},
     };
     for (const Row& r : rows) {
         CAPTURE(r.input);
@@ -109,7 +121,8 @@ TEST_CASE("display_words finds the same words as tokenize") {
         std::vector<std::string> a, b;
         for (const Token& t : tokenize(r))
             if (!t.joined) a.push_back(t.term + "@" + std::to_string(t.begin));
-        for (const Token& t : display_words(r)) b.push_back(t.term + "@" + std::to_string(t.begin));
+        for (const Token& t : display_words(r))
+            b.push_back(t.term + "@" + std::to_string(t.begin));
         CHECK(a == b);
     }
 }
