@@ -23,6 +23,7 @@
 #include "extract.h"
 #include "gazetteer.h"
 #include "ner_eval.h"
+#include "reuters_sgml.h"
 
 namespace newsfacet::eval {
 
@@ -42,40 +43,6 @@ std::string latin1_to_utf8(std::string_view latin1) {
 }
 
 namespace {
-
-std::string unescape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] != '&') {
-            out.push_back(s[i]);
-            continue;
-        }
-        const std::size_t semi = s.find(';', i);
-        if (semi == std::string_view::npos || semi - i > 8) {
-            out.push_back('&');
-            continue;
-        }
-        const std::string_view ent = s.substr(i + 1, semi - i - 1);
-        if (ent == "lt")
-            out.push_back('<');
-        else if (ent == "gt")
-            out.push_back('>');
-        else if (ent == "amp")
-            out.push_back('&');
-        else if (ent == "quot")
-            out.push_back('"');
-        else if (!ent.empty() && ent[0] == '#') {
-            const int code = std::atoi(std::string(ent.substr(1)).c_str());
-            if (code == 10 || (code >= 32 && code < 127)) out.push_back(static_cast<char>(code));
-            // Control codes (&#2; &#3; ...) are transmission framing: dropped.
-        } else {
-            out.append(s.substr(i, semi - i + 1));
-        }
-        i = semi;
-    }
-    return out;
-}
 
 // The text between <tag ...> and </tag>, or empty.
 std::string_view element(std::string_view s, std::string_view tag) {
@@ -164,11 +131,11 @@ std::vector<ReutersDoc> parse_reuters_sgml(std::string_view sgml) {
         d.places = d_list(element(r, "PLACES"));
         d.people = d_list(element(r, "PEOPLE"));
         const std::string_view text = element(r, "TEXT");
-        const std::string title = trim(unescape(element(text, "TITLE")));
-        const std::string dateline = trim(unescape(element(text, "DATELINE")));
+        const std::string title = trim(unescape_sgml(element(text, "TITLE")));
+        const std::string dateline = trim(unescape_sgml(element(text, "DATELINE")));
         std::string body;
         if (const std::string_view b = element(text, "BODY"); !b.empty()) {
-            body = unwrap(unescape(b));
+            body = unwrap(unescape_sgml(b));
         } else {
             // UNPROC and BRIEF stories: the text itself, without the title/dateline tags.
             std::string rest(text);
@@ -178,7 +145,7 @@ std::vector<ReutersDoc> parse_reuters_sgml(std::string_view sgml) {
                 if (tb != std::string::npos && te != std::string::npos && te > tb)
                     rest.erase(tb, te + std::strlen(tag) + 3 - tb);
             }
-            body = unwrap(unescape(rest));
+            body = unwrap(unescape_sgml(rest));
         }
         d.text = title;
         if (!d.text.empty()) d.text += '\n';
