@@ -26,7 +26,7 @@ Xapian::termpos index_text(Xapian::Document& doc, std::string_view text, std::st
                            Xapian::termcount wdf_inc, Xapian::termpos pos);
 
 /// Look-up keys for a person: folded full name, surname, and the surnames of the
-/// other spellings seen in the article ("cleverly" beside "james cleverley").
+/// other spellings seen in the article ("smyth" beside "john smythe").
 std::vector<std::string> person_keys(const std::string& canonical, const std::vector<std::string>& surfaces);
 
 /// Builds the article document and one document per quote with a speaker.

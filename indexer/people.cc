@@ -3,8 +3,8 @@
 //
 // It works on capitalised runs ("Labour Defence Secretary John Healey"): a run becomes a
 // person when a cue says so, the name being what follows the last title in the run.
-// Later mentions by surname ("Healey", "Mr Healey") or by a near-identical spelling
-// ("Cleverly" for "Cleverley") join the same person. Everything is one linear pass over
+// Later mentions by surname ("Smith", "Mr Smith") or by a near-identical spelling
+// ("Smyth" for "Smythe") join the same person. Everything is one linear pass over
 // the tokens plus hash look-ups, so a 10 MB article costs no more than ten 1 MB ones.
 #include "people.h"
 
@@ -611,7 +611,7 @@ class PeopleFinder {
                w == "and" || w == "or" || w == "with" || w == "by" || w == "near" || w == "into" || w == "across";
     }
 
-    // A word the dictionary knows ("Trump", "Cleverly") used here as a proper noun: written
+    // A word the dictionary knows ("Trump", "Bush") used here as a proper noun: written
     // with a capital at least twice inside sentences and never in lower case.
     bool proper_in_text(const std::string& w) const {
         if (!proper_counted_) {
@@ -863,7 +863,7 @@ class PeopleFinder {
             if (!is_generational(w[i]) && !is_particle(w[i])) return w[i];
         return w.empty() ? std::string() : w.back();
     }
-    // Same surname, or a near-identical spelling of a long one ("Cleverly"/"Cleverley").
+    // Same surname, or a near-identical spelling of a long one ("Smyth"/"Smythe").
     static int surname_match(std::string_view a, std::string_view b) {
         if (a == b) return 2;
         if (a.size() >= 6 && b.size() >= 6 && a[0] == b[0] && edit_distance(a, b, 1) <= 1) return 1;
@@ -1017,7 +1017,7 @@ class PeopleFinder {
         }
     }
 
-    // Other mentions of people already found: their surname alone ("Healey", "Healey's"),
+    // Other mentions of people already found: their surname alone ("Smith", "Smith's"),
     // a fuller form ("Keir Starmer" after "Starmer, who"), or a near spelling.
     void scan_known_names() {
         if (entities_.empty()) return;

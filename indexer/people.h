@@ -27,8 +27,8 @@ struct Token {
     std::uint32_t para = 0;   ///< paragraph number
 };
 
-/// Splits text into tokens in one linear pass. Possessive 's is split off ("Healey's"
-/// gives "Healey", "'s"), other inner apostrophes and hyphens stay in the word.
+/// Splits text into tokens in one linear pass. Possessive 's is split off ("Smith's"
+/// gives "Smith", "'s"), other inner apostrophes and hyphens stay in the word.
 std::vector<Token> tokenize(std::string_view text);
 
 /// ASCII-lower-cased copy (other bytes kept): enough for the English lexicons.

@@ -292,10 +292,10 @@ int eval_reuters(const EvalOptions& o, std::ostream& out) {
     std::vector<fs::path> files;
     for (const auto& e : fs::directory_iterator(o.path, ec)) {
         const std::string n = e.path().filename().string();
-        if (n.rfind("reut2-", 0) == 0 && e.path().extension() == ".sgm") files.push_back(e.path());
+        if (e.path().extension() == ".sgm" && n.rfind("._", 0) != 0) files.push_back(e.path());
     }
     if (ec || files.empty()) {
-        out << "newsfacet-eval reuters: no reut2-*.sgm files in " << o.path << "\n";
+        out << "newsfacet-eval reuters: no *.sgm files in " << o.path << "\n";
         return 1;
     }
     std::sort(files.begin(), files.end());

@@ -23,7 +23,7 @@ TEST_CASE("reuters: latin-1 stories are parsed, unescaped and unwrapped") {
     CHECK(latin1_to_utf8("caf\xE9") == "caf\xC3\xA9");
     CHECK(latin1_to_utf8("plain") == "plain");
     const auto docs =
-        parse_reuters_sgml(latin1_to_utf8(read_all(std::string(NEWSFACET_TEST_DATA) + "/eval/reuters/reut2-000.sgm")));
+        parse_reuters_sgml(latin1_to_utf8(read_all(std::string(NEWSFACET_TEST_DATA) + "/eval/reuters/tiny.sgm")));
     REQUIRE(docs.size() == 3);
     CHECK(docs[0].id == "1");
     CHECK(docs[0].places == std::vector<std::string>{"japan", "usa"});
