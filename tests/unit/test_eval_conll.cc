@@ -26,7 +26,7 @@ TEST_CASE("conll: bio_spans reads IOB2 and IOB1") {
 }
 
 TEST_CASE("conll: documents are rebuilt as text and byte spans map back to tokens") {
-    std::ifstream in(std::string(NEWSFACET_TEST_DATA) + "/eval/tiny.conll");
+    std::ifstream in(std::string(NEWSFACET_TEST_DATA) + "/eval/tiny-ner.txt");
     const auto docs = read_conll(in);
     REQUIRE(docs.size() == 2);
     CHECK(docs[0].sentence_starts == std::vector<std::size_t>{0, 2});
@@ -75,7 +75,7 @@ TEST_CASE("conll: the scorer counts a perfect and a deliberately wrong predictio
 
 TEST_CASE("conll: newsfacet-eval conll end to end on a tiny file") {
     EvalOptions o;
-    o.path = std::string(NEWSFACET_TEST_DATA) + "/eval/tiny.conll";
+    o.path = std::string(NEWSFACET_TEST_DATA) + "/eval/tiny-ner.txt";
     o.json = true;
     std::ostringstream out;
     REQUIRE(eval_conll(o, out) == 0);

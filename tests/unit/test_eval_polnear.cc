@@ -17,7 +17,7 @@ std::string slurp(const std::string& p) {
     return ss.str();
 }
 
-const std::string kDir = std::string(NEWSFACET_TEST_DATA) + "/eval/polnear";
+const std::string kDir = std::string(NEWSFACET_TEST_DATA) + "/eval/brat";
 
 Quote quote(std::string_view text, std::string_view content, std::string speaker) {
     Quote q;
