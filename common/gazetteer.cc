@@ -6,6 +6,7 @@
 #include <map>
 
 #include "embedded.h"
+#include "tsv.h"
 
 namespace newsfacet {
 namespace {
@@ -63,13 +64,7 @@ std::string fold_place_text(std::string_view text) {
 
 Gazetteer::Gazetteer(std::string_view tsv) {
     entries_.reserve(tsv.size() / 60);
-    std::size_t pos = 0;
-    while (pos < tsv.size()) {
-        std::size_t eol = tsv.find('\n', pos);
-        if (eol == std::string_view::npos) eol = tsv.size();
-        const std::string_view line = tsv.substr(pos, eol - pos);
-        pos = eol + 1;
-        if (line.empty() || line.front() == '#') continue;
+    for (const std::string_view line : data_lines(tsv)) {
         std::array<std::string_view, 8> f;
         const std::size_t nf = split_tabs(line, f);
         if (nf < 7 || f[0].empty() || f[1].empty()) continue;  // a malformed row is skipped, not fatal
@@ -196,13 +191,7 @@ std::optional<std::string_view> demonym_country(std::string_view word) {
     static const std::map<std::string_view, std::string_view> table = [] {
         std::map<std::string_view, std::string_view> m;
         const std::string_view tsv = embedded("places-demonyms.tsv");
-        std::size_t pos = 0;
-        while (pos < tsv.size()) {
-            std::size_t eol = tsv.find('\n', pos);
-            if (eol == std::string_view::npos) eol = tsv.size();
-            const std::string_view line = tsv.substr(pos, eol - pos);
-            pos = eol + 1;
-            if (line.empty() || line.front() == '#') continue;
+        for (const std::string_view line : data_lines(tsv)) {
             std::array<std::string_view, 8> f;
             if (split_tabs(line, f) >= 2) m.emplace(f[0], f[1]);
         }

@@ -17,6 +17,7 @@
 
 #include "embedded.h"
 #include "extract.h"
+#include "tsv.h"
 
 namespace newsfacet {
 namespace detail {
@@ -52,20 +53,6 @@ bool is_abbrev(std::string_view w) {
         "inc", "corp", "ltd", "messrs", "hon", "adm",  "cmdr", "supt", "det", "insp", "cpl"};
     if (w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z') return true;  // an initial: "J. Smith"
     return abbr.count(lower(w)) > 0;
-}
-
-std::vector<std::string_view> lines(std::string_view data) {
-    std::vector<std::string_view> out;
-    std::size_t p = 0;
-    while (p < data.size()) {
-        std::size_t e = data.find('\n', p);
-        if (e == std::string_view::npos) e = data.size();
-        std::string_view l = data.substr(p, e - p);
-        if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-        if (!l.empty() && l[0] != '#') out.push_back(l);
-        p = e + 1;
-    }
-    return out;
 }
 
 }  // namespace
@@ -193,27 +180,27 @@ std::vector<Token> tokenize(std::string_view text) {
 const NameLexicon& name_lexicon() {
     static const NameLexicon lex = [] {
         NameLexicon x;
-        for (std::string_view l : lines(embedded("names-given.tsv"))) {
+        for (std::string_view l : data_lines(embedded("names-given.tsv"))) {
             const std::size_t tab = l.find('\t');
             if (tab == std::string_view::npos)
                 x.given.emplace(std::string(l), 'u');
             else
                 x.given.emplace(std::string(l.substr(0, tab)), tab + 1 < l.size() ? l[tab + 1] : 'u');
         }
-        for (std::string_view l : lines(embedded("names-surnames.tsv")))
+        for (std::string_view l : data_lines(embedded("names-surnames.tsv")))
             x.surnames.emplace(l);
-        for (std::string_view l : lines(embedded("names-words.tsv")))
+        for (std::string_view l : data_lines(embedded("names-words.tsv")))
             x.words.emplace(l);
-        for (std::string_view l : lines(embedded("names-orgwords.tsv")))
+        for (std::string_view l : data_lines(embedded("names-orgwords.tsv")))
             x.orgwords.emplace(l);
         // The places module's demonyms: "an American" or "the Dutch" is never a name.
-        for (std::string_view l : lines(embedded("places-demonyms.tsv"))) {
+        for (std::string_view l : data_lines(embedded("places-demonyms.tsv"))) {
             const std::string d(l.substr(0, l.find('\t')));
             if (d.empty() || d.find(' ') != std::string::npos) continue;
             x.demonyms.insert(d);
             x.demonyms.insert(d + "s");
         }
-        for (std::string_view l : lines(embedded("names-titles.tsv"))) {
+        for (std::string_view l : data_lines(embedded("names-titles.tsv"))) {
             const std::size_t tab = l.find('\t');
             if (tab == std::string_view::npos) continue;
             const std::string phrase = lower(l.substr(0, tab));

@@ -24,6 +24,7 @@
 #include "gazetteer.h"
 #include "ner_eval.h"
 #include "reuters_sgml.h"
+#include "tsv.h"
 
 namespace newsfacet::eval {
 
@@ -159,13 +160,7 @@ std::vector<ReutersDoc> parse_reuters_sgml(std::string_view sgml) {
 
 PlaceCodeMap parse_place_codes(std::string_view tsv) {
     PlaceCodeMap m;
-    std::size_t pos = 0;
-    while (pos < tsv.size()) {
-        std::size_t eol = tsv.find('\n', pos);
-        if (eol == std::string_view::npos) eol = tsv.size();
-        const std::string_view line = tsv.substr(pos, eol - pos);
-        pos = eol + 1;
-        if (line.empty() || line[0] == '#') continue;
+    for (const std::string_view line : data_lines(tsv)) {
         const std::size_t tab = line.find('\t');
         if (tab == std::string_view::npos) continue;
         auto& names = m[std::string(line.substr(0, tab))];
