@@ -38,9 +38,9 @@ std::string prf_json(const Prf& s);
 std::string prf_text(const Prf& s);
 
 // Each returns the process exit status (0 ok, 1 unreadable input) and prints to `out`.
-int eval_conll(const EvalOptions& o, std::ostream& out);     // eval_conll.cc
+int eval_conll(const EvalOptions& o, std::ostream& out);     // eval_ner.cc
 int eval_tempeval(const EvalOptions& o, std::ostream& out);  // eval_tempeval.cc
-int eval_polnear(const EvalOptions& o, std::ostream& out);   // eval_polnear.cc
+int eval_polnear(const EvalOptions& o, std::ostream& out);   // eval_quotes.cc
 int eval_reuters(const EvalOptions& o, std::ostream& out);   // eval_reuters.cc
 
 }  // namespace newsfacet::eval

@@ -16,7 +16,7 @@
 //   definite description sources are resolved to the nearest preceding gold source that
 //   is a name, of the pronoun's gender when an honorific or given name tells it;
 //   indefinite ones ("a man", "one Clinton aide") name someone new and stay unresolved.
-#include "eval_polnear.h"
+#include "eval_quotes.h"
 
 #include <algorithm>
 #include <cstdio>

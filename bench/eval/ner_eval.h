@@ -1,6 +1,6 @@
 // Scoring helpers behind `newsfacet-eval conll` and `newsfacet-eval reuters`, split out
 // so that the scorers themselves are unit-tested on hand-made gold data without the
-// extractors (tests/unit/test_eval_conll.cc, test_eval_reuters.cc).
+// extractors (tests/unit/test_eval_ner.cc, test_eval_reuters.cc).
 #pragma once
 
 #include <cstddef>

@@ -3,7 +3,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "eval_polnear.h"
+#include "eval_quotes.h"
 
 using namespace newsfacet;
 using namespace newsfacet::eval;
