@@ -7,8 +7,16 @@
 #include <string>
 
 #include "error.h"
+#include "version.h"
 
 namespace newsfacet {
+
+/// Adds --version (program, schema, JSON format, Xapian and ICU versions; exit 0).
+inline void add_version_flag(CLI::App& app, const char* program) {
+    app.set_version_flag(
+        "--version", [program] { return version_text(program); },
+        "Print the versions of the program, database schema, JSON format, Xapian and ICU, and exit");
+}
 
 /// Parses argv into `app`'s options, then calls `run`. Help exits 0, a bad command
 /// line 2 with a hint, and an exception from `run` the status its Error carries
@@ -20,6 +28,8 @@ inline int run_command(CLI::App& app, int argc, char** argv, const char* program
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         print_error(program, {kExitUsage, e.what(), std::string("run '") + program + " --help' for the options"});

@@ -254,6 +254,7 @@ int main(int argc, char** argv) {
     CLI::App app;
     IndexOptions o;
     setup_index(app, o);
+    add_version_flag(app, "newsfacet-index");
     return run_command(
         app, argc, argv, "newsfacet-index", [&] { return run_index(o); }, [&] { return resolve_db_path(o.db); });
 }

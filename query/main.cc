@@ -29,7 +29,19 @@ struct QueryOptions {
     std::size_t facet_limit = 10, facet_min = 1;
     std::string facet_sort = "count";
     std::vector<std::string> facet_prefix;
+    std::string color = "auto";
 };
+
+/// Whether text output gets ANSI colour: --color=always/never decide; auto colours a
+/// terminal unless NO_COLOR is set (no-color.org) or TERM is "dumb" (a terminal that
+/// cannot show escapes, such as Emacs's shell).
+bool use_colour(const std::string& mode) {
+    if (mode == "always") return true;
+    if (mode == "never") return false;
+    const char* no_colour = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    return ::isatty(1) && !(no_colour && *no_colour) && !(term && std::string(term) == "dumb");
+}
 
 std::string syntax_help() {
     std::string s =
@@ -59,6 +71,10 @@ void setup_query(CLI::App& app, QueryOptions& o) {
     app.add_option("--db", o.db, "Database path (default: $NEWSFACET_DB, else ./newsfacet.db)");
     app.add_option("--format", o.format, "Output format")
         ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+    app.add_option("--color,--colour", o.color,
+                   "Colour in text output: auto (a terminal, unless NO_COLOR is set or TERM=dumb), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
     app.add_option("-n,--limit", o.limit, "Number of hits to show")
         ->check(CLI::Range(0, 100000))
@@ -137,9 +153,7 @@ int run_query(const QueryOptions& o) {
     if (o.format == "json") {
         print_json(r, so, std::cout);
     } else {
-        const char* no_colour = std::getenv("NO_COLOR");
-        const bool colour = ::isatty(1) && !(no_colour && *no_colour);
-        print_text(r, so, colour, std::cout);
+        print_text(r, so, use_colour(o.color), std::cout);
         for (const auto& w : r.warnings)
             std::cerr << "newsfacet-query: note: " << w << "\n";
     }
@@ -153,6 +167,7 @@ int main(int argc, char** argv) {
     CLI::App app;
     QueryOptions o;
     setup_query(app, o);
+    add_version_flag(app, "newsfacet-query");
     return run_command(
         app, argc, argv, "newsfacet-query", [&] { return run_query(o); }, [&] { return resolve_db_path(o.db); });
 }

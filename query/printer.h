@@ -5,11 +5,9 @@
 #include <ostream>
 
 #include "search.h"
+#include "version.h"
 
 namespace newsfacet {
-
-/// Version of the JSON output shape; bumped when a member changes meaning or goes.
-inline constexpr int kJsonFormatVersion = 1;
 
 /// Human-readable results; `colour` turns on ANSI highlighting of matched words.
 void print_text(const SearchResult& r, const SearchOptions& o, bool colour, std::ostream& out);

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <exception>
 
+#include "cli.h"
 #include "corpus.h"
 #include "error.h"
 #include "measure.h"
@@ -82,6 +83,7 @@ int main(int argc, char** argv) {
         "Exit status: 0 success; 1 runtime error, or some queries failed, or a facet count was inexact or changed "
         "between passes;\n"
         "2 usage error."};
+    add_version_flag(app, "newsfacet-bench");
     app.require_subcommand(1);
 
     CorpusOptions gen_opts;
@@ -124,6 +126,8 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         print_error("newsfacet-bench",

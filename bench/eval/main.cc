@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "cli.h"
 #include "eval.h"
 
 int main(int argc, char** argv) {
@@ -9,6 +10,7 @@ int main(int argc, char** argv) {
     CLI::App app{
         "newsfacet-eval: score newsfacet's extractors against gold annotations.\n"
         "Exit status: 0 success, 1 unreadable input, 2 usage error."};
+    newsfacet::add_version_flag(app, "newsfacet-eval");
     app.require_subcommand(1);
     EvalOptions o;
     auto add = [&](const char* name, const char* what, const char* path_help) {
