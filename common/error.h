@@ -3,6 +3,8 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <variant>
 
 namespace newsfacet {
 
@@ -30,6 +32,31 @@ class Failure : public std::runtime_error {
 
   private:
     Error error_;
+};
+
+/// A value or the Error that prevented it (std::expected is C++23). Parsers return
+/// one; the caller decides whether to throw it (`value_or_throw`) or to keep going.
+template <class T>
+class Result {
+  public:
+    Result(T value) : v_(std::move(value)) {}
+    Result(Error error) : v_(std::move(error)) {}
+    /// True when it holds a value.
+    explicit operator bool() const { return v_.index() == 0; }
+    const T& operator*() const { return std::get<0>(v_); }
+    T& operator*() { return std::get<0>(v_); }
+    const T* operator->() const { return &std::get<0>(v_); }
+    T* operator->() { return &std::get<0>(v_); }
+    /// The error; only when it holds no value.
+    const Error& error() const { return std::get<1>(v_); }
+    /// The value, or throws the error as a Failure.
+    T value_or_throw() && {
+        if (v_.index() != 0) throw Failure(std::get<1>(v_));
+        return std::move(std::get<0>(v_));
+    }
+
+  private:
+    std::variant<T, Error> v_;
 };
 
 /// Prints "error: ..." (and "hint: ...") to stderr, with the program name.

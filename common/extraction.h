@@ -2,7 +2,7 @@
 //
 // All spans are UTF-8 *byte* offsets into Article::text (the decoded article:
 // BOM removed, CR LF folded to LF, invalid bytes replaced by U+FFFD). Printers
-// convert them to code-point offsets for users (see docs/dry-run.md).
+// convert them to code-point offsets for users (see docs/json.md).
 #pragma once
 
 #include <cstddef>

@@ -27,13 +27,14 @@
 //
 //  Document data: the stored record (docrecord.h), used for output.
 //
-//  Metadata keys: "newsfacet:schema" (kSchemaVersion), "newsfacet:created" (ISO time),
-//  "newsfacet:mentioned-min"/"-max" (YYYYMMDD bounds of mentioned dates, for open
-//  ranges).
+//  Metadata keys: "newsfacet:schema" (kSchemaVersion).
 #pragma once
 
 #include <array>
+#include <stdexcept>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsfacet {
 
@@ -53,6 +54,22 @@ enum Slot : unsigned {
 };
 inline constexpr char kValueSeparator = '\x1f';
 
+/// What each slot holds, for --fields and the check of docs/schema.md.
+struct SlotInfo {
+    unsigned slot;
+    std::string_view name;
+    std::string_view content;
+};
+inline constexpr std::array<SlotInfo, 7> kSlots{{
+    {kSlotPublished, "published", "YYYYMMDD publication day (sortable); absent when unknown"},
+    {kSlotSpeakers, "speakers", "canonical names of the people quoted"},
+    {kSlotPeople, "people", "canonical names of everyone mentioned or quoted"},
+    {kSlotCountries, "countries", "canonical countries named or containing a named place"},
+    {kSlotPlaces, "places", "canonical places as named: cities, countries, regions"},
+    {kSlotMentioned, "mentioned", "ISO values of the dates mentioned (2023-10-07, 2024-04, 2020)"},
+    {kSlotCities, "cities", "canonical cities"},
+}};
+
 /// How a field is searched.
 enum class FieldKind {
     text,     ///< probabilistic, stemmed words with positions
@@ -61,49 +78,182 @@ enum class FieldKind {
     internal  ///< not typed by users
 };
 
-/// One row of the schema table.
+/// A named level of a facet ("place:country", "published:year").
+struct FacetLevel {
+    std::string_view name;    ///< "" marks an unused entry
+    int slot = -1;            ///< the slot whose values are counted
+    std::string_view filter;  ///< the field that -f NAME:LEVEL=VALUE filters on
+};
+
+/// One row of the schema table: everything the indexer, the query parser, the facets,
+/// --explain, --fields and --help know about a field.
 struct Field {
     std::string_view name;    ///< as typed in queries ("speaker")
-    std::string_view prefix;  ///< Xapian term prefix
+    std::string_view prefix;  ///< Xapian term prefix (for date fields the day prefix)
     FieldKind kind;
     int slot;  ///< value slot, or -1
     std::string_view description;
-    std::string_view example;  ///< an example query
+    std::string_view example;               ///< an example query
+    std::string_view aliases = {};          ///< other names accepted in queries and -f, comma-separated
+    std::string_view month_prefix = {};     ///< date fields: the month-term prefix
+    std::string_view year_prefix = {};      ///< date fields: the year-term prefix
+    bool folded = false;                    ///< values are written as folded keys (text.h fold_key)
+    bool place_names = false;               ///< values typed are resolved through the gazetteer
+    std::string_view lookup = {};           ///< field of the look-up keys (surnames, spelling variants)
+    std::string_view quote_field = {};      ///< in --quotes mode, filters on this field instead
+    std::string_view facet = {};            ///< its name under --facet; empty: not a facet
+    std::array<FacetLevel, 3> levels = {};  ///< the facet's named levels (the default counts `slot`)
+    std::string_view governs = {};          ///< facets whose values a filter on it selects (multi-select)
 };
 
 // The date fields use three prefixes each (day, month, year): D/M/Y for publication
-// (Omega's convention) and XMD/XMM/XMY for mentioned dates.
+// (Omega's convention) and XMD/XMM/XMY for mentioned dates. Date facets bucket one
+// slot by level; place:country and place:city count other slots.
 inline constexpr std::array<Field, 12> kFields{{
-    {"id", "Q", FieldKind::boolean, -1, "the article's id (its file name without .txt)", "id:000_9a5ad2e1a0c9bfef"},
-    {"title", "S", FieldKind::text, -1, "words of the headline", "title:peace"},
-    {"speaker", "XSPEAKER", FieldKind::boolean, kSlotSpeakers, "a person quoted (full name or unambiguous surname)",
-     "speaker:\"John Smith\""},
-    {"person", "XPERSON", FieldKind::boolean, kSlotPeople, "a person mentioned or quoted", "person:Smith"},
-    {"place", "XPLACE", FieldKind::boolean, kSlotPlaces, "a place named (any alias; a country matches its cities)",
-     "place:UK"},
-    {"city", "XCITY", FieldKind::boolean, kSlotCities, "a city named", "city:Tokyo"},
-    {"date", "D", FieldKind::date, kSlotPublished, "publication date: YYYY, YYYY-MM, YYYY-MM-DD or a range A..B",
-     "date:2024-08..2024-12"},
-    {"mentioned", "XMD", FieldKind::date, kSlotMentioned,
-     "a date mentioned in the text, same syntax as date:", "mentioned:2023-10-07"},
-    {"type", "XTYPE", FieldKind::internal, -1, "document kind: article or quote", ""},
-    {"parent", "XPARENT", FieldKind::internal, -1, "a quote's article id", ""},
-    {"speakerkey", "XSPK", FieldKind::internal, -1, "look-up keys of speakers: full name, surname, spelling variants",
-     ""},
-    {"personkey", "XPK", FieldKind::internal, -1, "look-up keys of people", ""},
+    {.name = "id",
+     .prefix = "Q",
+     .kind = FieldKind::boolean,
+     .slot = -1,
+     .description = "the article's id (its file name without .txt)",
+     .example = "id:000_9a5ad2e1a0c9bfef",
+     .quote_field = "parent"},
+    {.name = "title",
+     .prefix = "S",
+     .kind = FieldKind::text,
+     .slot = -1,
+     .description = "words of the headline",
+     .example = "title:peace"},
+    {.name = "speaker",
+     .prefix = "XSPEAKER",
+     .kind = FieldKind::boolean,
+     .slot = kSlotSpeakers,
+     .description = "a person quoted (full name or unambiguous surname)",
+     .example = "speaker:\"John Smith\"",
+     .folded = true,
+     .lookup = "speakerkey",
+     .facet = "speaker",
+     .governs = "speaker"},
+    {.name = "person",
+     .prefix = "XPERSON",
+     .kind = FieldKind::boolean,
+     .slot = kSlotPeople,
+     .description = "a person mentioned or quoted",
+     .example = "person:Smith",
+     .folded = true,
+     .lookup = "personkey",
+     .facet = "person",
+     .governs = "person"},
+    {.name = "place",
+     .prefix = "XPLACE",
+     .kind = FieldKind::boolean,
+     .slot = kSlotPlaces,
+     .description = "a place named (any alias; a country matches its cities)",
+     .example = "place:UK",
+     .folded = true,
+     .place_names = true,
+     .facet = "place",
+     .levels = {{{"all", kSlotPlaces, "place"}, {"country", kSlotCountries, "place"}, {"city", kSlotCities, "city"}}},
+     .governs = "place"},
+    {.name = "city",
+     .prefix = "XCITY",
+     .kind = FieldKind::boolean,
+     .slot = kSlotCities,
+     .description = "a city named",
+     .example = "city:Tokyo",
+     .folded = true,
+     .place_names = true,
+     .facet = "city",
+     .governs = "place,city"},
+    {.name = "date",
+     .prefix = "D",
+     .kind = FieldKind::date,
+     .slot = kSlotPublished,
+     .description = "publication date: YYYY, YYYY-MM, YYYY-MM-DD or a range A..B",
+     .example = "date:2024-08..2024-12",
+     .aliases = "published",
+     .month_prefix = "M",
+     .year_prefix = "Y",
+     .facet = "published",
+     .levels = {{{"year", kSlotPublished, "date"}, {"month", kSlotPublished, "date"}, {"day", kSlotPublished, "date"}}},
+     .governs = "published"},
+    {.name = "mentioned",
+     .prefix = "XMD",
+     .kind = FieldKind::date,
+     .slot = kSlotMentioned,
+     .description = "a date mentioned in the text, same syntax as date:",
+     .example = "mentioned:2023-10-07",
+     .month_prefix = "XMM",
+     .year_prefix = "XMY",
+     .facet = "mentioned",
+     .levels = {{{"year", kSlotMentioned, "mentioned"},
+                 {"month", kSlotMentioned, "mentioned"},
+                 {"day", kSlotMentioned, "mentioned"}}},
+     .governs = "mentioned"},
+    {.name = "type",
+     .prefix = "XTYPE",
+     .kind = FieldKind::internal,
+     .slot = -1,
+     .description = "document kind: article or quote",
+     .example = ""},
+    {.name = "parent",
+     .prefix = "XPARENT",
+     .kind = FieldKind::internal,
+     .slot = -1,
+     .description = "a quote's article id",
+     .example = ""},
+    {.name = "speakerkey",
+     .prefix = "XSPK",
+     .kind = FieldKind::internal,
+     .slot = -1,
+     .description = "look-up keys of speakers: KEY=FULL NAME, the key a full name, surname or spelling variant",
+     .example = ""},
+    {.name = "personkey",
+     .prefix = "XPK",
+     .kind = FieldKind::internal,
+     .slot = -1,
+     .description = "look-up keys of people, as speakerkey",
+     .example = ""},
 }};
 
-// Date-level prefixes.
-inline constexpr std::string_view kPublishedDay = "D", kPublishedMonth = "M", kPublishedYear = "Y";
-inline constexpr std::string_view kMentionedDay = "XMD", kMentionedMonth = "XMM", kMentionedYear = "XMY";
 inline constexpr std::string_view kStemPrefix = "Z";
 inline constexpr std::string_view kQuotePrefix = "XQ";  ///< in front of every term of a quote document
 
-/// The schema row for a field name; throws std::out_of_range for an unknown name.
-constexpr const Field& field(std::string_view name) {
+/// True when `item` is one of the comma-separated names in `list`.
+constexpr bool in_list(std::string_view list, std::string_view item) {
+    while (!list.empty()) {
+        const std::size_t c = list.find(',');
+        if (list.substr(0, c) == item) return true;
+        if (c == std::string_view::npos) break;
+        list.remove_prefix(c + 1);
+    }
+    return false;
+}
+
+/// The names of a comma-separated list ("place,city").
+inline std::vector<std::string_view> list_items(std::string_view list) {
+    std::vector<std::string_view> out;
+    while (!list.empty()) {
+        const std::size_t c = list.find(',');
+        out.push_back(list.substr(0, c));
+        if (c == std::string_view::npos) break;
+        list.remove_prefix(c + 1);
+    }
+    return out;
+}
+
+/// The schema row for a field name or alias ("published" is "date"); nullptr when
+/// there is none.
+constexpr const Field* find_field(std::string_view name) {
     for (const Field& f : kFields)
-        if (f.name == name) return f;
-    throw "unknown field";  // not a constant expression: a compile error when used at compile time
+        if (f.name == name || in_list(f.aliases, name)) return &f;
+    return nullptr;
+}
+
+/// The schema row for a field name or alias; throws std::out_of_range for an unknown
+/// name (at compile time, an unknown name is a compile error).
+constexpr const Field& field(std::string_view name) {
+    if (const Field* f = find_field(name)) return *f;
+    throw std::out_of_range("unknown field");
 }
 
 /// The term prefix of a field, looked up by name (code names fields, never letters).
@@ -111,11 +261,60 @@ constexpr std::string_view prefix(std::string_view name) {
     return field(name).prefix;
 }
 
+/// The row of the field whose facet is called `facet_name`, or whose name or alias
+/// it is ("date" -> the published facet); nullptr when it is not a facet.
+constexpr const Field* find_facet(std::string_view facet_name) {
+    for (const Field& f : kFields)
+        if (!f.facet.empty() && f.facet == facet_name) return &f;
+    const Field* f = find_field(facet_name);
+    return f && !f->facet.empty() ? f : nullptr;
+}
+
+/// A facet level of a field ("" is the default level: the field's own slot); nullptr
+/// when the field has no such level.
+constexpr const FacetLevel* find_level(const Field& f, std::string_view level) {
+    for (const FacetLevel& l : f.levels)
+        if (!l.name.empty() && l.name == level) return &l;
+    return nullptr;
+}
+
+/// The date-level prefixes of the published dates (D, M, Y) and of mentioned dates.
+inline constexpr std::string_view kPublishedDay = field("date").prefix, kPublishedMonth = field("date").month_prefix,
+                                  kPublishedYear = field("date").year_prefix;
+inline constexpr std::string_view kMentionedDay = field("mentioned").prefix,
+                                  kMentionedMonth = field("mentioned").month_prefix,
+                                  kMentionedYear = field("mentioned").year_prefix;
+
+/// The terms a value of a field is written under, for articles (kind prefix "") or
+/// quotes ("XQ"); the first selects exactly that value. Boolean fields: the prefix
+/// and the folded key (or the value as given for ids and internal fields). Date
+/// fields, an ISO value: a day gives its day, month and year terms, a month its month
+/// and year, a year its year; a week, quarter or season the month and/or year that
+/// contain it whole; a decade none. Terms over 240 bytes are shortened (safe_term).
+/// The indexer, the query parser and --explain all use it.
+std::vector<std::string> value_terms(const Field& f, std::string_view value, std::string_view kind_prefix = {});
+
+/// What a term is: its field and value ("XPLACEjapan" -> place, "japan"), with the
+/// level of date terms ("month"). Free-text words give the field "text" (stems with
+/// `stemmed` set, "ZSpeac" gives title); an unknown prefix an empty field. Quote terms
+/// are read with kind prefix "XQ".
+struct TermField {
+    std::string_view field;
+    std::string_view level;
+    std::string value;
+    bool stemmed = false;
+};
+TermField term_field(std::string_view term, std::string_view kind_prefix = {});
+
 namespace detail {
-constexpr bool prefixes_unique() {
+constexpr bool names_and_prefixes_unique() {
     for (std::size_t i = 0; i < kFields.size(); ++i)
-        for (std::size_t j = i + 1; j < kFields.size(); ++j)
-            if (kFields[i].prefix == kFields[j].prefix || kFields[i].name == kFields[j].name) return false;
+        for (std::size_t j = i + 1; j < kFields.size(); ++j) {
+            const Field &a = kFields[i], &b = kFields[j];
+            if (a.prefix == b.prefix || a.name == b.name || find_field(b.name) != &b) return false;
+            for (std::string_view p : {a.month_prefix, a.year_prefix})
+                if (!p.empty() && (p == b.prefix || p == b.month_prefix || p == b.year_prefix)) return false;
+        }
     return true;
 }
 constexpr bool slots_unique() {
@@ -128,13 +327,34 @@ constexpr bool user_prefixes_start_with_x() {
     // Omega's convention: single capitals are reserved meanings (Q id, S title, D date);
     // everything of our own starts with X.
     for (const Field& f : kFields)
-        if (f.prefix.size() > 1 && f.prefix[0] != 'X') return false;
+        for (std::string_view p : {f.prefix, f.month_prefix, f.year_prefix})
+            if (p.size() > 1 && p[0] != 'X') return false;
+    return true;
+}
+constexpr bool references_resolve() {
+    // Every field a row names (look-up keys, quote field, level filters, governed
+    // facets) exists; date fields have all three prefixes.
+    for (const Field& f : kFields) {
+        if (!f.lookup.empty() && !find_field(f.lookup)) return false;
+        if (!f.quote_field.empty() && !find_field(f.quote_field)) return false;
+        for (const FacetLevel& l : f.levels)
+            if (!l.name.empty() && (!find_field(l.filter) || l.slot < 0)) return false;
+        if ((f.kind == FieldKind::date) != (!f.month_prefix.empty() && !f.year_prefix.empty())) return false;
+        std::string_view g = f.governs;
+        while (!g.empty()) {
+            const std::size_t c = g.find(',');
+            if (!find_facet(g.substr(0, c))) return false;
+            if (c == std::string_view::npos) break;
+            g.remove_prefix(c + 1);
+        }
+    }
     return true;
 }
 }  // namespace detail
 
-static_assert(detail::prefixes_unique(), "field names and prefixes must be unique");
+static_assert(detail::names_and_prefixes_unique(), "field names and prefixes must be unique");
 static_assert(detail::slots_unique(), "value slots must be unique");
 static_assert(detail::user_prefixes_start_with_x(), "multi-letter prefixes must start with X");
+static_assert(detail::references_resolve(), "a field row names a field or facet that does not exist");
 
 }  // namespace newsfacet

@@ -1,6 +1,7 @@
 #include "document.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "docrecord.h"
@@ -10,11 +11,6 @@
 
 namespace newsfacet {
 namespace {
-
-void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::string& key) {
-    if (key.empty()) return;
-    doc.add_boolean_term(safe_term(std::string(prefix) + key));
-}
 
 std::string join_values(const std::vector<std::string>& v) {
     std::string out;
@@ -32,6 +28,47 @@ void push_unique(std::vector<std::string>& v, const std::string& s) {
 std::string offset_note(std::size_t byte_offset) {
     return " at byte " + std::to_string(byte_offset);
 }
+
+/// The one place where field values become a document's terms, slot values and
+/// record entries together: a value added here is searchable, counted by its facet
+/// and shown, with terms from value_terms (schema.h), the same function the query
+/// parser and --explain use.
+class FieldWriter {
+  public:
+    FieldWriter(Xapian::Document& doc, std::string kind_prefix = {}) : doc_(doc), kp_(std::move(kind_prefix)) {}
+
+    /// Writes the terms of a value of `field`; when `slot` is given (the field's own,
+    /// or a facet level's), also adds the value to that slot and to `record` (once
+    /// each). Returns true when the value was new to the slot.
+    bool add(std::string_view field_name, const std::string& value, int slot = -1,
+             std::vector<std::string>* record = nullptr) {
+        add_terms(field_name, value);
+        if (slot < 0 || value.empty()) return false;
+        std::vector<std::string>& v = slots_[static_cast<unsigned>(slot)];
+        if (std::find(v.begin(), v.end(), value) != v.end()) return false;
+        v.push_back(value);
+        if (record) record->push_back(value);
+        return true;
+    }
+    /// Writes the terms of a value only (a country that contains a named city is
+    /// found by place: but is not a place named).
+    void add_terms(std::string_view field_name, std::string_view value) {
+        for (const std::string& t : value_terms(field(field_name), value, kp_))
+            doc_.add_boolean_term(t);
+    }
+    /// Sets every slot written to (and those in `always`, empty when nothing was added).
+    void finish(std::initializer_list<unsigned> always = {}) {
+        for (unsigned s : always)
+            slots_[s];
+        for (const auto& [slot, values] : slots_)
+            doc_.add_value(slot, join_values(values));
+    }
+
+  private:
+    Xapian::Document& doc_;
+    std::string kp_;
+    std::map<unsigned, std::vector<std::string>> slots_;
+};
 
 }  // namespace
 
@@ -71,15 +108,16 @@ std::vector<std::string> person_keys(const std::string& canonical, const std::ve
 ArticleDocuments build_documents(const Article& a, const Extraction& x) {
     ArticleDocuments out;
     out.id = a.id;
-    out.unique_term = safe_term(std::string(prefix("id")) + a.id);
+    out.unique_term = value_terms(field("id"), a.id).at(0);
     Xapian::Document& doc = out.article;
+    FieldWriter w(doc);
     DocRecord rec;
     rec.id = a.id;
     rec.path = a.path;
     rec.title = a.title;
     rec.text = a.text;
     doc.add_boolean_term(out.unique_term);
-    doc.add_boolean_term(std::string(prefix("type")) + "article");
+    w.add_terms("type", "article");
 
     // Free text: the title with extra weight and under S, then the body.
     Xapian::termpos pos = 0;
@@ -91,14 +129,11 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
     }
     index_text(doc, std::string_view(a.text).substr(std::min(a.body_begin, a.text.size())), "", 1, pos + 100);
 
-    // Publication date.
+    // Publication date: the slot holds the sortable compact day, not the ISO value.
     if (a.published) {
-        const DateTerms t = date_terms(*a.published);
-        doc.add_boolean_term(std::string(kPublishedDay) + t.day);
-        doc.add_boolean_term(std::string(kPublishedMonth) + t.month);
-        doc.add_boolean_term(std::string(kPublishedYear) + t.year);
-        doc.add_value(kSlotPublished, t.day);
         rec.published = iso_day(*a.published);
+        w.add_terms("date", rec.published);
+        doc.add_value(kSlotPublished, compact_day(*a.published));
         rec.provenance.push_back({"date", rec.published, "publication date from " + a.published_source});
     }
 
@@ -120,19 +155,17 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
                 if (!first) first = &m;
             }
         const bool is_speaker = std::find(speaker_names.begin(), speaker_names.end(), name) != speaker_names.end();
-        add_boolean(doc, prefix("person"), fold_key(name));
         const std::string folded = fold_key(name);
+        w.add("person", name, kSlotPeople, &rec.people);
         for (const auto& k : person_keys(name, surfaces))
-            add_boolean(doc, prefix("personkey"), k + "=" + folded);
-        rec.people.push_back(name);
+            w.add_terms("personkey", k + "=" + folded);
         if (first)
             rec.provenance.push_back(
                 {"person", name, "\"" + first->surface + "\" " + first->rule + offset_note(first->span.begin)});
         if (is_speaker) {
-            add_boolean(doc, prefix("speaker"), fold_key(name));
+            w.add("speaker", name, kSlotSpeakers, &rec.speakers);
             for (const auto& k : person_keys(name, surfaces))
-                add_boolean(doc, prefix("speakerkey"), k + "=" + folded);
-            rec.speakers.push_back(name);
+                w.add_terms("speakerkey", k + "=" + folded);
             for (const Quote& q : x.quotes)
                 if (q.speaker == name) {
                     rec.provenance.push_back(
@@ -144,16 +177,10 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
 
     // Places: the canonical name, and the country of every city.
     for (const PlaceMention& p : x.places) {
-        const bool new_place = std::find(rec.places.begin(), rec.places.end(), p.name) == rec.places.end();
-        push_unique(rec.places, p.name);
-        add_boolean(doc, prefix("place"), fold_key(p.name));
-        if (p.level == "city") {
-            push_unique(rec.cities, p.name);
-            add_boolean(doc, prefix("city"), fold_key(p.name));
-        }
+        const bool new_place = w.add("place", p.name, kSlotPlaces, &rec.places);
+        if (p.level == "city") w.add("city", p.name, kSlotCities, &rec.cities);
         if (!p.country.empty()) {
-            push_unique(rec.countries, p.country);
-            add_boolean(doc, prefix("place"), fold_key(p.country));
+            w.add("place", p.country, kSlotCountries, &rec.countries);
             if (p.country != p.name &&
                 std::find_if(rec.provenance.begin(), rec.provenance.end(), [&](const Provenance& v) {
                     return v.field == "place" && v.value == p.country;
@@ -162,52 +189,25 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
                     {"place", p.country,
                      "contains " + p.name + " (\"" + p.surface + "\" " + p.rule + offset_note(p.span.begin) + ")"});
         }
-        if (!p.admin1.empty()) add_boolean(doc, prefix("place"), fold_key(p.admin1));
+        if (!p.admin1.empty()) w.add_terms("place", p.admin1);
         if (new_place)
             rec.provenance.push_back({"place", p.name, "\"" + p.surface + "\" " + p.rule + offset_note(p.span.begin)});
     }
 
-    // Dates mentioned: day, month and year terms so that ranges decompose (dates.h).
+    // Dates mentioned: day, month and year terms so that ranges decompose (dates.h);
+    // weeks, quarters and seasons the month or year that contains them whole, and a
+    // value that no year contains (a decade) is left out.
     std::set<std::string> seen_dates;
-    std::string min_day, max_day;
     for (const DateMention& d : x.dates) {
         if (!d.resolved()) continue;
         if (!seen_dates.insert(d.value).second) continue;
-        if (auto pd = parse_partial_date(d.value)) {
-            const DateTerms t = date_terms(pd->ymd);
-            if (pd->granularity == Granularity::day) doc.add_boolean_term(std::string(kMentionedDay) + t.day);
-            if (pd->granularity != Granularity::year) doc.add_boolean_term(std::string(kMentionedMonth) + t.month);
-            doc.add_boolean_term(std::string(kMentionedYear) + t.year);
-            rec.mentioned.push_back({d.value, std::string(granularity_name(pd->granularity))});
-        } else if (auto range = value_day_range(d.value)) {
-            // Weeks, quarters, seasons, decades: indexed at the finest level that
-            // contains them whole (a week inside one month gets its month), so that
-            // filters keep their "contained in" meaning; a decade gets no term.
-            const auto [first, last] = *range;
-            const DateTerms t = date_terms(first);
-            if (first.year == last.year && first.month == last.month)
-                doc.add_boolean_term(std::string(kMentionedMonth) + t.month);
-            if (first.year == last.year)
-                doc.add_boolean_term(std::string(kMentionedYear) + t.year);
-            else
-                continue;
-            rec.mentioned.push_back({d.value, std::string(granularity_name(d.granularity))});
-        } else {
-            continue;
-        }
+        if (value_terms(field("mentioned"), d.value).empty()) continue;
+        const auto pd = parse_partial_date(d.value);
+        w.add("mentioned", d.value, kSlotMentioned);
+        rec.mentioned.push_back({d.value, std::string(granularity_name(pd ? pd->granularity : d.granularity))});
         rec.provenance.push_back({"mentioned", d.value, "\"" + d.surface + "\" " + d.rule + offset_note(d.span.begin)});
     }
-    doc.add_value(kSlotSpeakers, join_values(rec.speakers));
-    doc.add_value(kSlotPeople, join_values(rec.people));
-    doc.add_value(kSlotPlaces, join_values(rec.places));
-    doc.add_value(kSlotCountries, join_values(rec.countries));
-    doc.add_value(kSlotCities, join_values(rec.cities));
-    {
-        std::vector<std::string> m;
-        for (const auto& d : rec.mentioned)
-            m.push_back(d.value);
-        doc.add_value(kSlotMentioned, join_values(m));
-    }
+    w.finish({kSlotSpeakers, kSlotPeople, kSlotPlaces, kSlotCountries, kSlotCities, kSlotMentioned});
 
     // Quotes: one document each, every term under XQ (their unique term too, so no
     // article id can ever name a quote). The article's place and publication-date
@@ -217,30 +217,31 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
     std::vector<std::string> inherited;
     for (Xapian::TermIterator it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
         const std::string& t = *it;
-        if (t.rfind(prefix("place"), 0) == 0 || t.rfind(prefix("city"), 0) == 0 ||
-            ((t[0] == 'D' || t[0] == 'M' || t[0] == 'Y') && t.size() > 1 && t[1] >= '0' && t[1] <= '9'))
-            inherited.push_back(safe_term(qp + t));
+        const std::string_view f = term_field(t).field;
+        if (f == "place" || f == "city" || f == "date") inherited.push_back(safe_term(qp + t));
     }
     std::size_t n = 0;
     for (const Quote& q : x.quotes) {
         if (q.speaker.empty() || q.text.empty()) continue;
         Xapian::Document qd;
-        const std::string uid = safe_term(qp + std::string(prefix("id")) + a.id + "#" + std::to_string(n++));
+        FieldWriter qw(qd, qp);
+        const std::string uid = value_terms(field("id"), a.id + "#" + std::to_string(n++), qp).at(0);
         qd.add_boolean_term(uid);
-        qd.add_boolean_term(qp + std::string(prefix("type")) + "quote");
-        add_boolean(qd, qp + std::string(prefix("parent")), a.id);
+        qw.add_terms("type", "quote");
+        qw.add_terms("parent", a.id);
         index_text(qd, q.text, qp, 1, 0);
         if (q.speaker_is_person) {
-            add_boolean(qd, qp + std::string(prefix("speaker")), fold_key(q.speaker));
+            qw.add_terms("speaker", q.speaker);
             std::vector<std::string> surfaces;
             for (const PersonMention& m : x.people)
                 if (m.name == q.speaker) surfaces.push_back(m.surface);
             for (const auto& k : person_keys(q.speaker, surfaces))
-                add_boolean(qd, qp + std::string(prefix("speakerkey")), k + "=" + fold_key(q.speaker));
+                qw.add_terms("speakerkey", k + "=" + fold_key(q.speaker));
         }
         for (const std::string& t : inherited)
             qd.add_boolean_term(t);
         if (a.published) qd.add_value(kSlotPublished, compact_day(*a.published));
+        qw.finish();
         DocRecord qr;
         qr.kind = "quote";
         qr.id = a.id;
@@ -260,16 +261,16 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
 }
 
 bool delete_article(Xapian::WritableDatabase& db, const std::string& id) {
-    const std::string uid = safe_term(std::string(prefix("id")) + id);
+    const std::string uid = value_terms(field("id"), id).at(0);
     const bool existed = db.term_exists(uid);
     if (existed) db.delete_document(uid);
-    const std::string parent = safe_term(std::string(kQuotePrefix) + std::string(prefix("parent")) + id);
+    const std::string parent = value_terms(field("parent"), id, kQuotePrefix).at(0);
     if (db.term_exists(parent)) db.delete_document(parent);
     return existed;
 }
 
 bool write_article(Xapian::WritableDatabase& db, const ArticleDocuments& docs) {
-    const std::string parent = safe_term(std::string(kQuotePrefix) + std::string(prefix("parent")) + docs.id);
+    const std::string parent = value_terms(field("parent"), docs.id, kQuotePrefix).at(0);
     const bool existed = db.term_exists(docs.unique_term);
     if (db.term_exists(parent)) db.delete_document(parent);
     db.replace_document(docs.unique_term, docs.article);

@@ -9,7 +9,7 @@
 namespace newsfacet {
 
 /// Prints one article's extraction: a readable table (json = false) or one JSON object
-/// on one line (JSON Lines; the shape is in docs/dry-run.md). Spans are code-point
+/// on one line (JSON Lines; the shape is in docs/json.md). Spans are code-point
 /// offsets into the decoded text.
 void print_dry_run(const Article& a, const Extraction& x, bool json, std::ostream& out);
 

@@ -179,8 +179,11 @@ int run_index(const IndexOptions& o) {
         if (out.status == InputOutcome::Status::skipped) ++skipped;
         if (out.status == InputOutcome::Status::failed) ++failed;
         if (out.status == InputOutcome::Status::ok) ++warned;
+        // A warning for an input indexed with a problem or skipped (the message says
+        // "skipped"), an error for one that could not be read at all; the last two
+        // lead to exit status 3.
         std::fprintf(stderr, "newsfacet-index: %s: %s: %s\n",
-                     out.status == InputOutcome::Status::ok ? "warning" : "warning", where.c_str(),
+                     out.status == InputOutcome::Status::failed ? "error" : "warning", where.c_str(),
                      out.message.c_str());
     };
 

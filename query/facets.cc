@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "dates.h"
+#include "fields.h"
 #include "gazetteer.h"
 #include "schema.h"
 #include "text.h"
@@ -38,59 +39,50 @@ std::string bucket(std::string_view v, const std::string& level) {
 }
 
 bool is_date_facet(const std::string& n) {
-    return n == "published" || n == "mentioned" || n == "date";
+    const Field* f = find_facet(n);
+    return f && f->kind == FieldKind::date;
 }
 
 }  // namespace
 
-std::optional<FacetRequest> parse_facet_request(const std::string& spec, std::string& error) {
+Result<FacetRequest> parse_facet_request(const std::string& spec) {
     FacetRequest r;
     const std::size_t colon = spec.find(':');
     r.name = spec.substr(0, colon);
     if (colon != std::string::npos) r.level = spec.substr(colon + 1);
-    if (r.name == "date") r.name = "published";
+    if (const Field* f = find_facet(r.name)) r.name = std::string(f->facet);  // "date" is "published"
     unsigned slot = 0;
     if (!facet_slot(r, slot)) {
-        error = "unknown facet \"" + spec +
-                "\": facets are speaker, person, place[:country|:city], published[:year|:month|:day], "
-                "mentioned[:year|:month|:day]";
-        return std::nullopt;
+        std::string names;
+        for (const Field& f : kFields) {
+            if (f.facet.empty()) continue;
+            std::string levels;
+            for (const FacetLevel& l : f.levels)
+                if (!l.name.empty()) levels += "|:" + std::string(l.name);
+            names += (names.empty() ? "" : ", ") + std::string(f.facet) +
+                     (levels.empty() ? "" : "[" + levels.substr(1) + "]");
+        }
+        return Error{kExitUsage, "unknown facet \"" + spec + "\": facets are " + names, ""};
     }
     return r;
 }
 
 bool facet_slot(const FacetRequest& r, unsigned& slot) {
-    if (r.name == "speaker" && r.level.empty())
-        slot = kSlotSpeakers;
-    else if (r.name == "person" && r.level.empty())
-        slot = kSlotPeople;
-    else if (r.name == "place" && (r.level.empty() || r.level == "all"))
-        slot = kSlotPlaces;
-    else if (r.name == "place" && r.level == "country")
-        slot = kSlotCountries;
-    else if (r.name == "place" && r.level == "city")
-        slot = kSlotCities;
-    else if (r.name == "city" && r.level.empty())
-        slot = kSlotCities;
-    else if (is_date_facet(r.name) && (r.level.empty() || r.level == "year" || r.level == "month" || r.level == "day"))
-        slot = r.name == "mentioned" ? kSlotMentioned : kSlotPublished;
-    else
-        return false;
+    const Field* f = find_facet(r.name);
+    if (!f || f->facet != r.name) return false;
+    if (r.level.empty()) {
+        slot = static_cast<unsigned>(f->slot);
+        return true;
+    }
+    const FacetLevel* l = find_level(*f, r.level);
+    if (!l) return false;
+    slot = static_cast<unsigned>(l->slot);
     return true;
 }
 
-namespace {
-// The facet a filter field governs, for multi-select.
-bool governs(const std::string& filter_field, const FacetRequest& r) {
-    return filter_governs(filter_field, r);
-}
-}  // namespace
-
-bool filter_governs(const std::string& filter_field, const FacetRequest& r) {
-    if (filter_field == r.name) return true;
-    if (filter_field == "date" && r.name == "published") return true;
-    if (filter_field == "city" && r.name == "place") return true;
-    return false;
+bool filter_governs(const std::string& filter_name, const FacetRequest& r) {
+    const Field* f = filter_field(filter_name);
+    return f && in_list(f->governs, r.name);
 }
 
 namespace {
@@ -153,20 +145,12 @@ FacetCounter::FacetCounter(const Xapian::Database& db, const std::vector<FacetRe
     use_streams_ = true;
 }
 
-bool FacetCounter::wants(const std::string& name) const {
-    for (const Slot& s : slots_)
-        if (s.req.name == name || (name == "date" && s.req.name == "published") ||
-            (name == "city" && s.req.name == "place"))
-            return true;
-    return false;
-}
-
 void FacetCounter::update_active() {
     for (Slot& s : slots_) {
         bool skip = false;
         for (const auto& n : skip_)
-            if (governs(n, s.req)) skip = true;
-        if (!only_.empty() && !governs(only_, s.req)) skip = true;
+            if (filter_governs(n, s.req)) skip = true;
+        if (!only_.empty() && !filter_governs(only_, s.req)) skip = true;
         s.active = !skip;
     }
 }
@@ -358,9 +342,10 @@ std::vector<FacetResult> FacetCounter::results(const std::vector<std::pair<std::
         // Values the user selected (-f), in their canonical display form when known.
         std::vector<std::string> selected_keys;
         for (const auto& [name, value] : filters)
-            if (governs(name, s.req)) {
+            if (filter_governs(name, s.req)) {
                 std::string v = value;
-                if (s.req.name == "place") v = resolve_place_query(value).value_or(value);
+                if (const Field* f = find_facet(s.req.name); f && f->place_names)
+                    v = resolve_place_query(value).value_or(value);
                 selected_keys.push_back(fold_key(v));
             }
         const std::string want_prefix = fold_key(s.req.prefix);

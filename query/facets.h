@@ -55,8 +55,6 @@ class FacetCounter : public Xapian::MatchSpy {
         only_ = name;
         update_active();
     }
-    /// True when a facet of this name was requested.
-    bool wants(const std::string& name) const;
     /// Moves this counter's counts into `other` (for the facets this one counted).
     void merge_into(FacetCounter& other) const;
     /// Sorted, limited results; values selected by `filters` are always included.
@@ -91,9 +89,10 @@ class FacetCounter : public Xapian::MatchSpy {
     mutable bool finished_ = false;
 };
 
-/// True when drill-down filters on `filter_field` (-f NAME=...) select values of facet
-/// `r`, so that multi-select counts `r` without them ("city" governs "place").
-bool filter_governs(const std::string& filter_field, const FacetRequest& r);
+/// True when drill-down filters named `filter_name` (-f NAME[:LEVEL]=...) select values
+/// of facet `r`, so that multi-select counts `r` without them ("city" governs "place");
+/// the schema table's `governs` column says which.
+bool filter_governs(const std::string& filter_name, const FacetRequest& r);
 
 /// The value slot and bucketing of a facet name ("speaker", "place", "published" ...);
 /// false when unknown.

@@ -5,14 +5,13 @@
 #include "dates.h"
 #include "error.h"
 #include "gazetteer.h"
-#include "schema.h"
 #include "text.h"
 
 namespace newsfacet {
 namespace {
 
-[[noreturn]] void syntax_error(const std::string& what, const std::string& hint = "") {
-    throw Failure({kExitUsage, what, hint});
+Error syntax_error(const std::string& what, const std::string& hint = "") {
+    return Error{kExitUsage, what, hint};
 }
 
 std::string strip_quotes(std::string v) {
@@ -32,7 +31,7 @@ bool term_bounds(const Xapian::Database& db, const std::string& prefix, std::str
 }
 
 Xapian::Query or_terms(const std::vector<std::string>& terms) {
-    if (terms.empty()) return Xapian::Query(std::string());  // matches nothing
+    if (terms.empty()) return Xapian::Query(std::string());
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
@@ -45,12 +44,10 @@ class FieldProc : public Xapian::FieldProcessor {
               std::optional<Error>& error)
         : fb_(fb), name_(std::move(name)), warnings_(warnings), error_(error) {}
     Xapian::Query operator()(const std::string& str) override {
-        try {
-            return fb_.filter(name_, str, warnings_);
-        } catch (const Failure& f) {
-            if (!error_) error_ = f.error();
-            return Xapian::Query(std::string());
-        }
+        Result<Xapian::Query> q = fb_.filter(name_, str, warnings_);
+        if (q) return *q;
+        if (!error_) error_ = q.error();
+        return Xapian::Query::MatchNothing;
     }
 
   private:
@@ -60,43 +57,59 @@ class FieldProc : public Xapian::FieldProcessor {
     std::optional<Error>& error_;
 };
 
+bool is_filterable(const Field& f) {
+    return f.kind == FieldKind::boolean || f.kind == FieldKind::date;
+}
+
+std::string filter_names() {
+    std::string s;
+    for (const Field& f : kFields)
+        if (is_filterable(f)) {
+            s += (s.empty() ? "" : ", ") + std::string(f.name);
+            if (!f.aliases.empty()) s += " (or " + std::string(f.aliases) + ")";
+        }
+    return s;
+}
+
 }  // namespace
 
-bool FilterBuilder::is_filter_field(const std::string& name) {
-    static const char* const kNames[] = {"speaker", "person", "place", "city", "date", "published", "mentioned", "id"};
-    return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
-}
-
-Xapian::Query FilterBuilder::filter(const std::string& name, const std::string& raw,
-                                    std::vector<std::string>& warnings) const {
-    const std::string value = strip_quotes(raw);
-    if (name == "speaker") return person("speaker", "speakerkey", value, warnings);
-    if (name == "person") return person("person", "personkey", value, warnings);
-    if (name == "place" || name == "city") {
-        const std::string canonical = resolve_place_query(value).value_or(value);
-        const std::string key = fold_key(canonical);
-        if (key.empty()) syntax_error(name + ": needs a place name", "e.g. " + std::string(field("place").example));
-        return Xapian::Query(safe_term(kp_ + std::string(prefix(name)) + key));
+const Field* filter_field(std::string_view name) {
+    const std::size_t colon = name.find(':');
+    if (colon != std::string_view::npos) {
+        const Field* facet = find_facet(name.substr(0, colon));
+        const FacetLevel* level = facet ? find_level(*facet, name.substr(colon + 1)) : nullptr;
+        return level ? find_field(level->filter) : nullptr;
     }
-    if (name == "date" || name == "published") return date(true, name, value);
-    if (name == "mentioned") return date(false, name, value);
-    // An article by id; in quote mode, the quotes of that article.
-    if (name == "id")
-        return Xapian::Query(
-            safe_term(kp_.empty() ? std::string(prefix("id")) + value : kp_ + std::string(prefix("parent")) + value));
-    syntax_error("unknown filter field \"" + name + "\"",
-                 "fields: speaker, person, place, city, date (or published), mentioned, id");
+    const Field* f = find_field(name);
+    return f && is_filterable(*f) ? f : nullptr;
 }
 
-Xapian::Query FilterBuilder::person(const std::string& fname, const std::string& key_field, const std::string& value,
-                                    std::vector<std::string>& warnings) const {
-    const std::string key = fold_key(value);
-    if (key.empty()) syntax_error(fname + ": needs a name", "e.g. " + std::string(field(fname).example));
-    const std::string full_prefix = kp_ + std::string(prefix(fname));
+Result<Xapian::Query> FilterBuilder::filter(const std::string& name, const std::string& raw,
+                                            std::vector<std::string>& warnings) const {
+    const Field* f = filter_field(name);
+    if (!f) return syntax_error("unknown filter field \"" + name + "\"", "fields: " + filter_names());
+    const std::string value = strip_quotes(raw);
+    if (!f->lookup.empty()) return person(*f, value, warnings);
+    if (f->kind == FieldKind::date) return date(*f, name, value);
+    // In quote mode a field may stand for another (id: an article's quotes).
+    const Field& target = !kp_.empty() && !f->quote_field.empty() ? field(f->quote_field) : *f;
+    const std::string canonical = f->place_names ? resolve_place_query(value).value_or(value) : value;
+    const std::vector<std::string> terms = value_terms(target, canonical, kp_);
+    if (terms.empty() && f->place_names)
+        return syntax_error(name + ": needs a place name", "e.g. " + std::string(field("place").example));
+    if (terms.empty()) return Xapian::Query(kp_ + std::string(target.prefix));
+    return Xapian::Query(terms.front());
+}
+
+Result<Xapian::Query> FilterBuilder::person(const Field& f, const std::string& value,
+                                            std::vector<std::string>& warnings) const {
+    const std::string fname(f.name);
+    const std::vector<std::string> exact = value_terms(f, value, kp_);
+    if (exact.empty()) return syntax_error(fname + ": needs a name", "e.g. " + std::string(f.example));
     // An exact canonical name first; else the look-up keys (surname, variants), which
     // the indexer writes as KEY=FULL NAME so that ambiguity can be seen here.
-    if (db_.term_exists(full_prefix + key)) return Xapian::Query(full_prefix + key);
-    const std::string kp = kp_ + std::string(prefix(key_field)) + key + "=";
+    if (db_.term_exists(exact.front())) return Xapian::Query(exact.front());
+    const std::string kp = kp_ + std::string(prefix(f.lookup)) + fold_key(value) + "=";
     std::vector<std::string> names;
     for (Xapian::TermIterator it = db_.allterms_begin(kp); it != db_.allterms_end(kp); ++it)
         names.push_back((*it).substr(kp.size()));
@@ -108,48 +121,42 @@ Xapian::Query FilterBuilder::person(const std::string& fname, const std::string&
     }
     std::vector<std::string> terms;
     for (const auto& n : names)
-        terms.push_back(full_prefix + n);
-    if (terms.empty()) return Xapian::Query(full_prefix + key);  // matches nothing, but says what was asked
+        terms.push_back(kp_ + std::string(f.prefix) + n);
+    if (terms.empty()) return Xapian::Query(exact.front());  // matches nothing, but says what was asked
     return or_terms(terms);
 }
 
-Xapian::Query FilterBuilder::date(bool published, const std::string& fname, const std::string& value) const {
+Result<Xapian::Query> FilterBuilder::date(const Field& f, const std::string& fname, const std::string& value) const {
     const std::string hint =
         "dates are YYYY, YYYY-MM or YYYY-MM-DD; ranges A..B, ..B or A.. (e.g. " + fname + ":2023-10..2024-03)";
-    const std::string day_p = kp_ + std::string(published ? kPublishedDay : kMentionedDay);
-    const std::string month_p = kp_ + std::string(published ? kPublishedMonth : kMentionedMonth);
-    const std::string year_p = kp_ + std::string(published ? kPublishedYear : kMentionedYear);
+    const std::string day_p = kp_ + std::string(f.prefix);
+    const std::string month_p = kp_ + std::string(f.month_prefix);
+    const std::string year_p = kp_ + std::string(f.year_prefix);
     const std::size_t dots = value.find("..");
-    auto parse = [&](const std::string& s) {
-        auto pd = parse_partial_date(s);
-        if (!pd) syntax_error(fname + ":" + value + ": \"" + s + "\" is not a valid date", hint);
-        return *pd;
-    };
     if (dots == std::string::npos) {
-        const PartialDate d = parse(value);
-        const DateTerms t = date_terms(d.ymd);
-        switch (d.granularity) {
-            case Granularity::year:
-                return Xapian::Query(year_p + t.year);
-            case Granularity::month:
-                return Xapian::Query(month_p + t.month);
-            default:
-                return Xapian::Query(day_p + t.day);
-        }
+        if (!parse_partial_date(value))
+            return syntax_error(fname + ":" + value + ": \"" + value + "\" is not a valid date", hint);
+        return Xapian::Query(value_terms(f, value, kp_).front());
     }
     const std::string a = value.substr(0, dots), b = value.substr(dots + 2);
-    if (a.empty() && b.empty()) syntax_error(fname + ":..: a range needs at least one end", hint);
-    if (b.find("..") != std::string::npos) syntax_error(fname + ":" + value + ": more than one \"..\"", hint);
+    if (a.empty() && b.empty()) return syntax_error(fname + ":..: a range needs at least one end", hint);
+    if (b.find("..") != std::string::npos) return syntax_error(fname + ":" + value + ": more than one \"..\"", hint);
+    for (const std::string& end : {a, b})
+        if (!end.empty() && !parse_partial_date(end))
+            return syntax_error(fname + ":" + value + ": \"" + end + "\" is not a valid date", hint);
     // Open ends are clamped to the years present in the index, so that the range
     // decomposes into few terms.
     std::string first_year, last_year;
     if (!term_bounds(db_, year_p, first_year, last_year)) return Xapian::Query(std::string());
-    Ymd from = a.empty() ? parse(first_year).first_day() : parse(a).first_day();
-    Ymd to = b.empty() ? parse(last_year).last_day() : parse(b).last_day();
-    if (to < from) syntax_error(fname + ":" + value + ": the range ends before it starts", hint);
-    if (a.empty() && !b.empty()) from = std::min(from, parse(first_year).first_day());
-    if (from < parse(first_year).first_day()) from = parse(first_year).first_day();
-    if (parse(last_year).last_day() < to) to = parse(last_year).last_day();
+    auto year = [&](const std::string& y) -> std::optional<PartialDate> { return parse_partial_date(y); };
+    const auto first = year(first_year), last = year(last_year);
+    if (!first || !last) return syntax_error(fname + ":" + value + ": the index holds an invalid year term", hint);
+    Ymd from = a.empty() ? first->first_day() : parse_partial_date(a)->first_day();
+    Ymd to = b.empty() ? last->last_day() : parse_partial_date(b)->last_day();
+    if (to < from) return syntax_error(fname + ":" + value + ": the range ends before it starts", hint);
+    if (a.empty() && !b.empty()) from = std::min(from, first->first_day());
+    if (from < first->first_day()) from = first->first_day();
+    if (last->last_day() < to) to = last->last_day();
     std::vector<std::string> terms;
     for (const CoverTerm& c : cover_range(from, to)) {
         switch (c.granularity) {
@@ -168,8 +175,116 @@ Xapian::Query FilterBuilder::date(bool published, const std::string& fname, cons
 
 void add_field_processors(Xapian::QueryParser& qp, const FilterBuilder& fb, std::vector<std::string>& warnings,
                           std::optional<Error>& error) {
-    for (const char* name : {"speaker", "person", "place", "city", "date", "published", "mentioned", "id"})
-        qp.add_boolean_prefix(name, (new FieldProc(fb, name, warnings, error))->release());
+    for (const Field& f : kFields) {
+        if (!is_filterable(f)) continue;
+        std::vector<std::string> names{std::string(f.name)};
+        for (std::string_view a : list_items(f.aliases))
+            names.emplace_back(a);
+        for (const std::string& name : names)
+            qp.add_boolean_prefix(name, (new FieldProc(fb, name, warnings, error))->release());
+    }
+}
+
+namespace {
+
+std::string describe_term(const std::string& term, const std::string& kp) {
+    const TermField tf = term_field(term, kp);
+    std::string value = tf.value;
+    if (tf.level == "day" && value.size() == 8)
+        value = value.substr(0, 4) + "-" + value.substr(4, 2) + "-" + value.substr(6, 2);
+    else if (tf.level == "month" && value.size() == 6)
+        value = value.substr(0, 4) + "-" + value.substr(4, 2);
+    if (value.find_first_of(" \t\"") != std::string::npos || value.empty()) value = "\"" + value + "\"";
+    if (tf.field.empty()) return "term:" + term;
+    if (tf.field == "text") return (tf.stemmed ? "stem:" : "word:") + value;
+    if (tf.field == "title") return (tf.stemmed ? "title-stem:" : "title:") + value;
+    return std::string(tf.field) + ":" + value;
+}
+
+std::string op_name(Xapian::Query::op op) {
+    switch (op) {
+        case Xapian::Query::OP_AND:
+            return "AND";
+        case Xapian::Query::OP_OR:
+            return "OR";
+        case Xapian::Query::OP_AND_NOT:
+            return "AND NOT";
+        case Xapian::Query::OP_XOR:
+            return "XOR";
+        case Xapian::Query::OP_AND_MAYBE:
+            return "AND MAYBE";
+        case Xapian::Query::OP_FILTER:  // AND without weight: the same to a reader
+            return "AND";
+        case Xapian::Query::OP_NEAR:
+            return "NEAR";
+        case Xapian::Query::OP_PHRASE:
+            return "PHRASE";
+        case Xapian::Query::OP_SYNONYM:
+            return "SYNONYM";
+        case Xapian::Query::OP_ELITE_SET:
+            return "ELITE_SET";
+        case Xapian::Query::OP_MAX:
+            return "MAX";
+        default:
+            return "OP" + std::to_string(static_cast<int>(op));
+    }
+}
+
+std::string describe(const Xapian::Query& q, const std::string& kp) {
+    switch (q.get_type()) {
+        case Xapian::Query::LEAF_TERM: {
+            const Xapian::TermIterator t = q.get_terms_begin();
+            return t == q.get_terms_end() ? std::string("everything") : describe_term(*t, kp);
+        }
+        case Xapian::Query::LEAF_MATCH_ALL:
+            return "everything";
+        case Xapian::Query::LEAF_MATCH_NOTHING:
+            return "nothing";
+        case Xapian::Query::OP_WILDCARD: {
+            // The pattern is only in the description: "Query(WILDCARD SYNONYM econom)".
+            std::string d = q.get_description();
+            const std::size_t sp = d.find_last_of(' ');
+            std::string pat = sp == std::string::npos ? d : d.substr(sp + 1);
+            while (!pat.empty() && pat.back() == ')')
+                pat.pop_back();
+            const TermField tf = term_field(pat, kp);
+            return (tf.field == "text" ? std::string("word") : std::string(tf.field)) + ":" + tf.value + "*";
+        }
+        case Xapian::Query::OP_SCALE_WEIGHT:
+            return q.get_num_subqueries() ? describe(q.get_subquery(0), kp) : std::string("nothing");
+        default:
+            break;
+    }
+    const std::size_t n = q.get_num_subqueries();
+    std::string sep = " " + op_name(q.get_type()) + " ";
+    if (q.get_type() == Xapian::Query::OP_PHRASE || q.get_type() == Xapian::Query::OP_NEAR) {
+        std::string out = q.get_type() == Xapian::Query::OP_PHRASE ? "phrase(" : "near(";
+        for (std::size_t i = 0; i < n; ++i)
+            out += (i ? " " : "") + describe(q.get_subquery(i), kp);
+        return out + ")";
+    }
+    if (q.get_type() == Xapian::Query::OP_SYNONYM) sep = " | ";
+    std::string out = "(";
+    for (std::size_t i = 0; i < n; ++i)
+        out += (i ? sep : "") + describe(q.get_subquery(i), kp);
+    return out + ")";
+}
+
+}  // namespace
+
+std::string describe_query(const Xapian::Query& q, const std::string& kind_prefix) {
+    std::string d = describe(q, kind_prefix);
+    if (d.size() > 2 && d.front() == '(' && d.back() == ')') {
+        // Drop the outermost parentheses when they enclose everything.
+        int depth = 0;
+        bool whole = true;
+        for (std::size_t i = 0; i + 1 < d.size(); ++i) {
+            depth += d[i] == '(' ? 1 : d[i] == ')' ? -1 : 0;
+            if (depth == 0) whole = false;
+        }
+        if (whole) d = d.substr(1, d.size() - 2);
+    }
+    return (kind_prefix.empty() ? "" : "quotes: ") + d;
 }
 
 }  // namespace newsfacet

@@ -1,6 +1,7 @@
 // Field filters typed in queries (speaker:, person:, place:, city:, date:,
-// mentioned:, id:) and given as -f NAME=VALUE: each value becomes a Xapian query over
-// the boolean terms the indexer wrote (common/schema.h).
+// mentioned:, id:) and given as -f NAME[:LEVEL]=VALUE: each value becomes a Xapian
+// query over the boolean terms the indexer wrote, through the schema table
+// (common/schema.h) and value_terms.
 #pragma once
 
 #include <xapian.h>
@@ -10,34 +11,41 @@
 #include <vector>
 
 #include "error.h"
+#include "schema.h"
 
 namespace newsfacet {
+
+/// The field a filter name selects: a field name or alias ("published"), or a facet
+/// and level ("place:city" filters on city, "published:year" on date); nullptr when
+/// it names no field that can be filtered on.
+const Field* filter_field(std::string_view name);
 
 /// Builds filter queries against one database, for articles ("") or quotes ("XQ").
 class FilterBuilder {
   public:
     FilterBuilder(const Xapian::Database& db, std::string kind_prefix) : db_(db), kp_(std::move(kind_prefix)) {}
 
-    /// The query for field `name` (speaker, person, place, city, date, published,
-    /// mentioned, id) and a value as typed. Throws Failure (exit 2) for an unknown
-    /// field or an invalid date; adds notes such as "speaker:Smith is ambiguous" to
-    /// `warnings`.
-    Xapian::Query filter(const std::string& name, const std::string& value, std::vector<std::string>& warnings) const;
-
-    /// The facet names accepted by -f (the same as the query fields).
-    static bool is_filter_field(const std::string& name);
+    /// The query for a filter (a name filter_field accepts) and a value as typed; an
+    /// Error (exit 2) for an unknown field, an empty value or an invalid date. Adds
+    /// notes such as "speaker:Smith is ambiguous" to `warnings`.
+    Result<Xapian::Query> filter(const std::string& name, const std::string& value,
+                                 std::vector<std::string>& warnings) const;
 
   private:
-    Xapian::Query person(const std::string& field, const std::string& key_field, const std::string& value,
-                         std::vector<std::string>& warnings) const;
-    Xapian::Query date(bool published, const std::string& field, const std::string& value) const;
+    Result<Xapian::Query> person(const Field& f, const std::string& value, std::vector<std::string>& warnings) const;
+    Result<Xapian::Query> date(const Field& f, const std::string& name, const std::string& value) const;
     const Xapian::Database& db_;
     std::string kp_;
 };
 
-/// Registers the field processors on a QueryParser; they live as long as it does.
-/// The first invalid filter value is stored in `error` (to throw after parsing).
+/// Registers a field processor on a QueryParser for every filter field and alias in
+/// the schema; they live as long as it does. The first invalid filter value is stored
+/// in `error` (to throw after parsing: an exception thrown inside QueryParser leaks).
 void add_field_processors(Xapian::QueryParser& qp, const FilterBuilder& fb, std::vector<std::string>& warnings,
                           std::optional<Error>& error);
+
+/// A parsed query for people: operators and field names instead of term prefixes,
+/// e.g. `(stem:ceasefir AND place:japan) FILTER date:2024` (--explain).
+std::string describe_query(const Xapian::Query& q, const std::string& kind_prefix);
 
 }  // namespace newsfacet

@@ -16,28 +16,42 @@ using namespace newsfacet;
 
 namespace {
 
+enum class Format { text, json };
+enum class FacetSort { count, value };
+enum class Colour { automatic, always, never };
+
 /// The options of one run (CLI11 fills it).
 struct QueryOptions {
     std::string db;
     std::vector<std::string> words;
-    std::string format = "text";
+    Format format = Format::text;
     std::size_t limit = 10, offset = 0;
-    bool explain = false, quotes = false, count = false, reverse = false;
-    std::string sort = "relevance";
+    bool explain = false, quotes = false, count = false, reverse = false, fields = false;
+    SortOrder sort = SortOrder::relevance;
     std::vector<std::string> facets;
     std::vector<std::string> filters;
     std::size_t facet_limit = 10, facet_min = 1;
-    std::string facet_sort = "count";
+    FacetSort facet_sort = FacetSort::count;
     std::vector<std::string> facet_prefix;
-    std::string color = "auto";
+    Colour color = Colour::automatic;
 };
+
+/// A closed choice: the names map to enum values (CLI11 CheckedTransformer), and
+/// --help lists the names.
+template <class E>
+CLI::Validator choice(const std::vector<std::pair<std::string, E>>& names) {
+    std::string list;
+    for (const auto& [n, _] : names)
+        list += (list.empty() ? "" : ",") + n;
+    return CLI::CheckedTransformer(names, CLI::ignore_case).description("{" + list + "}");
+}
 
 /// Whether text output gets ANSI colour: --color=always/never decide; auto colours a
 /// terminal unless NO_COLOR is set (no-color.org) or TERM is "dumb" (a terminal that
 /// cannot show escapes, such as Emacs's shell).
-bool use_colour(const std::string& mode) {
-    if (mode == "always") return true;
-    if (mode == "never") return false;
+bool use_colour(Colour mode) {
+    if (mode == Colour::always) return true;
+    if (mode == Colour::never) return false;
     const char* no_colour = std::getenv("NO_COLOR");
     const char* term = std::getenv("TERM");
     return ::isatty(1) && !(no_colour && *no_colour) && !(term && std::string(term) == "dumb");
@@ -70,12 +84,13 @@ void setup_query(CLI::App& app, QueryOptions& o) {
     app.add_option("QUERY", o.words, "Query words (joined by spaces)");
     app.add_option("--db", o.db, "Database path (default: $NEWSFACET_DB, else ./newsfacet.db)");
     app.add_option("--format", o.format, "Output format")
-        ->check(CLI::IsMember({"text", "json"}))
-        ->capture_default_str();
+        ->transform(choice<Format>({{"text", Format::text}, {"json", Format::json}}))
+        ->default_str("text");
+
     app.add_option("--color,--colour", o.color,
                    "Colour in text output: auto (a terminal, unless NO_COLOR is set or TERM=dumb), always, never")
-        ->check(CLI::IsMember({"auto", "always", "never"}))
-        ->capture_default_str();
+        ->transform(choice<Colour>({{"auto", Colour::automatic}, {"always", Colour::always}, {"never", Colour::never}}))
+        ->default_str("auto");
     app.add_option("-n,--limit", o.limit, "Number of hits to show")
         ->check(CLI::Range(0, 100000))
         ->capture_default_str();
@@ -83,31 +98,49 @@ void setup_query(CLI::App& app, QueryOptions& o) {
         ->check(CLI::Range(0, 1000000000))
         ->capture_default_str();
     app.add_option("--sort", o.sort, "Order of hits: relevance, or date (newest first)")
-        ->check(CLI::IsMember({"relevance", "date"}))
-        ->capture_default_str();
+        ->transform(choice<SortOrder>({{"relevance", SortOrder::relevance}, {"date", SortOrder::date}}))
+        ->default_str("relevance");
     app.add_flag("--reverse", o.reverse, "With --sort date: oldest first");
     app.add_flag("--explain", o.explain, "Show the parsed query and why each hit is under the facet values it matched");
     app.add_flag("--quotes", o.quotes, "Search what people said: list matching quotes with their speakers");
     app.add_flag("--count", o.count, "Print only the number of matches (and facets, if asked)");
+    app.add_flag("--fields", o.fields,
+                 "Print the schema: every field, its term prefixes, kind, value slot and facets (no database needed)");
     app.add_option("--facet", o.facets,
                    "Count values of a facet: speaker, person, place[:country|:city], published[:year|:month|:day], "
                    "mentioned[:year|:month|:day] (repeatable or comma-separated)")
         ->delimiter(',')
         ->allow_extra_args(false);
     app.add_option("-f,--filter", o.filters,
-                   "Drill down: NAME=VALUE (e.g. -f speaker=\"John Smith\" -f place=Israel); "
-                   "values of one facet are ORed, facets ANDed")
+                   "Drill down: NAME=VALUE or NAME:LEVEL=VALUE, any value a facet lists (e.g. -f speaker=\"John "
+                   "Smith\" -f place=Israel -f place:city=Paris); values of one facet are ORed, facets ANDed")
         ->allow_extra_args(false);
     app.add_option("--facet-limit", o.facet_limit, "Values shown per facet")->capture_default_str();
     app.add_option("--facet-sort", o.facet_sort, "Order of facet values")
-        ->check(CLI::IsMember({"count", "value"}))
-        ->capture_default_str();
+        ->transform(choice<FacetSort>({{"count", FacetSort::count}, {"value", FacetSort::value}}))
+        ->default_str("count");
     app.add_option("--facet-min", o.facet_min, "Hide facet values with fewer documents")->capture_default_str();
     app.add_option("--facet-prefix", o.facet_prefix, "NAME=PREFIX: list only values of facet NAME starting with PREFIX")
         ->allow_extra_args(false);
 }
 
+/// NAME=VALUE (-f) or NAME=PREFIX (--facet-prefix).
+Result<std::pair<std::string, std::string>> name_value(const std::string& option, const std::string& arg,
+                                                       const char* example) {
+    const std::size_t eq = arg.find('=');
+    if (eq == std::string::npos || eq == 0)
+        return Error{kExitUsage, option + " " + arg + ": expected NAME=VALUE", std::string("e.g. ") + example};
+    return std::pair{arg.substr(0, eq), arg.substr(eq + 1)};
+}
+
 int run_query(const QueryOptions& o) {
+    if (o.fields) {
+        if (o.format == Format::json)
+            print_fields_json(std::cout);
+        else
+            print_fields_text(std::cout);
+        return kExitOk;
+    }
     SearchOptions so;
     for (const auto& w : o.words)
         so.query += (so.query.empty() ? "" : " ") + w;
@@ -115,42 +148,33 @@ int run_query(const QueryOptions& o) {
     so.offset = o.offset;
     so.explain = o.explain;
     so.quotes = o.quotes;
-    so.sort = o.sort == "date" ? SortOrder::date : SortOrder::relevance;
+    so.sort = o.sort;
     so.reverse = o.reverse;
     if (o.reverse && so.sort != SortOrder::date)
         throw Failure({kExitUsage, "--reverse goes with --sort date",
                        "newsfacet-query --sort date --reverse ... lists the oldest first"});
     so.exact_total = o.count;
-    for (const auto& f : o.filters) {
-        const std::size_t eq = f.find('=');
-        if (eq == std::string::npos || eq == 0)
-            throw Failure({kExitUsage, "-f " + f + ": expected NAME=VALUE", "e.g. -f place=Israel"});
-        so.filters.emplace_back(f.substr(0, eq), f.substr(eq + 1));
-    }
+    for (const auto& f : o.filters)
+        so.filters.push_back(name_value("-f", f, "-f place=Israel").value_or_throw());
     std::vector<std::pair<std::string, std::string>> prefixes;
-    for (const auto& p : o.facet_prefix) {
-        const std::size_t eq = p.find('=');
-        if (eq == std::string::npos) throw Failure({kExitUsage, "--facet-prefix " + p + ": expected NAME=PREFIX", ""});
-        prefixes.emplace_back(p.substr(0, eq), p.substr(eq + 1));
-    }
+    for (const auto& p : o.facet_prefix)
+        prefixes.push_back(name_value("--facet-prefix", p, "--facet-prefix place=Isr").value_or_throw());
     std::vector<std::string> facet_names = o.facets;
     for (const auto& [n, _] : prefixes)
         if (std::find(facet_names.begin(), facet_names.end(), n) == facet_names.end()) facet_names.push_back(n);
     for (const auto& spec : facet_names) {
-        std::string err;
-        auto fr = parse_facet_request(spec, err);
-        if (!fr) throw Failure({kExitUsage, err, ""});
-        fr->limit = o.facet_limit;
-        fr->min_count = o.facet_min;
-        fr->sort_by_value = o.facet_sort == "value";
+        FacetRequest fr = parse_facet_request(spec).value_or_throw();
+        fr.limit = o.facet_limit;
+        fr.min_count = o.facet_min;
+        fr.sort_by_value = o.facet_sort == FacetSort::value;
         for (const auto& [n, p] : prefixes)
-            if (n == spec) fr->prefix = p;
-        so.facets.push_back(*fr);
+            if (n == spec) fr.prefix = p;
+        so.facets.push_back(fr);
     }
     const std::string path = resolve_db_path(o.db);
     Xapian::Database db = open_for_reading(path);
     const SearchResult r = search(db, so);
-    if (o.format == "json") {
+    if (o.format == Format::json) {
         print_json(r, so, std::cout);
     } else {
         print_text(r, so, use_colour(o.color), std::cout);

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "json.h"
+#include "schema.h"
 
 namespace newsfacet {
 namespace {
@@ -74,7 +75,110 @@ std::string facet_title(const FacetRequest& r) {
     return r.level.empty() ? r.name : r.name + ":" + r.level;
 }
 
+std::string_view kind_name(FieldKind k) {
+    switch (k) {
+        case FieldKind::text:
+            return "text";
+        case FieldKind::boolean:
+            return "boolean";
+        case FieldKind::date:
+            return "date";
+        default:
+            return "internal";
+    }
+}
+
+std::string prefixes(const Field& f) {
+    std::string p(f.prefix);
+    if (!f.month_prefix.empty()) p += " " + std::string(f.month_prefix) + " " + std::string(f.year_prefix);
+    return p;
+}
+
+std::vector<std::string> facet_names(const Field& f) {
+    std::vector<std::string> out;
+    if (f.facet.empty()) return out;
+    out.emplace_back(f.facet);
+    for (const FacetLevel& l : f.levels)
+        if (!l.name.empty()) out.push_back(std::string(f.facet) + ":" + std::string(l.name));
+    return out;
+}
+
 }  // namespace
+
+void print_fields_text(std::ostream& out) {
+    out << "schema version " << kSchemaVersion << "; quote documents put " << kQuotePrefix
+        << " in front of every term, stems " << kStemPrefix << " in front of the word's prefix\n\n";
+    char line[512];
+    std::snprintf(line, sizeof line, "%-11s %-14s %-9s %-5s %s\n", "FIELD", "PREFIX", "KIND", "SLOT", "DESCRIPTION");
+    out << line;
+    for (const Field& f : kFields) {
+        const std::string slot = f.slot >= 0 ? std::to_string(f.slot) : "-";
+        std::snprintf(line, sizeof line, "%-11s %-14s %-9s %-5s %s\n", std::string(f.name).c_str(), prefixes(f).c_str(),
+                      std::string(kind_name(f.kind)).c_str(), slot.c_str(), std::string(f.description).c_str());
+        out << line;
+        std::string more;
+        if (!f.aliases.empty()) more += "also " + std::string(f.aliases) + "; ";
+        if (!f.facet.empty()) more += "facets " + join(facet_names(f)) + "; ";
+        if (!f.example.empty()) more += "e.g. " + std::string(f.example);
+        if (!more.empty()) out << std::string(42, ' ') << more << "\n";
+    }
+    out << "\nSLOT NAME       CONTENT\n";
+    for (const SlotInfo& s : kSlots) {
+        std::snprintf(line, sizeof line, "%-4u %-10s %s\n", s.slot, std::string(s.name).c_str(),
+                      std::string(s.content).c_str());
+        out << line;
+    }
+}
+
+void print_fields_json(std::ostream& out) {
+    JsonWriter w(true);
+    w.begin_object();
+    w.field("format_version", kJsonFormatVersion);
+    w.field("schema_version", kSchemaVersion);
+    w.field("quote_prefix", std::string(kQuotePrefix)).field("stem_prefix", std::string(kStemPrefix));
+    w.key("fields").begin_array();
+    for (const Field& f : kFields) {
+        w.begin_object();
+        w.field("name", std::string(f.name)).field("prefix", std::string(f.prefix));
+        if (!f.month_prefix.empty())
+            w.field("month_prefix", std::string(f.month_prefix)).field("year_prefix", std::string(f.year_prefix));
+        w.field("kind", std::string(kind_name(f.kind)));
+        w.key("slot");
+        if (f.slot >= 0)
+            w.value(static_cast<unsigned long long>(f.slot));
+        else
+            w.null();
+        std::vector<std::string> aliases;
+        for (std::string_view a : list_items(f.aliases))
+            aliases.emplace_back(a);
+        string_array(w, "aliases", aliases);
+        w.key("facets").begin_array();
+        if (!f.facet.empty()) {
+            w.begin_object().field("name", std::string(f.facet)).field("slot", static_cast<unsigned long long>(f.slot));
+            w.field("filter", std::string(f.name)).end_object();
+            for (const FacetLevel& l : f.levels) {
+                if (l.name.empty()) continue;
+                w.begin_object().field("name", std::string(f.facet) + ":" + std::string(l.name));
+                w.field("slot", static_cast<unsigned long long>(l.slot)).field("filter", std::string(l.filter));
+                w.end_object();
+            }
+        }
+        w.end_array();
+        w.field("description", std::string(f.description)).field("example", std::string(f.example));
+        w.end_object();
+    }
+    w.end_array();
+    w.key("slots").begin_array();
+    for (const SlotInfo& s : kSlots)
+        w.begin_object()
+            .field("slot", static_cast<unsigned long long>(s.slot))
+            .field("name", std::string(s.name))
+            .field("content", std::string(s.content))
+            .end_object();
+    w.end_array();
+    w.end_object();
+    out << w.str() << "\n";
+}
 
 void print_text(const SearchResult& r, const SearchOptions& o, bool colour, std::ostream& out) {
     const char* on = colour ? "\x1b[1;33m" : "«";
@@ -82,7 +186,7 @@ void print_text(const SearchResult& r, const SearchOptions& o, bool colour, std:
     const char* dim = colour ? "\x1b[2m" : "";
     const char* bold = colour ? "\x1b[1m" : "";
     const char* reset = colour ? "\x1b[0m" : "";
-    if (o.explain) out << "query: " << r.parsed << "\n\n";
+    if (o.explain) out << "query: " << safe(r.analysis) << "\n\n";
     for (const auto& w : r.warnings)
         out << "note: " << safe(w) << "\n";
     const bool count_only = o.limit == 0 && o.exact_total;  // --count
@@ -163,7 +267,7 @@ void print_json(const SearchResult& r, const SearchOptions& o, std::ostream& out
     w.field("exact", r.exact);
     w.field("offset", static_cast<unsigned long long>(o.offset));
     w.field("elapsed_ms", r.elapsed_ms);
-    if (o.explain) w.field("parsed", r.parsed);
+    if (o.explain) w.field("parsed", r.parsed).field("analysis", r.analysis);
     string_array(w, "warnings", r.warnings);
     w.key("hits").begin_array();
     for (const Hit& h : r.hits) {

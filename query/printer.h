@@ -12,6 +12,12 @@ namespace newsfacet {
 /// Human-readable results; `colour` turns on ANSI highlighting of matched words.
 void print_text(const SearchResult& r, const SearchOptions& o, bool colour, std::ostream& out);
 
+/// The schema table (newsfacet-query --fields): every field with its prefixes, kind,
+/// slot, aliases, facet levels and example, then the value slots.
+void print_fields_text(std::ostream& out);
+/// The same as one JSON object (docs/json.md).
+void print_fields_json(std::ostream& out);
+
 /// One JSON object (docs/json.md).
 void print_json(const SearchResult& r, const SearchOptions& o, std::ostream& out);
 

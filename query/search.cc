@@ -43,6 +43,34 @@ void check_syntax(const std::string& q) {
         syntax_error("unterminated phrase: the '\"' at column " + std::to_string(open_quote) +
                      " is never closed, in: " + q);
     if (depth > 0) syntax_error("unmatched '(' at column " + std::to_string(open_paren) + " of: " + q);
+    // A field with no value ("place:" at the end, or before a space) would be read by
+    // QueryParser as the word "place": say so instead.
+    bool quoted = false;
+    for (std::size_t i = 0; i < q.size(); ++i) {
+        if (q[i] == '"') quoted = !quoted;
+        if (quoted || q[i] != ':' || (i + 1 < q.size() && q[i + 1] != ' ' && q[i + 1] != '\t' && q[i + 1] != ')'))
+            continue;
+        std::size_t b = i;
+        while (b > 0 && ((q[b - 1] >= 'a' && q[b - 1] <= 'z') || (q[b - 1] >= 'A' && q[b - 1] <= 'Z')))
+            --b;
+        const std::string name = q.substr(b, i - b);
+        if (b > 0 && q[b - 1] != ' ' && q[b - 1] != '(' && q[b - 1] != '-' && q[b - 1] != '+') continue;
+        if (const Field* f = find_field(name); f && f->kind != FieldKind::internal)
+            syntax_error(name + ": needs a value", "e.g. " + std::string(f->example));
+    }
+}
+
+// The names -f accepts, from the schema table.
+std::string filter_help() {
+    std::string s;
+    for (const Field& f : kFields) {
+        if (f.facet.empty()) continue;
+        s += (s.empty() ? "" : ", ") + std::string(f.name);
+        if (!f.aliases.empty()) s += " (or " + std::string(f.aliases) + ")";
+        for (const FacetLevel& l : f.levels)
+            if (!l.name.empty() && l.filter != f.name) s += ", " + std::string(f.facet) + ":" + std::string(l.name);
+    }
+    return "facets to filter on: " + s;
 }
 
 const unsigned kParseFlags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
@@ -87,25 +115,13 @@ std::vector<std::string> explain_hit(const Xapian::Enquire& enq, const Xapian::M
     }
     std::vector<std::string> out;
     for (const Provenance& p : rec.provenance) {
-        std::vector<std::string> terms;
-        const std::string key = fold_key(p.value);
-        if (p.field == "speaker")
-            terms = {std::string(prefix("speaker")) + key};
-        else if (p.field == "person")
-            terms = {std::string(prefix("person")) + key};
-        else if (p.field == "place")
-            terms = {std::string(prefix("place")) + key, std::string(prefix("city")) + key};
-        else if (p.field == "mentioned" || p.field == "date") {
-            if (auto pd = parse_partial_date(p.value)) {
-                const DateTerms t = date_terms(pd->ymd);
-                const bool m = p.field == "mentioned";
-                if (pd->granularity == Granularity::day)
-                    terms.push_back(std::string(m ? kMentionedDay : kPublishedDay) + t.day);
-                if (pd->granularity != Granularity::year)
-                    terms.push_back(std::string(m ? kMentionedMonth : kPublishedMonth) + t.month);
-                terms.push_back(std::string(m ? kMentionedYear : kPublishedYear) + t.year);
-            }
-        }
+        // The terms the indexer wrote for this value; a place value is also a city.
+        const Field* f = find_field(p.field);
+        if (!f) continue;
+        std::vector<std::string> terms = value_terms(*f, p.value);
+        if (p.field == "place")
+            for (auto& t : value_terms(field("city"), p.value))
+                terms.push_back(std::move(t));
         for (const auto& t : terms)
             if (matched.count(t)) {
                 out.push_back(p.field + " " + p.value + ": " + p.why);
@@ -158,12 +174,11 @@ Xapian::Query build_query(const Xapian::Database& db, const SearchOptions& opts,
     // Drill-down filters: values of one facet ORed, facets ANDed.
     std::map<std::string, std::vector<Xapian::Query>> by_field;
     for (const auto& [name, value] : opts.filters) {
-        const std::string canon = name == "published" ? "date" : name;
-        if (!FilterBuilder::is_filter_field(name))
-            syntax_error("-f " + name + "=" + value + ": unknown facet \"" + name + "\"",
-                         "facets to filter on: speaker, person, place, city, date (published), mentioned");
-        if (exclude.count(canon) || exclude.count(name)) continue;
-        by_field[canon].push_back(fb.filter(name, value, warnings));
+        const Field* f = filter_field(name);
+        if (!f) syntax_error("-f " + name + "=" + value + ": unknown facet \"" + name + "\"", filter_help());
+        const std::string canon(f->name);
+        if (exclude.count(canon)) continue;
+        by_field[canon].push_back(fb.filter(name, value, warnings).value_or_throw());
     }
     for (auto& [name, qs] : by_field)
         q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()));
@@ -276,6 +291,7 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
         throw Failure(current_exception_error(""));
     }
     res.parsed = q.get_description();
+    if (opts.explain) res.analysis = describe_query(q, kp);
 
     Xapian::Enquire enq(db);
     enq.set_query(q);
@@ -293,7 +309,7 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
     // without that filter (multi-select): separately, below.
     std::set<std::string> filtered;
     for (const auto& f : opts.filters)
-        filtered.insert(f.first == "published" ? "date" : f.first);
+        if (const Field* ff = filter_field(f.first)) filtered.insert(std::string(ff->name));
     if (want_facets) counter.set_skip(filtered);
     if (want_facets) enq.add_matchspy(&counter);
     Xapian::MSet mset =

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "docrecord.h"
+#include "error.h"
 
 namespace newsfacet {
 
@@ -29,9 +30,9 @@ struct FacetRequest {
     std::string prefix;  ///< only values starting with this (case-insensitive)
 };
 
-/// Parses "speaker", "place:country", "published:year"; nullopt with `error` set when
-/// the name or level is unknown.
-std::optional<FacetRequest> parse_facet_request(const std::string& spec, std::string& error);
+/// Parses "speaker", "place:country", "published:year"; an Error (exit 2) when the
+/// name or level is unknown.
+Result<FacetRequest> parse_facet_request(const std::string& spec);
 
 /// Everything that shapes one search.
 struct SearchOptions {
@@ -86,7 +87,8 @@ struct SearchResult {
     bool exact = false;  ///< total is an exact count, not an estimate
     std::vector<Hit> hits;
     std::vector<FacetResult> facets;
-    std::string parsed;  ///< Xapian's description of the query (for --explain)
+    std::string parsed;    ///< Xapian's description of the query (for --explain)
+    std::string analysis;  ///< the same with field names and operators, for people (describe_query)
     std::vector<std::string> warnings;
     double elapsed_ms = 0;
 };

@@ -470,10 +470,8 @@ int run_bench(const RunOptions& o) {
     nf_opts.limit = 10;
     nf_opts.snippets = false;
     SearchOptions facet_opts = nf_opts;
-    for (const char* f : {"speaker", "place", "published"}) {
-        std::string err;
-        facet_opts.facets.push_back(*parse_facet_request(f, err));
-    }
+    for (const char* f : {"speaker", "place", "published"})
+        facet_opts.facets.push_back(parse_facet_request(f).value_or_throw());
     SearchOptions page_opts = facet_opts;
     page_opts.snippets = true;
     PlainSearcher baseline(pxd);

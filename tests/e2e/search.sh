@@ -57,7 +57,7 @@ expect_grep 'Healey makes new push' "$BIN/newsfacet-query" ceasefire
 expect_grep '2024-10-07 · 000_9a5ad2e1a0c9bfef · score' "$BIN/newsfacet-query" ceasefire
 expect_grep '«ceasefire»' "$BIN/newsfacet-query" ceasefire
 expect_grep '^2 matches.* in [0-9.]+ ms$' "$BIN/newsfacet-query" ceasefire
-expect_grep 'Query\(' "$BIN/newsfacet-query" --explain ceasefire
+expect_grep '^query: stem:ceasefir$' "$BIN/newsfacet-query" --explain ceasefire
 expect_grep '^3$' "$BIN/newsfacet-query" --count ''
 
 # JSON: the documented shape (docs/json.md).
