@@ -174,13 +174,13 @@ int run_query(const QueryOptions& o) {
     const std::string path = resolve_db_path(o.db);
     Xapian::Database db = open_for_reading(path);
     const SearchResult r = search(db, so);
-    if (o.format == Format::json) {
+    if (o.format == Format::json)
         print_json(r, so, std::cout);
-    } else {
+    else
         print_text(r, so, use_colour(o.color), std::cout);
-        for (const auto& w : r.warnings)
-            std::cerr << "newsfacet-query: note: " << w << "\n";
-    }
+    // Notes go to stderr in both formats (JSON also lists them in "warnings").
+    for (const auto& w : r.warnings)
+        std::cerr << "newsfacet-query: note: " << w << "\n";
     std::cout.flush();
     return kExitOk;
 }
