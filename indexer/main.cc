@@ -244,9 +244,10 @@ int run_index(const IndexOptions& o) {
         std::fprintf(stderr,
                      "newsfacet-index: %zu indexed (%zu new, %zu replaced), %zu skipped, %zu deleted in %.2f s (%.0f "
                      "articles/s); "
-                     "database %s holds %u documents\n",
+                     "database %s holds %u articles and %u quotes\n",
                      n, added, replaced, skipped + failed, deleted, progress.seconds(), progress.rate(n), path.c_str(),
-                     db.get_doccount());
+                     db.get_termfreq(value_terms(field("type"), "article").at(0)),
+                     db.get_termfreq(value_terms(field("type"), "quote", kQuotePrefix).at(0)));
     }
     return (skipped || failed || not_found) ? kExitPartial : kExitOk;
 }

@@ -57,6 +57,31 @@ class FieldProc : public Xapian::FieldProcessor {
     std::optional<Error>& error_;
 };
 
+// Optimal string alignment distance (Levenshtein plus adjacent transpositions, so
+// that "Frnace" is one edit from "France"), over bytes; stops early past `limit`.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+    const std::size_t n = a.size(), m = b.size();
+    if ((n > m ? n - m : m - n) > limit) return limit + 1;
+    std::vector<std::size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
+    for (std::size_t j = 0; j <= m; ++j)
+        prev[j] = j;
+    for (std::size_t i = 1; i <= n; ++i) {
+        cur[0] = i;
+        std::size_t row_min = cur[0];
+        for (std::size_t j = 1; j <= m; ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+            row_min = std::min(row_min, cur[j]);
+        }
+        if (row_min > limit) return limit + 1;
+        prev2.swap(prev);
+        prev.swap(cur);
+    }
+    return prev[m];
+}
+
 bool is_filterable(const Field& f) {
     return f.kind == FieldKind::boolean || f.kind == FieldKind::date;
 }
@@ -98,7 +123,71 @@ Result<Xapian::Query> FilterBuilder::filter(const std::string& name, const std::
     if (terms.empty() && f->place_names)
         return syntax_error(name + ": needs a place name", "e.g. " + std::string(field("place").example));
     if (terms.empty()) return Xapian::Query(kp_ + std::string(target.prefix));
+    // A place the gazetteer does not know and no article names: a typo, most likely.
+    if (f->place_names && !db_.term_exists(terms.front()) && !resolve_place_query(value))
+        warn_unmatched(target, name, value, warnings);
     return Xapian::Query(terms.front());
+}
+
+std::string FilterBuilder::display(const Field& f, const std::string& key) const {
+    // The value as the facets show it: from the slot of a document that has the term.
+    const std::string term = kp_ + std::string(f.prefix) + key;
+    if (f.slot >= 0) {
+        Xapian::PostingIterator p = db_.postlist_begin(term);
+        if (p != db_.postlist_end(term)) {
+            const std::string joined = db_.get_document(*p).get_value(static_cast<unsigned>(f.slot));
+            std::size_t b = 0;
+            while (b <= joined.size()) {
+                std::size_t e = joined.find(kValueSeparator, b);
+                if (e == std::string::npos) e = joined.size();
+                const std::string v = joined.substr(b, e - b);
+                if (fold_key(v) == key) return v;
+                b = e + 1;
+            }
+        }
+    }
+    if (f.place_names) return resolve_place_query(key).value_or(key);
+    return key;
+}
+
+std::string FilterBuilder::suggest(const Field& f, const std::string& typed) const {
+    // The nearest values in the index: full keys of the field, and for people the
+    // look-up keys (surnames, variants) too, which stand for their full names.
+    const std::string want = fold_key(typed);
+    const std::size_t limit = want.size() < 4 ? 1 : want.size() < 8 ? 2 : 3;
+    std::size_t best = limit + 1;
+    std::vector<std::string> found;  // keys of the field at distance `best`
+    auto consider = [&](std::string_view candidate, const std::string& key) {
+        const std::size_t d = edit_distance(want, candidate, std::min(best, limit));
+        if (d > limit || d > best) return;
+        if (d < best) found.clear();
+        best = d;
+        if (std::find(found.begin(), found.end(), key) == found.end()) found.push_back(key);
+    };
+    const std::string p = kp_ + std::string(f.prefix);
+    for (Xapian::TermIterator it = db_.allterms_begin(p); it != db_.allterms_end(p); ++it) {
+        const std::string key = (*it).substr(p.size());
+        consider(key, key);
+    }
+    if (!f.lookup.empty()) {
+        const std::string lp = kp_ + std::string(prefix(f.lookup));
+        for (Xapian::TermIterator it = db_.allterms_begin(lp); it != db_.allterms_end(lp); ++it) {
+            const std::string entry = (*it).substr(lp.size());
+            const std::size_t eq = entry.find('=');
+            if (eq != std::string::npos) consider(std::string_view(entry).substr(0, eq), entry.substr(eq + 1));
+        }
+    }
+    std::string out;
+    for (std::size_t i = 0; i < found.size() && i < 3; ++i)
+        out += (i ? (i + 1 == std::min<std::size_t>(found.size(), 3) ? " or " : ", ") : "") + display(f, found[i]);
+    return out;
+}
+
+void FilterBuilder::warn_unmatched(const Field& f, const std::string& name, const std::string& value,
+                                   std::vector<std::string>& warnings) const {
+    const std::string s = suggest(f, value);
+    warnings.push_back(name + ":" + value + " matches nothing in the index" +
+                       (s.empty() ? std::string() : "; did you mean " + s + "?"));
 }
 
 Result<Xapian::Query> FilterBuilder::person(const Field& f, const std::string& value,
@@ -122,21 +211,36 @@ Result<Xapian::Query> FilterBuilder::person(const Field& f, const std::string& v
     std::vector<std::string> terms;
     for (const auto& n : names)
         terms.push_back(kp_ + std::string(f.prefix) + n);
-    if (terms.empty()) return Xapian::Query(exact.front());  // matches nothing, but says what was asked
+    if (terms.empty()) {
+        warn_unmatched(f, fname, value, warnings);
+        return Xapian::Query(exact.front());  // matches nothing, but says what was asked
+    }
     return or_terms(terms);
 }
 
 Result<Xapian::Query> FilterBuilder::date(const Field& f, const std::string& fname, const std::string& value) const {
     const std::string hint =
-        "dates are YYYY, YYYY-MM or YYYY-MM-DD; ranges A..B, ..B or A.. (e.g. " + fname + ":2023-10..2024-03)";
+        "dates are YYYY, YYYY-MM or YYYY-MM-DD (also a week 2024-W41 or quarter 2024-Q3); ranges A..B, ..B or "
+        "A.. (e.g. " +
+        fname + ":2023-10..2024-03)";
     const std::string day_p = kp_ + std::string(f.prefix);
     const std::string month_p = kp_ + std::string(f.month_prefix);
     const std::string year_p = kp_ + std::string(f.year_prefix);
     const std::size_t dots = value.find("..");
+    auto cover = [&](const Ymd& from, const Ymd& to) {
+        std::vector<std::string> terms;
+        for (const CoverTerm& c : cover_range(from, to))
+            terms.push_back((c.granularity == Granularity::year    ? year_p
+                             : c.granularity == Granularity::month ? month_p
+                                                                   : day_p) +
+                            c.key);
+        return or_terms(terms);
+    };
     if (dots == std::string::npos) {
-        if (!parse_partial_date(value))
-            return syntax_error(fname + ":" + value + ": \"" + value + "\" is not a valid date", hint);
-        return Xapian::Query(value_terms(f, value, kp_).front());
+        if (parse_partial_date(value)) return Xapian::Query(value_terms(f, value, kp_).front());
+        // A week, quarter or season (2024-W41, 1987-Q1, 2024-SU): the days inside it.
+        if (auto range = value_day_range(value)) return cover(range->first, range->second);
+        return syntax_error(fname + ":" + value + ": \"" + value + "\" is not a valid date", hint);
     }
     const std::string a = value.substr(0, dots), b = value.substr(dots + 2);
     if (a.empty() && b.empty()) return syntax_error(fname + ":..: a range needs at least one end", hint);
@@ -157,20 +261,7 @@ Result<Xapian::Query> FilterBuilder::date(const Field& f, const std::string& fna
     if (a.empty() && !b.empty()) from = std::min(from, first->first_day());
     if (from < first->first_day()) from = first->first_day();
     if (last->last_day() < to) to = last->last_day();
-    std::vector<std::string> terms;
-    for (const CoverTerm& c : cover_range(from, to)) {
-        switch (c.granularity) {
-            case Granularity::year:
-                terms.push_back(year_p + c.key);
-                break;
-            case Granularity::month:
-                terms.push_back(month_p + c.key);
-                break;
-            default:
-                terms.push_back(day_p + c.key);
-        }
-    }
-    return or_terms(terms);
+    return cover(from, to);
 }
 
 void add_field_processors(Xapian::QueryParser& qp, const FilterBuilder& fb, std::vector<std::string>& warnings,

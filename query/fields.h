@@ -34,6 +34,13 @@ class FilterBuilder {
   private:
     Result<Xapian::Query> person(const Field& f, const std::string& value, std::vector<std::string>& warnings) const;
     Result<Xapian::Query> date(const Field& f, const std::string& name, const std::string& value) const;
+    /// "did you mean": the values of `f` in the index nearest to `typed` (edit
+    /// distance), as the facets show them; empty when none is near.
+    std::string suggest(const Field& f, const std::string& typed) const;
+    /// The facet display form of a folded key of `f`.
+    std::string display(const Field& f, const std::string& key) const;
+    void warn_unmatched(const Field& f, const std::string& name, const std::string& value,
+                        std::vector<std::string>& warnings) const;
     const Xapian::Database& db_;
     std::string kp_;
 };

@@ -60,6 +60,60 @@ void check_syntax(const std::string& q) {
     }
 }
 
+// "-a -b" -> "a OR b" when every top-level word of the query is excluded with '-';
+// nullopt otherwise. Phrases and groups count as one word ("-\"a b\"", "-(a OR b)").
+std::optional<std::string> only_excluded(const std::string& q) {
+    std::vector<std::string> words;
+    int depth = 0;
+    bool quoted = false;
+    std::string cur;
+    for (const char c : q) {
+        if (c == '"') quoted = !quoted;
+        if (!quoted && c == '(') ++depth;
+        if (!quoted && c == ')') --depth;
+        if (!quoted && depth == 0 && (c == ' ' || c == '\t')) {
+            if (!cur.empty()) words.push_back(cur);
+            cur.clear();
+            continue;
+        }
+        cur.push_back(c);
+    }
+    if (!cur.empty()) words.push_back(cur);
+    std::string out;
+    for (const std::string& w : words) {
+        if (w.size() < 2 || w[0] != '-') return std::nullopt;
+        out += (out.empty() ? "" : " OR ") + w.substr(1);
+    }
+    if (out.empty()) return std::nullopt;
+    return out;
+}
+
+// "body:euro": a name before ':' that is no field. QueryParser then searches the
+// words, which rarely match; say so and name the fields there are.
+void warn_unknown_fields(const std::string& q, std::vector<std::string>& warnings) {
+    bool quoted = false;
+    for (std::size_t i = 0; i < q.size(); ++i) {
+        if (q[i] == '"') quoted = !quoted;
+        if (quoted || q[i] != ':' || i + 1 >= q.size() || q[i + 1] == ' ' || q[i + 1] == '/') continue;
+        std::size_t b = i;
+        while (b > 0 &&
+               ((q[b - 1] >= 'a' && q[b - 1] <= 'z') || (q[b - 1] >= 'A' && q[b - 1] <= 'Z') || q[b - 1] == '_'))
+            --b;
+        if (b == i || (b > 0 && q[b - 1] != ' ' && q[b - 1] != '(' && q[b - 1] != '-' && q[b - 1] != '+')) continue;
+        const std::string name = q.substr(b, i - b);
+        const Field* f = find_field(name);
+        if (f && f->kind != FieldKind::internal) continue;
+        std::string known;
+        for (const Field& k : kFields)
+            if (k.kind != FieldKind::internal) {
+                known += (known.empty() ? "" : ", ") + std::string(k.name);
+                for (std::string_view a : list_items(k.aliases))
+                    known += ", " + std::string(a);
+            }
+        warnings.push_back("unknown field \"" + name + ":\", searched as words; the fields are " + known);
+    }
+}
+
 // The names -f accepts, from the schema table.
 std::string filter_help() {
     std::string s;
@@ -148,9 +202,11 @@ Xapian::Query build_query(const Xapian::Database& db, const SearchOptions& opts,
         }
     }
     check_syntax(text);
+    warn_unknown_fields(text, warnings);
+    const Xapian::Query kind(value_terms(field("type"), opts.quotes ? "quote" : "article", kp).at(0));
     Xapian::Query q;
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-        q = Xapian::Query(kp + std::string(prefix("type")) + (opts.quotes ? "quote" : "article"));
+        q = kind;
     } else {
         Xapian::QueryParser qp;
         qp.set_database(db);
@@ -160,16 +216,21 @@ Xapian::Query build_query(const Xapian::Database& db, const SearchOptions& opts,
         qp.add_prefix("title", kp + std::string(prefix("title")));
         std::optional<Error> field_error;
         add_field_processors(qp, fb, warnings, field_error);
+        // Only excluded words ("-blair", "-blair -brown"): QueryParser would search
+        // for them; the user means every document except those.
+        const std::optional<std::string> excluded = only_excluded(text);
         try {
-            q = qp.parse_query(text, kParseFlags, kp);
+            q = qp.parse_query(excluded ? *excluded : text, kParseFlags, kp);
         } catch (const Xapian::QueryParserError& e) {
             syntax_error("cannot parse query \"" + opts.query + "\": " + e.get_msg());
         }
         if (field_error) throw Failure(*field_error);
-        // A pure NOT matches "all documents", quotes included: keep to one kind.
-        if (q.get_description().find("<alldocuments>") != std::string::npos)
-            q = Xapian::Query(Xapian::Query::OP_FILTER, q,
-                              Xapian::Query(kp + std::string(prefix("type")) + (opts.quotes ? "quote" : "article")));
+        if (excluded)
+            q = Xapian::Query(Xapian::Query::OP_AND_NOT, kind, q);
+        else if (q.get_description().find("<alldocuments>") != std::string::npos)
+            // A pure NOT ("NOT blair") matches all documents, quotes included: keep
+            // to one kind.
+            q = Xapian::Query(Xapian::Query::OP_FILTER, q, kind);
     }
     // Drill-down filters: values of one facet ORed, facets ANDed.
     std::map<std::string, std::vector<Xapian::Query>> by_field;
