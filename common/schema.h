@@ -39,7 +39,7 @@
 namespace newsfacet {
 
 /// Bumped whenever terms, slots or the document record change meaning.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 inline constexpr std::string_view kSchemaKey = "newsfacet:schema";
 
 /// Value slots.
@@ -48,7 +48,7 @@ enum Slot : unsigned {
     kSlotSpeakers = 1,   ///< canonical speaker names
     kSlotPeople = 2,     ///< canonical names of everyone mentioned or quoted
     kSlotCountries = 3,  ///< canonical countries (named, or containing a named city)
-    kSlotPlaces = 4,     ///< canonical places as named: cities, countries, regions
+    kSlotPlaces = 4,     ///< canonical places named, and the countries and regions containing them
     kSlotMentioned = 5,  ///< ISO values of dates mentioned ("2023-10-07", "2024-04", "2020")
     kSlotCities = 6,     ///< canonical cities only
 };
@@ -65,7 +65,7 @@ inline constexpr std::array<SlotInfo, 7> kSlots{{
     {kSlotSpeakers, "speakers", "canonical names of the people quoted"},
     {kSlotPeople, "people", "canonical names of everyone mentioned or quoted"},
     {kSlotCountries, "countries", "canonical countries named or containing a named place"},
-    {kSlotPlaces, "places", "canonical places as named: cities, countries, regions"},
+    {kSlotPlaces, "places", "canonical places named, and the countries and regions that contain them"},
     {kSlotMentioned, "mentioned", "ISO values of the dates mentioned (2023-10-07, 2024-04, 2020)"},
     {kSlotCities, "cities", "canonical cities"},
 }};
@@ -109,7 +109,7 @@ struct Field {
 // The date fields use three prefixes each (day, month, year): D/M/Y for publication
 // (Omega's convention) and XMD/XMM/XMY for mentioned dates. Date facets bucket one
 // slot by level; place:country and place:city count other slots.
-inline constexpr std::array<Field, 12> kFields{{
+inline constexpr std::array<Field, 13> kFields{{
     {.name = "id",
      .prefix = "Q",
      .kind = FieldKind::boolean,
@@ -147,12 +147,12 @@ inline constexpr std::array<Field, 12> kFields{{
      .prefix = "XPLACE",
      .kind = FieldKind::boolean,
      .slot = kSlotPlaces,
-     .description = "a place named (any alias; a country matches its cities)",
+     .description = "a place named, or a country or region containing one (any alias)",
      .example = "place:UK",
      .folded = true,
      .place_names = true,
      .facet = "place",
-     .levels = {{{"all", kSlotPlaces, "place"}, {"country", kSlotCountries, "place"}, {"city", kSlotCities, "city"}}},
+     .levels = {{{"all", kSlotPlaces, "place"}, {"country", kSlotCountries, "country"}, {"city", kSlotCities, "city"}}},
      .governs = "place"},
     {.name = "city",
      .prefix = "XCITY",
@@ -164,6 +164,15 @@ inline constexpr std::array<Field, 12> kFields{{
      .place_names = true,
      .facet = "city",
      .governs = "place,city"},
+    {.name = "country",
+     .prefix = "XCOUNTRY",
+     .kind = FieldKind::boolean,
+     .slot = kSlotCountries,
+     .description = "a country named, or containing a place named",
+     .example = "country:Japan",
+     .folded = true,
+     .place_names = true,
+     .governs = "place"},
     {.name = "date",
      .prefix = "D",
      .kind = FieldKind::date,

@@ -175,12 +175,16 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
         }
     }
 
-    // Places: the canonical name, and the country of every city.
+    // Places: the canonical name, and the country and region of every city, under
+    // place: (a country finds its cities). The place facet counts every value place:
+    // finds, so that a count is what selecting it gives; the record keeps the places
+    // as named, for output.
     for (const PlaceMention& p : x.places) {
         const bool new_place = w.add("place", p.name, kSlotPlaces, &rec.places);
         if (p.level == "city") w.add("city", p.name, kSlotCities, &rec.cities);
         if (!p.country.empty()) {
-            w.add("place", p.country, kSlotCountries, &rec.countries);
+            w.add("country", p.country, kSlotCountries, &rec.countries);
+            w.add("place", p.country, kSlotPlaces);
             if (p.country != p.name &&
                 std::find_if(rec.provenance.begin(), rec.provenance.end(), [&](const Provenance& v) {
                     return v.field == "place" && v.value == p.country;
@@ -189,7 +193,7 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
                     {"place", p.country,
                      "contains " + p.name + " (\"" + p.surface + "\" " + p.rule + offset_note(p.span.begin) + ")"});
         }
-        if (!p.admin1.empty()) w.add_terms("place", p.admin1);
+        if (!p.admin1.empty()) w.add("place", p.admin1, kSlotPlaces);
         if (new_place)
             rec.provenance.push_back({"place", p.name, "\"" + p.surface + "\" " + p.rule + offset_note(p.span.begin)});
     }
@@ -211,14 +215,16 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
 
     // Quotes: one document each, every term under XQ (their unique term too, so no
     // article id can ever name a quote). The article's place and publication-date
-    // filters are inherited, not its words, people or mentioned dates: those are what
-    // a quote search narrows by, and every inherited term is written again per quote.
+    // filters are inherited, with their slots (so that their facets count quotes),
+    // not its words, people or mentioned dates: those are what a quote search narrows
+    // by, and every inherited term is written again per quote. A quote's speaker is
+    // its own speaker: term and slot.
     const std::string qp(kQuotePrefix);
     std::vector<std::string> inherited;
     for (Xapian::TermIterator it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
         const std::string& t = *it;
         const std::string_view f = term_field(t).field;
-        if (f == "place" || f == "city" || f == "date") inherited.push_back(safe_term(qp + t));
+        if (f == "place" || f == "city" || f == "country" || f == "date") inherited.push_back(safe_term(qp + t));
     }
     std::size_t n = 0;
     for (const Quote& q : x.quotes) {
@@ -231,7 +237,7 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
         qw.add_terms("parent", a.id);
         index_text(qd, q.text, qp, 1, 0);
         if (q.speaker_is_person) {
-            qw.add_terms("speaker", q.speaker);
+            qw.add("speaker", q.speaker, kSlotSpeakers);
             std::vector<std::string> surfaces;
             for (const PersonMention& m : x.people)
                 if (m.name == q.speaker) surfaces.push_back(m.surface);
@@ -241,6 +247,8 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
         for (const std::string& t : inherited)
             qd.add_boolean_term(t);
         if (a.published) qd.add_value(kSlotPublished, compact_day(*a.published));
+        for (const unsigned slot : {kSlotPlaces, kSlotCountries, kSlotCities})
+            if (const std::string v = doc.get_value(slot); !v.empty()) qd.add_value(slot, v);
         qw.finish();
         DocRecord qr;
         qr.kind = "quote";

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <tuple>
 
 #include "dates.h"
 #include "fields.h"
@@ -15,27 +16,34 @@ namespace newsfacet {
 namespace {
 
 // Buckets a date value for a facet: published slots hold YYYYMMDD, mentioned slots
-// ISO values at their own granularity.
+// ISO values at their own granularity. A facet at one level lists buckets of that
+// level only: a value vaguer than the level ("2020" or "2020-Q1" in a month facet,
+// "2020-03" in a day facet) is counted at the coarser levels, not listed as a bucket
+// of its own, because selecting such a label would select every mention inside it
+// and so give another count. Returns "" for a value the facet does not list.
 std::string bucket(std::string_view v, const std::string& level) {
     std::string iso;
     if (v.size() == 8 && v.find('-') == std::string_view::npos)
         iso = std::string(v.substr(0, 4)) + "-" + std::string(v.substr(4, 2)) + "-" + std::string(v.substr(6, 2));
     else
         iso = std::string(v);
-    if (!parse_partial_date(iso)) {
-        // Weeks, quarters, seasons, decades (2024-W40, 2023-Q3, 199): the bucket that
-        // contains them whole, else their own label; never a cut of the string.
-        auto range = value_day_range(iso);
-        if (!range || level == "day") return iso;
-        const auto [first, last] = *range;
-        if (first.year != last.year) return iso;
-        if (level == "year") return iso_day(first).substr(0, 4);
-        if (first.month == last.month) return iso_day(first).substr(0, 7);
-        return iso;
+    const Granularity want = level == "year"  ? Granularity::year
+                             : level == "day" ? Granularity::day
+                                              : Granularity::month;  // the default
+    Ymd first{}, last{};
+    if (auto pd = parse_partial_date(iso)) {
+        first = pd->first_day();
+        last = pd->last_day();
+    } else if (auto range = value_day_range(iso)) {
+        // Weeks, quarters, seasons, decades: the bucket that contains them whole.
+        std::tie(first, last) = *range;
+    } else {
+        return std::string();
     }
-    if (level == "year") return iso.substr(0, 4);
-    if (level == "day") return iso;
-    return iso.substr(0, std::min<std::size_t>(7, iso.size()));  // month, the default
+    const std::string f = iso_day(first), l = iso_day(last);
+    const std::size_t n = want == Granularity::year ? 4 : want == Granularity::month ? 7 : 10;
+    if (f.substr(0, n) != l.substr(0, n)) return std::string();
+    return f.substr(0, n);
 }
 
 bool is_date_facet(const std::string& n) {

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "corpus.h"
 #include "error.h"
+#include "facet_check.h"
 #include "measure.h"
 #include "plot.h"
 #include "run.h"
@@ -116,6 +117,15 @@ int main(int argc, char** argv) {
                            "to check that a change to the indexer writes the same database");
     digest->add_option("DB", digest_db)->required();
 
+    FacetCheckOptions fc_opts;
+    CLI::App* fc = app.add_subcommand(
+        "facets",
+        "Check every value of every facet and level: -f NAME[:LEVEL]=VALUE accepts it and selects as many "
+        "documents as the facet counted (exit 1 otherwise)");
+    fc->add_option("DB", fc_opts.db)->required();
+    fc->add_flag("--quotes", fc_opts.quotes, "Check the facets of quote documents");
+    fc->add_option("--max-values", fc_opts.max_values, "Values checked per facet (0: all)")->capture_default_str();
+
     std::string xi_db, xi_input;
     CLI::App* xi =
         app.add_subcommand("xapian-index", "(internal) the plain-Xapian baseline indexer, run as a child by 'run'");
@@ -159,6 +169,7 @@ int main(int argc, char** argv) {
             std::printf("%s\n", database_digest(digest_db).c_str());
             return kExitOk;
         }
+        if (*fc) return facet_check(fc_opts);
         if (*xi) return plain_index(xi_db, xi_input);
     } catch (const Failure& f) {
         print_error("newsfacet-bench", f.error());

@@ -12,7 +12,7 @@ for pat in '^place +XPLACE +boolean +4 ' '^date +D M Y +date +0 ' '^mentioned +X
   echo "$out" | grep -qE -- "$pat" || fail "--fields lacks /$pat/"
 done
 json=$("$Q" --fields --format json)
-for pat in '"schema_version": [0-9]+' '"name": "place:country",\s*"slot": 3,\s*"filter": "place"' '"aliases": \[\s*"published"\s*\]'; do
+for pat in '"schema_version": [0-9]+' '"name": "place:country",\s*"slot": 3,\s*"filter": "country"' '"aliases": \[\s*"published"\s*\]'; do
   CHECKS=$((CHECKS + 1))
   echo "$json" | tr -d '\n' | grep -qP -- "$pat" || fail "--fields --format json lacks /$pat/"
 done
