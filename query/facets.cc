@@ -364,14 +364,16 @@ std::vector<FacetResult> FacetCounter::results(const std::vector<std::pair<std::
                 selected_keys.push_back(fold_key(v));
             }
         const std::string want_prefix = fold_key(s.req.prefix);
+        const std::string want_match = fold_key(s.req.match);
         for (const auto& [value, count] : s.counts) {
             if (count < s.req.min_count) continue;
             bool sel = false;
             // Folding is ICU work: only when a prefix or a selection needs it (a place
             // facet over a large match set has thousands of values).
-            if (!want_prefix.empty() || !selected_keys.empty()) {
+            if (!want_prefix.empty() || !want_match.empty() || !selected_keys.empty()) {
                 const std::string key = fold_key(value);
                 if (!want_prefix.empty() && key.rfind(want_prefix, 0) != 0) continue;
+                if (!want_match.empty() && key.find(want_match) == std::string::npos) continue;
                 for (const auto& k : selected_keys)
                     if (k == key || (is_date_facet(s.req.name) && key.rfind(k, 0) == 0)) sel = true;
             }

@@ -5,6 +5,7 @@
 #include "dates.h"
 #include "error.h"
 #include "gazetteer.h"
+#include "reldate.h"
 #include "schema.h"
 #include "text.h"
 
@@ -32,7 +33,7 @@ bool term_bounds(const Xapian::Database& db, const std::string& prefix, std::str
 }
 
 Xapian::Query or_terms(const std::vector<std::string>& terms) {
-    if (terms.empty()) return Xapian::Query(std::string());  // matches nothing
+    if (terms.empty()) return Xapian::Query::MatchNothing;  // (Query(""), the empty term, would match everything)
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
@@ -115,7 +116,9 @@ Xapian::Query FilterBuilder::person(const std::string& fname, const std::string&
 
 Xapian::Query FilterBuilder::date(bool published, const std::string& fname, const std::string& value) const {
     const std::string hint =
-        "dates are YYYY, YYYY-MM or YYYY-MM-DD; ranges A..B, ..B or A.. (e.g. " + fname + ":2023-10..2024-03)";
+        "dates are YYYY, YYYY-MM or YYYY-MM-DD, or relative: today, yesterday, 7d, 2w, 3m, 1y, "
+        "\"3 days ago\", \"last week\", \"this month\"; ranges A..B, ..B or A.. (e.g. " +
+        fname + ":2023-10..2024-03, " + fname + ":7d..)";
     const std::string day_p = kp_ + std::string(published ? kPublishedDay : kMentionedDay);
     const std::string month_p = kp_ + std::string(published ? kPublishedMonth : kMentionedMonth);
     const std::string year_p = kp_ + std::string(published ? kPublishedYear : kMentionedYear);
@@ -125,45 +128,61 @@ Xapian::Query FilterBuilder::date(bool published, const std::string& fname, cons
         if (!pd) syntax_error(fname + ":" + value + ": \"" + s + "\" is not a valid date", hint);
         return *pd;
     };
-    if (dots == std::string::npos) {
-        const PartialDate d = parse(value);
-        const DateTerms t = date_terms(d.ymd);
-        switch (d.granularity) {
-            case Granularity::year:
-                return Xapian::Query(year_p + t.year);
-            case Granularity::month:
-                return Xapian::Query(month_p + t.month);
-            default:
-                return Xapian::Query(day_p + t.day);
+    // The days an end of a range covers: an absolute date, or one relative to today.
+    auto days = [&](const std::string& raw) -> std::pair<Ymd, Ymd> {
+        const std::string s = strip_quotes(raw);
+        if (auto pd = parse_partial_date(s)) return {pd->first_day(), pd->last_day()};
+        if (auto r = relative_date_range(s, today_)) return *r;
+        syntax_error(fname + ":" + value + ": \"" + s + "\" is not a valid date", hint);
+    };
+    auto cover = [&](const Ymd& from, const Ymd& to) {
+        std::vector<std::string> terms;
+        for (const CoverTerm& c : cover_range(from, to)) {
+            switch (c.granularity) {
+                case Granularity::year:
+                    terms.push_back(year_p + c.key);
+                    break;
+                case Granularity::month:
+                    terms.push_back(month_p + c.key);
+                    break;
+                default:
+                    terms.push_back(day_p + c.key);
+            }
         }
+        return or_terms(terms);
+    };
+    if (dots == std::string::npos) {
+        if (auto pd = parse_partial_date(value)) {
+            const DateTerms t = date_terms(pd->ymd);
+            switch (pd->granularity) {
+                case Granularity::year:
+                    return Xapian::Query(year_p + t.year);
+                case Granularity::month:
+                    return Xapian::Query(month_p + t.month);
+                default:
+                    return Xapian::Query(day_p + t.day);
+            }
+        }
+        const auto [from, to] = days(value);
+        return cover(from, to);
     }
     const std::string a = value.substr(0, dots), b = value.substr(dots + 2);
     if (a.empty() && b.empty()) syntax_error(fname + ":..: a range needs at least one end", hint);
     if (b.find("..") != std::string::npos) syntax_error(fname + ":" + value + ": more than one \"..\"", hint);
-    // Open ends are clamped to the years present in the index, so that the range
-    // decomposes into few terms.
+    std::optional<Ymd> from, to;
+    if (!a.empty()) from = days(a).first;
+    if (!b.empty()) to = days(b).second;
+    if (from && to && *to < *from) syntax_error(fname + ":" + value + ": the range ends before it starts", hint);
+    // Open ends, and ends beyond the years present in the index, are clamped to those
+    // years, so that the range decomposes into few terms; a range wholly outside them
+    // matches nothing.
     std::string first_year, last_year;
-    if (!term_bounds(db_, year_p, first_year, last_year)) return Xapian::Query(std::string());
-    Ymd from = a.empty() ? parse(first_year).first_day() : parse(a).first_day();
-    Ymd to = b.empty() ? parse(last_year).last_day() : parse(b).last_day();
-    if (to < from) syntax_error(fname + ":" + value + ": the range ends before it starts", hint);
-    if (a.empty() && !b.empty()) from = std::min(from, parse(first_year).first_day());
-    if (from < parse(first_year).first_day()) from = parse(first_year).first_day();
-    if (parse(last_year).last_day() < to) to = parse(last_year).last_day();
-    std::vector<std::string> terms;
-    for (const CoverTerm& c : cover_range(from, to)) {
-        switch (c.granularity) {
-            case Granularity::year:
-                terms.push_back(year_p + c.key);
-                break;
-            case Granularity::month:
-                terms.push_back(month_p + c.key);
-                break;
-            default:
-                terms.push_back(day_p + c.key);
-        }
-    }
-    return or_terms(terms);
+    if (!term_bounds(db_, year_p, first_year, last_year)) return Xapian::Query::MatchNothing;
+    const Ymd lo = parse(first_year).first_day(), hi = parse(last_year).last_day();
+    const Ymd f = from && lo < *from ? *from : lo;
+    const Ymd t = to && *to < hi ? *to : hi;
+    if (t < f) return Xapian::Query::MatchNothing;
+    return cover(f, t);
 }
 
 void add_field_processors(Xapian::QueryParser& qp, const FilterBuilder& fb, std::vector<std::string>& warnings,

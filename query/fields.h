@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "error.h"
+#include "reldate.h"
 
 namespace newsfacet {
 
@@ -17,6 +18,10 @@ namespace newsfacet {
 class FilterBuilder {
   public:
     FilterBuilder(const Xapian::Database& db, std::string kind_prefix) : db_(db), kp_(std::move(kind_prefix)) {}
+
+    /// The day relative dates (date:7d.., date:yesterday) count from; local today by
+    /// default.
+    void set_today(const Ymd& today) { today_ = today; }
 
     /// The query for field `name` (speaker, person, place, city, date, published,
     /// mentioned, id) and a value as typed. Throws Failure (exit 2) for an unknown
@@ -33,6 +38,7 @@ class FilterBuilder {
     Xapian::Query date(bool published, const std::string& field, const std::string& value) const;
     const Xapian::Database& db_;
     std::string kp_;
+    Ymd today_ = local_today();
 };
 
 /// Registers the field processors on a QueryParser; they live as long as it does.

@@ -12,6 +12,13 @@ namespace newsfacet {
 /// Human-readable results; `colour` turns on ANSI highlighting of matched words.
 void print_text(const SearchResult& r, const SearchOptions& o, bool colour, std::ostream& out);
 
+/// What --output prints for each hit.
+enum class LineOutput { ids, paths };
+
+/// One line per hit, for pipes (--output): the article's id or file path. Quote hits
+/// print their article's, once per article.
+void print_lines(const SearchResult& r, const SearchOptions& o, LineOutput what, std::ostream& out);
+
 /// One JSON object (docs/json.md).
 void print_json(const SearchResult& r, const SearchOptions& o, std::ostream& out);
 

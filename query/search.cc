@@ -120,7 +120,8 @@ std::vector<std::string> explain_hit(const Xapian::Enquire& enq, const Xapian::M
 Xapian::Query build_query(const Xapian::Database& db, const SearchOptions& opts, std::vector<std::string>& warnings,
                           const std::set<std::string>& exclude) {
     const std::string kp = opts.quotes ? std::string(kQuotePrefix) : std::string();
-    const FilterBuilder fb(db, kp);
+    FilterBuilder fb(db, kp);
+    if (opts.today) fb.set_today(*opts.today);
     std::string text = normalize_query_text(opts.query);
     // A query that is only an operator word ("AND", "not") means the word itself.
     {
