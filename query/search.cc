@@ -296,7 +296,7 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
     for (const auto& f : opts.filters)
         filtered.insert(f.first == "published" ? "date" : f.first);
     if (want_facets) counter.set_skip(filtered);
-    if (want_facets) enq.add_matchspy(&counter);
+    if (want_facets) counter.attach(enq);
     Xapian::MSet mset =
         enq.get_mset(static_cast<Xapian::doccount>(opts.offset), static_cast<Xapian::doccount>(opts.limit), check);
     res.total = mset.get_matches_estimated();
@@ -317,7 +317,7 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
             Xapian::Enquire e2(db);
             e2.set_query(build_query(db, opts, ignore, governing));
             FacetCounter c2(db, requests, opts.quotes);
-            e2.add_matchspy(&c2);
+            c2.attach(e2);
             e2.set_weighting_scheme(Xapian::BoolWeight());
             e2.get_mset(0, 0, all);
             c2.merge_into(counter);
