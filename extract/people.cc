@@ -1043,11 +1043,22 @@ class PeopleFinder {
     // ceremony"), after a word for what they are ("abortion drama Vera Drake", "brokerage
     // Merrill Lynch"), before "and Co" or "& Co", or in brackets after a person ("Phil
     // Davis (Vera Drake)"). An entity without a strong person cue (honorific, title,
-    // appositive) goes when such uses are frequent: any for a lone first name, one in four
-    // mentions for a full name. A currency word ending the name ("U.S. Dlrs") always goes.
+    // appositive) goes when such uses are frequent: any for a lone first name, one in
+    // four mentions for a full name. A currency word ending the name ("U.S. Dlrs") always goes.
+    // Words that end a company's name ("Group", "Inc", "Securities"); narrower than the
+    // organisation words, which also hold "Foundation" or "Library" that people lend
+    // their names to ("the Clinton Foundation").
+    static bool firm_word(std::string_view w) {
+        static const std::unordered_set<std::string_view> s = {
+            "Co",          "Inc",           "Corp",        "Corporation", "Company",   "Group",      "Ltd",
+            "Limited",     "LLC",           "PLC",         "Plc",         "Holdings",  "Securities", "Capital",
+            "Markets",     "International", "Partners",    "Associates",  "Brothers",  "Industries", "Financial",
+            "Investments", "Insurance",     "Enterprises", "Ventures",    "Resources", "Cos"};
+        return s.contains(w);
+    }
     bool org_run(std::size_t r) const {
         for (std::size_t i = runs_[r].first; i <= runs_[r].second; ++i)
-            if (is_word(i) && lex_.orgwords.count(std::string(word(i)))) return true;
+            if (is_word(i) && firm_word(word(i))) return true;
         return false;
     }
 
@@ -1057,15 +1068,15 @@ class PeopleFinder {
             for (std::size_t i = runs_[r].first; i <= runs_[r].second; ++i)
                 run_of_[i] = r;
         static const std::unordered_set<std::string_view> after = {
-            "striker",    "defender",     "midfielder", "goalkeeper", "keeper",     "winger",      "manager",
-            "boss",       "coach",        "player",     "players",    "squad",      "analyst",     "analysts",
-            "economist",  "economists",   "shares",     "stock",      "nomination", "nominations", "nominee",
-            "nominees",   "ceremony",     "winner",     "winners",    "award",      "awards",      "film",
-            "films",      "movie",        "movies",     "star",       "stars",      "director",    "producer",
-            "sequel",     "album",        "albums",     "single",     "tour",       "book",        "books",
-            "novel",      "novels",       "franchise",  "voters",     "hopefuls",   "brokerage",   "unit",
-            "subsidiary", "subsidiaries", "chairman",   "summit",     "conference", "frontman",    "singer",
-            "guitarist",  "drummer",      "bassist",    "vocalist",   "debut",      "trophy"};
+            "striker",      "defender",   "midfielder", "goalkeeper", "keeper",     "winger",      "manager",
+            "boss",         "coach",      "player",     "players",    "squad",      "analyst",     "analysts",
+            "economist",    "economists", "shares",     "stock",      "nomination", "nominations", "nominee",
+            "nominees",     "ceremony",   "winner",     "winners",    "award",      "awards",      "film",
+            "films",        "movie",      "movies",     "star",       "stars",      "director",    "producer",
+            "sequel",       "album",      "albums",     "single",     "tour",       "book",        "books",
+            "novel",        "novels",     "franchise",  "hopefuls",   "brokerage",  "unit",        "subsidiary",
+            "subsidiaries", "chairman",   "summit",     "conference", "frontman",   "singer",      "guitarist",
+            "drummer",      "bassist",    "vocalist",   "debut",      "trophy"};
         static const std::unordered_set<std::string_view> before = {
             "film",   "movie", "drama",   "comedy",    "thriller",  "documentary", "musical",  "band",
             "group",  "club",  "firm",    "company",   "brokerage", "newspaper",   "magazine", "album",
@@ -1098,7 +1109,8 @@ class PeopleFinder {
             // a possessor ("the Clinton campaign"); followed by anything else it is a thing
             // ("the sixth Harry Potter,", "an Oscar for", "his second Oscar"; "the Chelsea
             // player" is caught by the word after).
-            const bool open_after = !(is_word(e + 1) && !toks_[e + 1].cap) || is_preposition(lower(word(e + 1)));
+            const bool open_after = (!is_word(e + 1) && !is_punct(e + 1, 0x2019) && !is_punct(e + 1, '\'')) ||
+                                    (is_word(e + 1) && is_preposition(lower(word(e + 1))));
             if (open_after) {
                 // Up to two lower-case modifiers between ("the costume design Oscar").
                 for (std::size_t k = 1; k <= 3 && k <= b; ++k) {
@@ -1113,9 +1125,9 @@ class PeopleFinder {
                         break;
                 }
             }
-            // "Chelsea are", "Franz Ferdinand were": a plural verb after a lone name is a
+            // "Chelsea are": a plural verb after a lone name is a
             // team's or a band's (not after "and": "Smith and Jones are").
-            if (is_word(e + 1) && (word(e + 1) == "are" || word(e + 1) == "were") &&
+            if (is_word(e + 1) && word(e + 1) == "are" &&
                 !(b >= 1 && ((is_word(b - 1) && word(b - 1) == "and") || is_punct(b - 1, ','))))
                 cue = true;
             if (is_word(e + 1) && !toks_[e + 1].cap && after.contains(word(e + 1))) cue = true;
@@ -1147,7 +1159,7 @@ class PeopleFinder {
         for (const auto& [rb, re] : runs_) {
             std::size_t org = SIZE_MAX;
             for (std::size_t i = rb; i <= re && org == SIZE_MAX; ++i)
-                if (i > rb && is_word(i) && lex_.orgwords.count(std::string(word(i)))) org = i;
+                if (i > rb && is_word(i) && firm_word(word(i))) org = i;
             if (org == SIZE_MAX) continue;
             const auto head = name_words(rb, org - 1);
             for (std::size_t k = 0; k < n; ++k)
