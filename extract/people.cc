@@ -17,6 +17,7 @@
 
 #include "embedded.h"
 #include "extract.h"
+#include "gazetteer.h"
 #include "tsv.h"
 
 namespace newsfacet {
@@ -387,6 +388,7 @@ class PeopleFinder {
         build_entities();
         drop_weak_singles();
         scan_known_names();
+        drop_non_people();
         std::vector<PersonMention> out;
         out.reserve(mentions_.size());
         std::sort(mentions_.begin(), mentions_.end(),
@@ -638,6 +640,15 @@ class PeopleFinder {
         return place_covers(e + 2, k - 1);
     }
 
+    // "and Co", "and Sons", "& Co Inc" after a name: the name is a firm's.
+    bool firm_suffix_after(std::size_t e) const {
+        static const std::unordered_set<std::string_view> suffix = {"Co",         "Co.",      "Inc", "Corp",
+                                                                    "Company",    "Sons",     "Ltd", "Partners",
+                                                                    "Associates", "Brothers", "Cos", "Companies"};
+        return (is_punct(e + 1, '&') || (is_word(e + 1) && word(e + 1) == "and")) && is_word(e + 2) &&
+               suffix.contains(word(e + 2));
+    }
+
     void consider_run(std::size_t b, std::size_t e) {
         bool honorific = false;
         std::string rule;
@@ -700,9 +711,14 @@ class PeopleFinder {
                 bool droppable = given_gender(word(words[k])) != 0;
                 for (std::size_t i = 0; i < k && droppable; ++i) {
                     const std::string w0(word(words[i]));
+                    // "Chancellor of the Exchequer Nigel Lawson": after "of" or "of the" the
+                    // first word ends a title.
+                    const bool title_tail = i == 0 && b >= 1 && is_word(b - 1) &&
+                                            (word(b - 1) == "of" ||
+                                             (word(b - 1) == "the" && b >= 2 && is_word(b - 2) && word(b - 2) == "of"));
                     droppable = !lex_.given.count(w0) &&
-                                (common(w0) || (i == 0 && weak_start(words[0])) || lex_.roles.count(lower(w0)) ||
-                                 lex_.orgwords.count(w0) || lex_.demonyms.count(w0));
+                                (common(w0) || title_tail || (i == 0 && weak_start(words[0])) ||
+                                 lex_.roles.count(lower(w0)) || lex_.orgwords.count(w0) || lex_.demonyms.count(w0));
                 }
                 if (droppable) {
                     words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k));
@@ -725,8 +741,19 @@ class PeopleFinder {
             if (!(given_gender(word(words[0])) == 'm' || given_gender(word(words[0])) == 'f')) return;
         }
         if (words.empty() || words.size() > 4) return;
-        // "Douglas & Lomason", "A.G. Edwards & Sons": firms.
+        // "U. S. Dlrs", "N. Z. Treasury": initials that spell a place ("U.S.") are not a name.
+        if (words.size() >= 2 && word(words[0]).size() == 1 && is_punct(words[0] + 1, '.')) {
+            std::string abbrev;
+            for (std::size_t i : words) {
+                if (word(i).size() != 1 || !is_punct(i + 1, '.')) break;
+                abbrev += word(i);
+                abbrev += '.';
+            }
+            if (abbrev.size() >= 4 && !Gazetteer::instance().lookup(abbrev).empty()) return;
+        }
+        // "Douglas & Lomason", "A.G. Edwards & Sons", "Merrill Lynch and Co": firms.
         if (is_punct(e + 1, '&') || (b > 0 && is_punct(b - 1, '&'))) return;
+        if (rule != "honorific" && firm_suffix_after(e)) return;
         const bool given_first = lex_.given.count(std::string(word(words[0]))) > 0;
         for (std::size_t i : words) {
             const std::string_view w = word(i);
@@ -971,11 +998,16 @@ class PeopleFinder {
             if (m.rule != "speech-frame" || entities_[m.entity].words.size() > 1) strong[m.entity] = 1;
         for (Mention& m : mentions_)
             if (m.rule == "speech-frame:quote") m.rule = "speech-frame";
+        keep_entities(strong);
+    }
+
+    // Keeps the entities marked in `keep` and their mentions, and re-indexes them.
+    void keep_entities(const std::vector<char>& keep) {
         std::vector<std::size_t> remap(entities_.size(), SIZE_MAX);
         std::vector<Entity> kept;
         std::vector<char> kept_g;
         for (std::size_t k = 0; k < entities_.size(); ++k) {
-            if (!strong[k]) continue;
+            if (!keep[k]) continue;
             remap[k] = kept.size();
             kept.push_back(std::move(entities_[k]));
             kept_g.push_back(genders_[k]);
@@ -1002,6 +1034,151 @@ class PeopleFinder {
             index_surname(surname_of(entities_[k].words), k);
             if (entities_[k].words.size() >= 2) by_first_.emplace(entities_[k].words.front(), k);
         }
+    }
+
+    // Organisations, clubs, films, bands and awards that look like names ("Chelsea",
+    // "Vera Drake", "Merrill Lynch") give themselves away by how the article uses them:
+    // after an article ("the Chelsea player", "an Oscar nomination"), before a word for
+    // what they employ or produce ("Chelsea defender", "Merrill Lynch analyst", "Oscar
+    // ceremony"), after a word for what they are ("abortion drama Vera Drake", "brokerage
+    // Merrill Lynch"), before "and Co" or "& Co", or in brackets after a person ("Phil
+    // Davis (Vera Drake)"). An entity without a strong person cue (honorific, title,
+    // appositive) goes when such uses are frequent: any for a lone first name, one in
+    // four mentions for a full name. A currency word ending the name ("U.S. Dlrs") always goes.
+    // Words that end a company's name ("Group", "Inc", "Securities"); narrower than the
+    // organisation words, which also hold "Foundation" or "Library" that people lend
+    // their names to ("the Clinton Foundation").
+    static bool firm_word(std::string_view w) {
+        static const std::unordered_set<std::string_view> s = {
+            "Co",          "Inc",           "Corp",        "Corporation", "Company",   "Group",      "Ltd",
+            "Limited",     "LLC",           "PLC",         "Plc",         "Holdings",  "Securities", "Capital",
+            "Markets",     "International", "Partners",    "Associates",  "Brothers",  "Industries", "Financial",
+            "Investments", "Insurance",     "Enterprises", "Ventures",    "Resources", "Cos"};
+        return s.contains(w);
+    }
+    bool org_run(std::size_t r) const {
+        for (std::size_t i = runs_[r].first; i <= runs_[r].second; ++i)
+            if (is_word(i) && firm_word(word(i))) return true;
+        return false;
+    }
+
+    void drop_non_people() {
+        run_of_.assign(toks_.size(), SIZE_MAX);
+        for (std::size_t r = 0; r < runs_.size(); ++r)
+            for (std::size_t i = runs_[r].first; i <= runs_[r].second; ++i)
+                run_of_[i] = r;
+        static const std::unordered_set<std::string_view> after = {
+            "striker",      "defender",   "midfielder", "goalkeeper", "keeper",     "winger",      "manager",
+            "boss",         "coach",      "player",     "players",    "squad",      "analyst",     "analysts",
+            "economist",    "economists", "shares",     "stock",      "nomination", "nominations", "nominee",
+            "nominees",     "ceremony",   "winner",     "winners",    "award",      "awards",      "film",
+            "films",        "movie",      "movies",     "star",       "stars",      "director",    "producer",
+            "sequel",       "album",      "albums",     "single",     "tour",       "book",        "books",
+            "novel",        "novels",     "franchise",  "hopefuls",   "brokerage",  "unit",        "subsidiary",
+            "subsidiaries", "chairman",   "summit",     "conference", "frontman",   "singer",      "guitarist",
+            "drummer",      "bassist",    "vocalist",   "debut",      "trophy"};
+        static const std::unordered_set<std::string_view> before = {
+            "film",   "movie", "drama",   "comedy",    "thriller",  "documentary", "musical",  "band",
+            "group",  "club",  "firm",    "company",   "brokerage", "newspaper",   "magazine", "album",
+            "song",   "novel", "rivals",  "champions", "leaders",   "holders",     "side",     "outfit",
+            "broker", "bank",  "insurer", "retailer",  "carrier",   "airline",     "bands",    "films"};
+        static const std::unordered_set<std::string_view> currencies = {
+            // Not "marks", "pounds", "francs": those are surnames too (Sheldon Marks).
+            "dlrs",  "dlr",    "dollars", "dollar", "cts",   "stg",      "yen",    "lire",
+            "pesos", "rupees", "roubles", "rubles", "euros", "guilders", "kronor", "shekels"};
+        static const std::unordered_set<std::string_view> workers = {
+            "officials", "analysts", "economists", "executives", "traders", "dealers", "employees", "staff"};
+        static const std::unordered_set<std::string_view> adjectives_of_people = {"late", "former", "then", "young",
+                                                                                  "veteran"};
+        const std::size_t n = entities_.size();
+        std::vector<int> total(n, 0), cues(n, 0);
+        std::vector<char> strong(n, 0), currency(n, 0), speaks(n, 0);
+        auto det = [&](std::size_t i) {
+            if (!is_word(i)) return false;
+            const std::string l = lower(word(i));
+            return l == "a" || l == "an" || l == "the" || l == "his" || l == "her" || l == "its" || l == "their";
+        };
+        for (const Mention& m : mentions_) {
+            ++total[m.entity];
+            if (m.rule == "honorific" || m.rule == "title+name" || m.rule == "appositive") strong[m.entity] = 1;
+            if (m.rule.starts_with("speech-frame")) speaks[m.entity] = 1;
+            if (currencies.contains(lower(word(m.name_e)))) currency[m.entity] = 1;
+            bool cue = false;
+            const std::size_t b = m.surf_b, e = m.name_e;
+            // After an article or a possessive, a name followed by a lower-case word may be
+            // a possessor ("the Clinton campaign"); followed by anything else it is a thing
+            // ("the sixth Harry Potter,", "an Oscar for", "his second Oscar"; "the Chelsea
+            // player" is caught by the word after).
+            const bool open_after = (!is_word(e + 1) && !is_punct(e + 1, 0x2019) && !is_punct(e + 1, '\'')) ||
+                                    (is_word(e + 1) && is_preposition(lower(word(e + 1))));
+            if (open_after) {
+                // Up to two lower-case modifiers between ("the costume design Oscar").
+                for (std::size_t k = 1; k <= 3 && k <= b; ++k) {
+                    if (det(b - k)) {
+                        cue = true;
+                        break;
+                    }
+                    if (!is_word(b - k) || toks_[b - k].cap) break;
+                    const std::string l = lower(word(b - k));
+                    if (adjectives_of_people.contains(l) || lex_.roles.count(l) || lex_.offices.count(l) ||
+                        is_preposition(l) || is_speech_verb(l))
+                        break;
+                }
+            }
+            // "Chelsea are": a plural verb after a lone name is a
+            // team's or a band's (not after "and": "Smith and Jones are").
+            if (is_word(e + 1) && word(e + 1) == "are" &&
+                !(b >= 1 && ((is_word(b - 1) && word(b - 1) == "and") || is_punct(b - 1, ','))))
+                cue = true;
+            if (is_word(e + 1) && !toks_[e + 1].cap && after.contains(word(e + 1))) cue = true;
+            if (b >= 1 && is_word(b - 1) && !toks_[b - 1].cap && before.contains(word(b - 1))) cue = true;
+            if ((is_punct(e + 1, '&') || (is_word(e + 1) && word(e + 1) == "and")) && is_word(e + 2) &&
+                lex_.orgwords.count(std::string(word(e + 2))))
+                cue = true;
+            if (b >= 2 && is_punct(b - 1, '(') && is_punct(e + 1, ')') && is_word(b - 2) && toks_[b - 2].cap)
+                cue = true;
+            // "Royal Dutch/Shell", "Morgan Stanley <MS>": joint names and ticker symbols.
+            if (is_punct(e + 1, '/') || (is_punct(e + 1, '<') && is_word(e + 2) && all_caps(word(e + 2)))) cue = true;
+            // "analyst with Merrill Lynch", "officials at Smith Barney": where people work.
+            if (b >= 2 && is_word(b - 1) && (word(b - 1) == "at" || word(b - 1) == "with") && is_word(b - 2) &&
+                !toks_[b - 2].cap) {
+                const std::string l = lower(word(b - 2));
+                if (lex_.roles.count(l) || workers.contains(l)) cue = true;
+            }
+            // "PaineWebber, Merrill Lynch and Montgomery Securities": listed with a firm.
+            if (b >= 1 && (is_punct(b - 1, ',') || (is_word(b - 1) && word(b - 1) == "and")) && b >= 2 &&
+                run_of_[b - 2] != SIZE_MAX && org_run(run_of_[b - 2]))
+                cue = true;
+            if ((is_punct(e + 1, ',') || (is_word(e + 1) && word(e + 1) == "and")) && e + 2 < toks_.size() &&
+                run_of_[e + 2] != SIZE_MAX && org_run(run_of_[e + 2]))
+                cue = true;
+            if (cue) ++cues[m.entity];
+        }
+        // "Morgan Stanley Group Inc", "Merrill Lynch Capital Markets" elsewhere in the
+        // article: the name is the head of a firm's name.
+        for (const auto& [rb, re] : runs_) {
+            std::size_t org = SIZE_MAX;
+            for (std::size_t i = rb; i <= re && org == SIZE_MAX; ++i)
+                if (i > rb && is_word(i) && firm_word(word(i))) org = i;
+            if (org == SIZE_MAX) continue;
+            const auto head = name_words(rb, org - 1);
+            for (std::size_t k = 0; k < n; ++k)
+                if (entities_[k].words == head) cues[k] += 1 + total[k];
+        }
+        std::vector<char> keep(n, 1);
+        bool any = false;
+        for (std::size_t k = 0; k < n; ++k) {
+            // A lone first name ("Oscar", "Chelsea") is a weak person to begin with.
+            const bool single = entities_[k].words.size() == 1 && lex_.given.count(entities_[k].words[0]);
+            // A first name never given with a surname, a title or a speech verb is more
+            // often a club, an award or a brand than a person ("linked with Chelsea").
+            if (currency[k] || (!strong[k] && single && !speaks[k]) ||
+                (!strong[k] && cues[k] > 0 && (single || cues[k] * 4 >= total[k]))) {
+                keep[k] = 0;
+                any = true;
+            }
+        }
+        if (any) keep_entities(keep);
     }
 
     // Other mentions of people already found: their surname alone ("Smith", "Smith's"),
@@ -1070,6 +1247,7 @@ class PeopleFinder {
     mutable std::unordered_map<std::string, std::pair<int, int>>
         proper_counts_;  // capitalised mid-sentence, lower case
     std::vector<std::pair<std::size_t, std::size_t>> runs_;
+    std::vector<std::size_t> run_of_;  // token -> index into runs_, or SIZE_MAX
     std::vector<Cand> cands_;
     std::vector<Entity> entities_;
     std::vector<char> genders_;

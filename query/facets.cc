@@ -140,17 +140,62 @@ constexpr Xapian::docid kMaxColumnDocid = 50'000'000;
 
 }  // namespace
 
-FacetCounter::FacetCounter(const std::vector<FacetRequest>& requests, bool) {
+FacetCounter::FacetCounter(const Xapian::Database& db, const std::vector<FacetRequest>& requests, bool) : db_(db) {
     for (const FacetRequest& r : requests) {
         unsigned slot = 0;
         if (facet_slot(r, slot)) slots_.push_back(Slot{r, slot, {}, false, true});
     }
 }
 
-FacetCounter::FacetCounter(const Xapian::Database& db, const std::vector<FacetRequest>& requests, bool quotes)
-    : FacetCounter(requests, quotes) {
-    db_ = db;
-    use_streams_ = true;
+FacetCounter::~FacetCounter() = default;
+
+void FacetCounter::attach(Xapian::Enquire& enq) {
+    // One spy per slot: facets of one slot at several levels (published:year and
+    // published:month) share it, so a remote server reads each slot once.
+    for (const Slot& s : slots_) {
+        if (!s.active || spy_for(s.slot)) continue;
+        spies_.push_back(std::make_unique<SlotSpy>(*this, s.slot));
+        enq.add_matchspy(spies_.back().get());
+    }
+}
+
+const SlotSpy* FacetCounter::spy_for(unsigned slot) const {
+    for (const auto& spy : spies_)
+        if (spy->slot() == slot) return spy.get();
+    return nullptr;
+}
+
+std::size_t FacetCounter::seen() const {
+    return spies_.empty() ? 0 : spies_.front()->get_total();
+}
+
+void SlotSpy::operator()(const Xapian::Document& doc, double wt) {
+    if (owner_.db_.size() != 1) {
+        // Local shards: the document id given here is the shard's own, and the shard
+        // is not known, so the value streams of the whole database cannot be walked
+        // afterwards. Count whole values as the stock spy does; finish() splits them.
+        Xapian::ValueCountMatchSpy::operator()(doc, wt);
+        return;
+    }
+    // One local database: its values are read after the match (FacetCounter::finish).
+    ++internal->total;
+    docids_.push_back(doc.get_docid());
+}
+
+void SlotSpy::merge_results(const std::string& serialised) {
+    // A remote shard's tally from the stock spy: joined value sets and their counts.
+    // The stock class decodes it; each set's count then goes to every member.
+    Xapian::ValueCountMatchSpy tally(slot_);
+    tally.merge_results(serialised);
+    internal->total += static_cast<Xapian::doccount>(tally.get_total());
+    for (Xapian::TermIterator v = tally.values_begin(); v != tally.values_end(); ++v)
+        owner_.add_joined(slot_, *v, v.get_termfreq());
+}
+
+void FacetCounter::add_joined(unsigned slot, std::string_view joined, std::size_t n) const {
+    if (joined.empty()) return;
+    for (Slot& s : slots_)
+        if (s.active && s.slot == slot) count_value(s, joined, n);
 }
 
 void FacetCounter::update_active() {
@@ -163,7 +208,7 @@ void FacetCounter::update_active() {
     }
 }
 
-void FacetCounter::count_value(Slot& s, std::string_view joined) {
+void FacetCounter::count_value(Slot& s, std::string_view joined, std::size_t n) {
     // The counter of a value (made on first sight); its address is stable, so it also
     // identifies the value.
     auto counter = [&](std::string_view v) -> std::size_t* {
@@ -173,7 +218,7 @@ void FacetCounter::count_value(Slot& s, std::string_view joined) {
     };
     const bool dates = is_date_facet(s.req.name);
     if (!dates && joined.find(kValueSeparator) == std::string_view::npos) {
-        ++*counter(joined);
+        *counter(joined) += n;
         return;
     }
     // Several values. A document counts once per value even if a value repeats (date
@@ -202,7 +247,7 @@ void FacetCounter::count_value(Slot& s, std::string_view joined) {
         for (std::size_t k = 0; k < more.size() && !dup; ++k)
             dup = more[k] == c;
         if (dup) continue;
-        ++*c;
+        *c += n;
         if (n_seen < kSeen)
             seen_here[n_seen++] = c;
         else
@@ -210,21 +255,7 @@ void FacetCounter::count_value(Slot& s, std::string_view joined) {
     }
 }
 
-void FacetCounter::operator()(const Xapian::Document& doc, double) {
-    ++seen_;
-    if (use_streams_) {
-        // The values are read after the match, slot by slot, from the value streams.
-        docids_.push_back(doc.get_docid());
-        return;
-    }
-    for (Slot& s : slots_) {
-        if (!s.active) continue;
-        const std::string v = doc.get_value(s.slot);
-        if (!v.empty()) count_value(s, v);
-    }
-}
-
-void FacetCounter::count_with_column(Slot& s, const std::string& key) const {
+void FacetCounter::count_with_column(Slot& s, const std::string& key, const std::vector<Xapian::docid>& docids) const {
     const bool dates = is_date_facet(s.req.name);
     const std::string col_key = std::to_string(s.slot) + "/" + (dates ? s.req.level : std::string());
     std::shared_ptr<const Column> col;
@@ -270,7 +301,7 @@ void FacetCounter::count_with_column(Slot& s, const std::string& key) const {
         if (cache.db_key == key) cache.columns[col_key] = col;
     }
     std::vector<std::uint32_t> counts(col->names.size(), 0);
-    for (const Xapian::docid did : docids_) {
+    for (const Xapian::docid did : docids) {
         if (did + 1 >= col->starts.size()) continue;
         for (std::uint32_t k = col->starts[did]; k < col->starts[did + 1]; ++k)
             ++counts[col->ords[k]];
@@ -282,10 +313,16 @@ void FacetCounter::count_with_column(Slot& s, const std::string& key) const {
 void FacetCounter::finish() const {
     if (finished_) return;
     finished_ = true;
-    if (use_streams_ && !docids_.empty()) {
+    for (const auto& spy : spies_) {
+        // Whole values counted in this process (local shards), split as a remote
+        // shard's tally is.
+        for (Xapian::TermIterator v = spy->values_begin(); v != spy->values_end(); ++v)
+            add_joined(spy->slot(), *v, v.get_termfreq());
+        std::vector<Xapian::docid>& docids = spy->local_docids();
+        if (docids.empty()) continue;
         // The matcher visits documents in ascending docid order nearly always; sorting
         // makes it certain, so that each stream is walked forwards once.
-        if (!std::is_sorted(docids_.begin(), docids_.end())) std::sort(docids_.begin(), docids_.end());
+        if (!std::is_sorted(docids.begin(), docids.end())) std::sort(docids.begin(), docids.end());
         // Facet columns, once this process has streamed a database's worth of documents.
         const std::string key = db_.get_lastdocid() <= kMaxColumnDocid ? database_key(db_) : std::string();
         bool use_columns = false;
@@ -298,18 +335,18 @@ void FacetCounter::finish() const {
                 cache.columns.clear();
             }
             use_columns = !cache.columns.empty() || cache.streamed >= db_.get_doccount();
-            if (!use_columns) cache.streamed += docids_.size();
+            if (!use_columns) cache.streamed += docids.size();
         }
         for (Slot& s : slots_) {
-            if (!s.active) continue;
+            if (!s.active || s.slot != spy->slot()) continue;
             if (use_columns) {
-                count_with_column(s, key);
+                count_with_column(s, key, docids);
                 continue;
             }
             Xapian::ValueIterator v = db_.valuestream_begin(s.slot);
             const Xapian::ValueIterator end = db_.valuestream_end(s.slot);
             std::string value;
-            for (const Xapian::docid did : docids_) {
+            for (const Xapian::docid did : docids) {
                 if (v == end) break;
                 if (v.get_docid() < did) {
                     v.skip_to(did);
@@ -321,11 +358,12 @@ void FacetCounter::finish() const {
                 }
             }
         }
-        docids_.clear();
-        docids_.shrink_to_fit();
+        docids.clear();
+        docids.shrink_to_fit();
     }
+    const std::size_t n = seen();
     for (Slot& s : slots_)
-        if (s.active && seen_ > 0) s.counted = true;
+        if (s.active && n > 0) s.counted = true;
 }
 
 void FacetCounter::merge_into(FacetCounter& other) const {
@@ -357,14 +395,16 @@ std::vector<FacetResult> FacetCounter::results(const std::vector<std::pair<std::
                 selected_keys.push_back(fold_key(v));
             }
         const std::string want_prefix = fold_key(s.req.prefix);
+        const std::string want_match = fold_key(s.req.match);
         for (const auto& [value, count] : s.counts) {
             if (count < s.req.min_count) continue;
             bool sel = false;
             // Folding is ICU work: only when a prefix or a selection needs it (a place
             // facet over a large match set has thousands of values).
-            if (!want_prefix.empty() || !selected_keys.empty()) {
+            if (!want_prefix.empty() || !want_match.empty() || !selected_keys.empty()) {
                 const std::string key = fold_key(value);
                 if (!want_prefix.empty() && key.rfind(want_prefix, 0) != 0) continue;
+                if (!want_match.empty() && key.find(want_match) == std::string::npos) continue;
                 for (const auto& k : selected_keys)
                     if (k == key || (is_date_facet(s.req.name) && key.rfind(k, 0) == 0)) sel = true;
             }

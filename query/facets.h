@@ -2,20 +2,26 @@
 // multi-valued slots the indexer writes (schema.h) and counts each document once per
 // value.
 //
+// Counting happens inside the match (check_at_least covers the match set, so the
+// counts are exact), through match spies that Xapian's remote protocol understands:
+// one stock-compatible ValueCountMatchSpy per slot (SlotSpy). A local database, local
+// shards and shards served by a stock xapian-tcpsrv are counted by the same code.
+//
 // Speed: Xapian 1.4 reads a value of a match-spy document by finding the value chunk
-// in the B-tree and decoding it from its start, for every document and slot. Given the
-// database, the counter instead only records the matching document ids and then walks
-// each slot's value stream once (Database::valuestream_begin + skip_to), which reads
-// every chunk once. Either way the joined values are split in place and looked up as
-// string_views: no string is made for a value already counted. Once a process has
-// counted a database's worth of documents, values are read from facet columns instead
-// (ordinals, built once per database version; facets.cc). The counts are exact in
-// every mode.
+// in the B-tree and decoding it from its start, for every document and slot. For one
+// local database the spy instead only records the matching document ids and then
+// walks each slot's value stream once (Database::valuestream_begin + skip_to), which
+// reads every chunk once. Either way the joined values are split in place and looked
+// up as string_views: no string is made for a value already counted. Once a process
+// has counted a database's worth of documents, values are read from facet columns
+// instead (ordinals, built once per database version; facets.cc). The counts are exact
+// in every mode.
 #pragma once
 
 #include <xapian.h>
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -36,15 +42,21 @@ struct FacetHash {
 /// Counts for one facet: value -> number of documents.
 using FacetCounts = std::unordered_map<std::string, std::size_t, FacetHash, std::equal_to<>>;
 
-/// Counts the requested facets for every document the match looks at.
-class FacetCounter : public Xapian::MatchSpy {
+class SlotSpy;
+
+/// Counts the requested facets over every document the match looks at, inside the
+/// match, through one SlotSpy per value slot (see SlotSpy): the same code counts a
+/// local database, local shards and shards served by a stock xapian-tcpsrv.
+class FacetCounter {
   public:
-    /// A counter that reads values from each match-spy document (slower).
-    FacetCounter(const std::vector<FacetRequest>& requests, bool quotes);
-    /// A counter that reads values from `db`'s value streams after the match (faster;
-    /// `db` must be the database the Enquire searches).
+    /// A counter for `requests` over `db` (the database the Enquire searches).
     FacetCounter(const Xapian::Database& db, const std::vector<FacetRequest>& requests, bool quotes);
-    void operator()(const Xapian::Document& doc, double wt) override;
+    ~FacetCounter();
+    FacetCounter(const FacetCounter&) = delete;
+    FacetCounter& operator=(const FacetCounter&) = delete;
+    /// Adds the match spies of the facets counted in this pass to `enq`; the counter
+    /// must outlive the Enquire's get_mset() calls.
+    void attach(Xapian::Enquire& enq);
     /// Facets not to count in this pass (counted separately, without their filter).
     void set_skip(const std::set<std::string>& names) {
         skip_ = names;
@@ -59,10 +71,12 @@ class FacetCounter : public Xapian::MatchSpy {
     void merge_into(FacetCounter& other) const;
     /// Sorted, limited results; values selected by `filters` are always included.
     std::vector<FacetResult> results(const std::vector<std::pair<std::string, std::string>>& filters) const;
-    /// Documents seen.
-    std::size_t seen() const { return seen_; }
+    /// Documents counted (local and remote): the whole match set when the Enquire's
+    /// check_at_least covers it.
+    std::size_t seen() const;
 
   private:
+    friend class SlotSpy;
     struct Slot {
         FacetRequest req;
         unsigned slot;
@@ -71,22 +85,49 @@ class FacetCounter : public Xapian::MatchSpy {
         bool active = true;  ///< counted in this pass (set_skip / set_only)
     };
     void update_active();
-    /// Counts one document's slot value (values joined by kValueSeparator).
-    static void count_value(Slot& s, std::string_view joined);
-    /// Counts the recorded documents from the process-wide facet column of this slot
-    /// (built on first use for database version `key`).
-    void count_with_column(Slot& s, const std::string& key) const;
-    /// Reads the recorded documents' values (value-stream mode) and turns raw counts
-    /// into per-value counts; idempotent.
+    /// Counts `n` documents whose slot holds `joined` (values joined by
+    /// kValueSeparator): each distinct member (bucketed for dates) gets `n`.
+    static void count_value(Slot& s, std::string_view joined, std::size_t n = 1);
+    /// Counts, for every active facet of `slot`, `n` documents holding `joined` (a
+    /// remote shard's tally, SlotSpy::merge_results).
+    void add_joined(unsigned slot, std::string_view joined, std::size_t n) const;
+    /// Counts the locally matched documents `docids` from the process-wide facet
+    /// column of this slot (built on first use for database version `key`).
+    void count_with_column(Slot& s, const std::string& key, const std::vector<Xapian::docid>& docids) const;
+    /// Reads the locally matched documents' values from the value streams; idempotent.
     void finish() const;
+    const SlotSpy* spy_for(unsigned slot) const;
     mutable std::vector<Slot> slots_;
+    std::vector<std::unique_ptr<SlotSpy>> spies_;
     std::set<std::string> skip_;
     std::string only_;
-    std::size_t seen_ = 0;
-    bool use_streams_ = false;
     Xapian::Database db_;
-    mutable std::vector<Xapian::docid> docids_;  ///< matching documents (value-stream mode)
     mutable bool finished_ = false;
+};
+
+/// One value slot counted inside the match. To Xapian it *is* a stock
+/// ValueCountMatchSpy: name() is "Xapian::ValueCountMatchSpy" and serialise() is the
+/// stock one, so a stock xapian-tcpsrv rebuilds the stock spy from its registry, runs
+/// it over its shard, and sends back counts of whole slot values -- for a multi-valued
+/// slot, counts of joined *sets* of values. merge_results() splits each set and adds
+/// its count to every member: the sum over sets is exactly the number of documents
+/// holding each member, so the counts are exact with stock servers. For local
+/// (sub-)databases operator() runs in this process: it only records the document id,
+/// and FacetCounter reads the values afterwards from the value streams (one forward
+/// walk per slot instead of a B-tree look-up per document).
+class SlotSpy : public Xapian::ValueCountMatchSpy {
+  public:
+    SlotSpy(FacetCounter& owner, unsigned slot) : Xapian::ValueCountMatchSpy(slot), owner_(owner), slot_(slot) {}
+    void operator()(const Xapian::Document& doc, double wt) override;
+    void merge_results(const std::string& serialised) override;
+    /// Documents matched in local (sub-)databases, in the order seen.
+    std::vector<Xapian::docid>& local_docids() const { return docids_; }
+    unsigned slot() const { return slot_; }
+
+  private:
+    FacetCounter& owner_;
+    unsigned slot_;
+    mutable std::vector<Xapian::docid> docids_;
 };
 
 /// True when drill-down filters named `filter_name` (-f NAME[:LEVEL]=...) select values

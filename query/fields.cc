@@ -5,6 +5,8 @@
 #include "dates.h"
 #include "error.h"
 #include "gazetteer.h"
+#include "reldate.h"
+#include "schema.h"
 #include "text.h"
 
 namespace newsfacet {
@@ -31,7 +33,7 @@ bool term_bounds(const Xapian::Database& db, const std::string& prefix, std::str
 }
 
 Xapian::Query or_terms(const std::vector<std::string>& terms) {
-    if (terms.empty()) return Xapian::Query(std::string());
+    if (terms.empty()) return Xapian::Query::MatchNothing;  // (Query(""), the empty term, would match everything)
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
@@ -220,9 +222,9 @@ Result<Xapian::Query> FilterBuilder::person(const Field& f, const std::string& v
 
 Result<Xapian::Query> FilterBuilder::date(const Field& f, const std::string& fname, const std::string& value) const {
     const std::string hint =
-        "dates are YYYY, YYYY-MM or YYYY-MM-DD (also a week 2024-W41 or quarter 2024-Q3); ranges A..B, ..B or "
-        "A.. (e.g. " +
-        fname + ":2023-10..2024-03)";
+        "dates are YYYY, YYYY-MM or YYYY-MM-DD (also a week 2024-W41 or quarter 2024-Q3), or relative: today, "
+        "yesterday, 7d, 2w, 3m, 1y, \"3 days ago\", \"last week\", \"this month\"; ranges A..B, ..B or A.. (e.g. " +
+        fname + ":2023-10..2024-03, " + fname + ":7d..)";
     const std::string day_p = kp_ + std::string(f.prefix);
     const std::string month_p = kp_ + std::string(f.month_prefix);
     const std::string year_p = kp_ + std::string(f.year_prefix);
@@ -236,32 +238,51 @@ Result<Xapian::Query> FilterBuilder::date(const Field& f, const std::string& fna
                             c.key);
         return or_terms(terms);
     };
+    // The days a date covers: an absolute date, a week, quarter or season (2024-W41,
+    // 1987-Q1, 2024-SU), or a day relative to today.
+    auto days = [&](const std::string& raw) -> std::optional<std::pair<Ymd, Ymd>> {
+        const std::string s = strip_quotes(raw);
+        if (auto pd = parse_partial_date(s)) return std::pair{pd->first_day(), pd->last_day()};
+        if (auto r = value_day_range(s)) return *r;
+        if (auto r = relative_date_range(s, today_)) return *r;
+        return std::nullopt;
+    };
+    auto invalid = [&](const std::string& s) {
+        return syntax_error(fname + ":" + value + ": \"" + s + "\" is not a valid date", hint);
+    };
     if (dots == std::string::npos) {
         if (parse_partial_date(value)) return Xapian::Query(value_terms(f, value, kp_).front());
-        // A week, quarter or season (2024-W41, 1987-Q1, 2024-SU): the days inside it.
-        if (auto range = value_day_range(value)) return cover(range->first, range->second);
-        return syntax_error(fname + ":" + value + ": \"" + value + "\" is not a valid date", hint);
+        const auto d = days(value);
+        if (!d) return invalid(value);
+        return cover(d->first, d->second);
     }
     const std::string a = value.substr(0, dots), b = value.substr(dots + 2);
     if (a.empty() && b.empty()) return syntax_error(fname + ":..: a range needs at least one end", hint);
     if (b.find("..") != std::string::npos) return syntax_error(fname + ":" + value + ": more than one \"..\"", hint);
-    for (const std::string& end : {a, b})
-        if (!end.empty() && !parse_partial_date(end))
-            return syntax_error(fname + ":" + value + ": \"" + end + "\" is not a valid date", hint);
-    // Open ends are clamped to the years present in the index, so that the range
-    // decomposes into few terms.
+    std::optional<Ymd> from, to;
+    if (!a.empty()) {
+        const auto d = days(a);
+        if (!d) return invalid(a);
+        from = d->first;
+    }
+    if (!b.empty()) {
+        const auto d = days(b);
+        if (!d) return invalid(b);
+        to = d->second;
+    }
+    if (from && to && *to < *from) return syntax_error(fname + ":" + value + ": the range ends before it starts", hint);
+    // Open ends, and ends beyond the years present in the index, are clamped to those
+    // years, so that the range decomposes into few terms; a range wholly outside them
+    // matches nothing.
     std::string first_year, last_year;
-    if (!term_bounds(db_, year_p, first_year, last_year)) return Xapian::Query(std::string());
-    auto year = [&](const std::string& y) -> std::optional<PartialDate> { return parse_partial_date(y); };
-    const auto first = year(first_year), last = year(last_year);
+    if (!term_bounds(db_, year_p, first_year, last_year)) return Xapian::Query::MatchNothing;
+    const auto first = parse_partial_date(first_year), last = parse_partial_date(last_year);
     if (!first || !last) return syntax_error(fname + ":" + value + ": the index holds an invalid year term", hint);
-    Ymd from = a.empty() ? first->first_day() : parse_partial_date(a)->first_day();
-    Ymd to = b.empty() ? last->last_day() : parse_partial_date(b)->last_day();
-    if (to < from) return syntax_error(fname + ":" + value + ": the range ends before it starts", hint);
-    if (a.empty() && !b.empty()) from = std::min(from, first->first_day());
-    if (from < first->first_day()) from = first->first_day();
-    if (last->last_day() < to) to = last->last_day();
-    return cover(from, to);
+    const Ymd lo = first->first_day(), hi = last->last_day();
+    const Ymd fr = from && lo < *from ? *from : lo;
+    const Ymd t = to && *to < hi ? *to : hi;
+    if (t < fr) return Xapian::Query::MatchNothing;
+    return cover(fr, t);
 }
 
 void add_field_processors(Xapian::QueryParser& qp, const FilterBuilder& fb, std::vector<std::string>& warnings,

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "error.h"
+#include "reldate.h"
 #include "schema.h"
 
 namespace newsfacet {
@@ -24,6 +25,10 @@ const Field* filter_field(std::string_view name);
 class FilterBuilder {
   public:
     FilterBuilder(const Xapian::Database& db, std::string kind_prefix) : db_(db), kp_(std::move(kind_prefix)) {}
+
+    /// The day relative dates (date:7d.., date:yesterday) count from; local today by
+    /// default.
+    void set_today(const Ymd& today) { today_ = today; }
 
     /// The query for a filter (a name filter_field accepts) and a value as typed; an
     /// Error (exit 2) for an unknown field, an empty value or an invalid date. Adds
@@ -43,6 +48,7 @@ class FilterBuilder {
                         std::vector<std::string>& warnings) const;
     const Xapian::Database& db_;
     std::string kp_;
+    Ymd today_ = local_today();
 };
 
 /// Registers a field processor on a QueryParser for every filter field and alias in

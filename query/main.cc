@@ -2,11 +2,16 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <iostream>
+#include <limits>
 
 #include "cli.h"
 #include "database.h"
+#include "dates.h"
 #include "error.h"
 #include "printer.h"
 #include "schema.h"
@@ -34,6 +39,11 @@ struct QueryOptions {
     FacetSort facet_sort = FacetSort::count;
     std::vector<std::string> facet_prefix;
     Colour color = Colour::automatic;
+    std::vector<std::string> facet_match;
+    std::string output;        ///< "", "ids" or "paths"
+    bool limit_given = false;  ///< -n was on the command line
+    std::string query_file;    ///< read the query from this file ("-": stdin)
+    std::string now;           ///< the day relative dates count from
 };
 
 /// A closed choice: the names map to enum values (CLI11 CheckedTransformer), and
@@ -44,6 +54,45 @@ CLI::Validator choice(const std::vector<std::pair<std::string, E>>& names) {
     for (const auto& [n, _] : names)
         list += (list.empty() ? "" : ",") + n;
     return CLI::CheckedTransformer(names, CLI::ignore_case).description("{" + list + "}");
+}
+
+/// The query text from --query-file: the whole file (or stdin for "-"), its lines
+/// joined by spaces. Throws Failure: exit 1 when it cannot be read, 2 when too large.
+std::string read_query_file(const std::string& path) {
+    constexpr std::size_t kMaxBytes = 1 << 20;
+    std::string text;
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (path != "-") {
+        file.open(path, std::ios::binary);
+        if (!file)
+            throw Failure({kExitRuntime, "--query-file " + path + ": cannot read: " + std::strerror(errno),
+                           "give a readable file, or - to read the query from standard input"});
+        in = &file;
+    }
+    char buf[65536];
+    while (in->read(buf, sizeof buf) || in->gcount() > 0) {
+        text.append(buf, static_cast<std::size_t>(in->gcount()));
+        if (text.size() > kMaxBytes)
+            throw Failure({kExitUsage, "--query-file " + path + ": larger than 1 MiB; a query is not that long", ""});
+    }
+    if (in->bad()) throw Failure({kExitRuntime, "--query-file " + path + ": read error", ""});
+    for (char& c : text)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    return text;
+}
+
+/// Splits NAME=VALUE options (--facet-prefix, --facet-match); exit 2 when malformed.
+std::vector<std::pair<std::string, std::string>> name_values(const std::vector<std::string>& opts, const char* option) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& p : opts) {
+        const std::size_t eq = p.find('=');
+        if (eq == std::string::npos || eq == 0)
+            throw Failure({kExitUsage, std::string(option) + " " + p + ": expected NAME=TEXT",
+                           std::string("e.g. ") + option + " person=Smith"});
+        out.emplace_back(p.substr(0, eq), p.substr(eq + 1));
+    }
+    return out;
 }
 
 /// Whether text output gets ANSI colour: --color=always/never decide; auto colours a
@@ -122,6 +171,19 @@ void setup_query(CLI::App& app, QueryOptions& o) {
     app.add_option("--facet-min", o.facet_min, "Hide facet values with fewer documents")->capture_default_str();
     app.add_option("--facet-prefix", o.facet_prefix, "NAME=PREFIX: list only values of facet NAME starting with PREFIX")
         ->allow_extra_args(false);
+    app.add_option("--facet-match", o.facet_match,
+                   "NAME=TEXT: list only values of facet NAME containing TEXT anywhere (person=Bush finds George W "
+                   "Bush; case and accents ignored)")
+        ->allow_extra_args(false);
+    app.add_option("--output", o.output,
+                   "Print only one line per hit, for pipes: the article ids or the article file paths (all hits "
+                   "unless -n is given)")
+        ->check(CLI::IsMember({"ids", "paths"}));
+    app.add_option("--query-file", o.query_file,
+                   "Read the query from this file (- for standard input) instead of the command line");
+    app.add_option("--now", o.now,
+                   "The day relative dates (date:7d.., yesterday, \"last week\") count from, YYYY-MM-DD (default: "
+                   "today)");
 }
 
 /// NAME=VALUE (-f) or NAME=PREFIX (--facet-prefix).
@@ -144,7 +206,26 @@ int run_query(const QueryOptions& o) {
     SearchOptions so;
     for (const auto& w : o.words)
         so.query += (so.query.empty() ? "" : " ") + w;
+    if (!o.query_file.empty()) {
+        if (!o.words.empty())
+            throw Failure({kExitUsage, "a query both on the command line and in --query-file " + o.query_file,
+                           "give one or the other"});
+        so.query = read_query_file(o.query_file);
+    }
+    if (!o.now.empty()) {
+        const auto pd = parse_partial_date(o.now);
+        if (!pd || pd->granularity != Granularity::day)
+            throw Failure({kExitUsage, "--now " + o.now + ": expected a day YYYY-MM-DD", "e.g. --now 2024-10-08"});
+        so.today = pd->ymd;
+    }
+    if (!o.output.empty() && (o.format == Format::json || o.count))
+        throw Failure({kExitUsage, std::string("--output goes with neither ") + (o.count ? "--count" : "--format json"),
+                       "--output prints one id or path per hit, for pipes"});
     so.limit = o.count ? 0 : o.limit;
+    if (!o.output.empty()) {
+        so.snippets = false;
+        if (!o.limit_given) so.limit = std::numeric_limits<std::size_t>::max();
+    }
     so.offset = o.offset;
     so.explain = o.explain;
     so.quotes = o.quotes;
@@ -156,12 +237,12 @@ int run_query(const QueryOptions& o) {
     so.exact_total = o.count;
     for (const auto& f : o.filters)
         so.filters.push_back(name_value("-f", f, "-f place=Israel").value_or_throw());
-    std::vector<std::pair<std::string, std::string>> prefixes;
-    for (const auto& p : o.facet_prefix)
-        prefixes.push_back(name_value("--facet-prefix", p, "--facet-prefix place=Isr").value_or_throw());
+    const auto prefixes = name_values(o.facet_prefix, "--facet-prefix");
+    const auto matches = name_values(o.facet_match, "--facet-match");
     std::vector<std::string> facet_names = o.facets;
-    for (const auto& [n, _] : prefixes)
-        if (std::find(facet_names.begin(), facet_names.end(), n) == facet_names.end()) facet_names.push_back(n);
+    for (const auto* list : {&prefixes, &matches})
+        for (const auto& [n, _] : *list)
+            if (std::find(facet_names.begin(), facet_names.end(), n) == facet_names.end()) facet_names.push_back(n);
     for (const auto& spec : facet_names) {
         FacetRequest fr = parse_facet_request(spec).value_or_throw();
         fr.limit = o.facet_limit;
@@ -169,12 +250,17 @@ int run_query(const QueryOptions& o) {
         fr.sort_by_value = o.facet_sort == FacetSort::value;
         for (const auto& [n, p] : prefixes)
             if (n == spec) fr.prefix = p;
+        for (const auto& [n, m] : matches)
+            if (n == spec) fr.match = m;
         so.facets.push_back(fr);
     }
     const std::string path = resolve_db_path(o.db);
     Xapian::Database db = open_for_reading(path);
+    if (so.limit > db.get_doccount()) so.limit = db.get_doccount();
     const SearchResult r = search(db, so);
-    if (o.format == Format::json)
+    if (!o.output.empty())
+        print_lines(r, so, o.output == "paths" ? LineOutput::paths : LineOutput::ids, std::cout);
+    else if (o.format == Format::json)
         print_json(r, so, std::cout);
     else
         print_text(r, so, use_colour(o.color), std::cout);
@@ -193,5 +279,10 @@ int main(int argc, char** argv) {
     setup_query(app, o);
     add_version_flag(app, "newsfacet-query");
     return run_command(
-        app, argc, argv, "newsfacet-query", [&] { return run_query(o); }, [&] { return resolve_db_path(o.db); });
+        app, argc, argv, "newsfacet-query",
+        [&] {
+            o.limit_given = app.count("--limit") > 0;
+            return run_query(o);
+        },
+        [&] { return resolve_db_path(o.db); });
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 
 #include "json.h"
 #include "schema.h"
@@ -255,6 +256,18 @@ void print_text(const SearchResult& r, const SearchOptions& o, bool colour, std:
     out << (r.exact ? "" : "about ") << r.total
         << (o.quotes ? (r.total == 1 ? " quote" : " quotes") : (r.total == 1 ? " match" : " matches"))
         << (r.facets.empty() ? "" : " (facet counts exact)") << " in " << ms << " ms\n";
+}
+
+void print_lines(const SearchResult& r, const SearchOptions& o, LineOutput what, std::ostream& out) {
+    std::set<std::string> printed;
+    for (const Hit& h : r.hits) {
+        const DocRecord& d = h.record;
+        const std::string& id = o.quotes ? d.parent : d.id;
+        if (o.quotes && !printed.insert(id).second) continue;
+        // A name with a newline cannot be one line: the control characters become U+FFFD
+        // like everywhere else in text output.
+        out << safe(what == LineOutput::paths ? d.path : id) << "\n";
+    }
 }
 
 void print_json(const SearchResult& r, const SearchOptions& o, std::ostream& out) {

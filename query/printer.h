@@ -18,6 +18,13 @@ void print_fields_text(std::ostream& out);
 /// The same as one JSON object (docs/json.md).
 void print_fields_json(std::ostream& out);
 
+/// What --output prints for each hit.
+enum class LineOutput { ids, paths };
+
+/// One line per hit, for pipes (--output): the article's id or file path. Quote hits
+/// print their article's, once per article.
+void print_lines(const SearchResult& r, const SearchOptions& o, LineOutput what, std::ostream& out);
+
 /// One JSON object (docs/json.md).
 void print_json(const SearchResult& r, const SearchOptions& o, std::ostream& out);
 

@@ -190,7 +190,8 @@ std::vector<std::string> explain_hit(const Xapian::Enquire& enq, const Xapian::M
 Xapian::Query build_query(const Xapian::Database& db, const SearchOptions& opts, std::vector<std::string>& warnings,
                           const std::set<std::string>& exclude) {
     const std::string kp = opts.quotes ? std::string(kQuotePrefix) : std::string();
-    const FilterBuilder fb(db, kp);
+    FilterBuilder fb(db, kp);
+    if (opts.today) fb.set_today(*opts.today);
     std::string text = normalize_query_text(opts.query);
     // A query that is only an operator word ("AND", "not") means the word itself.
     {
@@ -372,7 +373,7 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
     for (const auto& f : opts.filters)
         if (const Field* ff = filter_field(f.first)) filtered.insert(std::string(ff->name));
     if (want_facets) counter.set_skip(filtered);
-    if (want_facets) enq.add_matchspy(&counter);
+    if (want_facets) counter.attach(enq);
     Xapian::MSet mset =
         enq.get_mset(static_cast<Xapian::doccount>(opts.offset), static_cast<Xapian::doccount>(opts.limit), check);
     res.total = mset.get_matches_estimated();
@@ -393,7 +394,7 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
             Xapian::Enquire e2(db);
             e2.set_query(build_query(db, opts, ignore, governing));
             FacetCounter c2(db, requests, opts.quotes);
-            e2.add_matchspy(&c2);
+            c2.attach(e2);
             e2.set_weighting_scheme(Xapian::BoolWeight());
             e2.get_mset(0, 0, all);
             c2.merge_into(counter);

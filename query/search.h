@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "dates.h"
 #include "docrecord.h"
 #include "error.h"
 
@@ -28,6 +29,7 @@ struct FacetRequest {
     bool sort_by_value = false;
     std::size_t min_count = 1;
     std::string prefix;  ///< only values starting with this (case-insensitive)
+    std::string match;   ///< only values containing this anywhere (case- and accent-insensitive)
 };
 
 /// Parses "speaker", "place:country", "published:year"; an Error (exit 2) when the
@@ -47,6 +49,7 @@ struct SearchOptions {
     bool exact_total = false;  ///< count every match (implied by facets)
     bool snippets = true;
     std::vector<FacetRequest> facets;
+    std::optional<Ymd> today;  ///< the day relative dates count from (--now); local today if unset
 };
 
 /// One highlighted region of a snippet, in code points.

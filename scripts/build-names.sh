@@ -123,7 +123,7 @@ sort -u "$tmp/words.1" >"$tmp/words"
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August September October November December \
     Day Week Year Christmas Easter Ramadan God Allah Internet Twitter Facebook Google Instagram TikTok YouTube Telegram Cross Crescent Hezbollah \
     Hamas Taliban Fatah War Army Tory Lib Dems Dem GOP Muslim Muslims Jewish Catholic Catholics Hindu Sikh Buddhist \
-    Protestant Hall Paper
+    Protestant Hall Paper International Associates Financial Finance Insurance Investments Resources Ventures Enterprises
 } | awk 'NR == 1 || !seen[$0]++' >"$out/names-orgwords.tsv"
 
 wc -lc "$out"/names-*.tsv

@@ -44,4 +44,83 @@ if command -v script >/dev/null 2>&1; then
   expect_grep "${ESC}\\[1;33mceasefire" tty_run env TERM=dumb "$BIN/newsfacet-query" --color=always ceasefire
 fi
 
+# Relative dates, counted from --now (the seeds were published 2024-10-07 (S0),
+# 2024-08-02 (S1) and 2023-11-08 (S2)).
+expect_ids "$S0" --now 2024-10-08 'date:yesterday'
+expect_ids "$S0" --now 2024-10-07 'date:today'
+expect_ids "$S0" --now 2024-10-07 'date:now'
+expect_ids "$S0" --now 2024-10-08 'date:7d..'
+expect_ids "$S0" --now 2024-10-08 'date:1w..'
+expect_ids "$S0 $S1" --now 2024-10-08 'date:3m..'
+expect_ids "$S0 $S1" --now 2024-10-01 'date:2m..'
+expect_ids "$S0" --now 2024-10-08 'date:2m..'   # from 8 August
+expect_ids "$S0 $S1 $S2" --now 2024-10-08 'date:1y..'
+expect_ids "$S2" --now 2024-10-08 'date:..10m'
+expect_ids "" --now 2024-10-08 'date:..1y'
+expect_ids "$S0" --now 2024-10-10 'date:"3 days ago"'
+expect_ids "$S0" --now 2024-10-10 'date:"3 days ago"..today'
+expect_ids "" --now 2024-10-08 'date:"last week"'     # 30 Sep - 6 Oct
+expect_ids "$S0" --now 2024-10-14 'date:"last week"'  # 7 - 13 Oct
+expect_ids "$S0" --now 2024-10-13 'date:"this week"'
+expect_ids "$S1" --now 2024-09-30 'date:last-month'
+expect_ids "$S1" --now 2024-09-30 'date:"Last Month"'
+expect_ids "$S0" --now 2024-10-31 'date:"this month"'
+expect_ids "$S2" --now 2024-05-01 'date:"last year"'
+expect_ids "$S0 $S1" --now 2024-05-01 'date:"this year"'
+expect_ids "$S1" --now 2024-10-01 'date:2m.. AND date:..2024-09'
+# Without --now, today is the machine's: every seed is older than a week, none is
+# in the future.
+expect_ids "" 'date:7d..'
+expect_ids "$S0 $S1 $S2" 'date:..today'
+# Ranges outside the indexed years match nothing (an empty term would match all).
+expect_ids "" 'date:..2019'
+expect_ids "" 'date:2030..'
+expect_ids "" 'mentioned:..1900'
+expect_rc 2 "$BIN/newsfacet-query" 'date:7x..'
+expect_rc 2 "$BIN/newsfacet-query" 'date:"next week"'
+expect_rc 2 "$BIN/newsfacet-query" --now 2024-10-08 'date:today..1y'
+expect_rc 2 "$BIN/newsfacet-query" --now 2024-10 ceasefire
+expect_rc 2 "$BIN/newsfacet-query" --now yesterday ceasefire
+expect_grep 'relative: today, yesterday, 7d' "$BIN/newsfacet-query" 'date:lastweek'
+
+# --output: one id or path per hit, every hit unless -n says otherwise.
+CHECKS=$((CHECKS + 1))
+got=$("$BIN/newsfacet-query" --output ids --sort date '' | tr '\n' ' ')
+[ "$got" = "$S0 $S1 $S2 " ] || fail "--output ids --sort date '' printed [$got]"
+CHECKS=$((CHECKS + 1))
+got=$("$BIN/newsfacet-query" --output ids -n 1 --sort date '' | tr '\n' ' ')
+[ "$got" = "$S0 " ] || fail "--output ids -n 1 printed [$got]"
+CHECKS=$((CHECKS + 1))
+n=$("$BIN/newsfacet-query" --output paths ceasefire | xargs cat | grep -ci ceasefire)
+[ "$n" -ge 2 ] || fail "--output paths ceasefire | xargs cat found ceasefire $n times"
+expect_grep "^$SEEDS/$S2\.txt$" "$BIN/newsfacet-query" --output paths '"two-state solution"'
+CHECKS=$((CHECKS + 1))
+got=$("$BIN/newsfacet-query" --quotes --output ids '' | sort | tr '\n' ' ')
+[ "$got" = "$S0 $S1 $S2 " ] || fail "--quotes --output ids printed [$got], expected each article once"
+CHECKS=$((CHECKS + 1))
+[ -z "$("$BIN/newsfacet-query" --output ids zzzznotaword)" ] || fail "--output ids with no hits printed something"
+expect_rc 2 "$BIN/newsfacet-query" --output ids --format json ceasefire
+expect_rc 2 "$BIN/newsfacet-query" --output ids --count ceasefire
+expect_rc 2 "$BIN/newsfacet-query" --output titles ceasefire
+
+# --query-file: the query from a file or standard input, lines joined.
+printf 'speaker:Healey\nceasefire\n' >"$WORK/q.txt"
+expect_ids "$S0" --query-file "$WORK/q.txt"
+CHECKS=$((CHECKS + 1))
+got=$(printf '"two-state solution"\n' | "$BIN/newsfacet-query" --query-file - --output ids)
+[ "$got" = "$S2" ] || fail "--query-file - printed [$got]"
+expect_rc 2 "$BIN/newsfacet-query" --query-file "$WORK/q.txt" ceasefire
+expect_rc 1 "$BIN/newsfacet-query" --query-file "$WORK/no-such-file"
+printf '(unbalanced' >"$WORK/bad.txt"
+expect_rc 2 "$BIN/newsfacet-query" --query-file "$WORK/bad.txt"
+
+# --facet-match: values containing the text anywhere; --facet-prefix only at the start.
+expect_grep 'John Healey +2' "$BIN/newsfacet-query" --facet-match speaker=healey --count ''
+expect_grep 'John Healey +2' "$BIN/newsfacet-query" --facet-match person=HEALEY --count ''
+expect_grep '\(none\)' "$BIN/newsfacet-query" --facet-prefix speaker=healey --count ''
+expect_grep '"value": "John Healey"' "$BIN/newsfacet-query" --format json --facet-match speaker=ealey --count ''
+CHECKS=$((CHECKS + 1))
+"$BIN/newsfacet-query" --facet-match person=healey --count '' | grep -q Gallant && fail "--facet-match person=healey listed Gallant"
+expect_rc 2 "$BIN/newsfacet-query" --facet-match healey ''
+
 finish
