@@ -151,6 +151,14 @@ Xapian::Query FilterBuilder::date(bool published, const std::string& fname, cons
         }
         return or_terms(terms);
     };
+    if (published && (value == "unknown" || value == kUnknownDate)) {
+        // The published facet's "(unknown)": the documents of this kind without a date.
+        std::vector<std::string> years;
+        for (Xapian::TermIterator it = db_.allterms_begin(year_p); it != db_.allterms_end(year_p); ++it)
+            years.push_back(*it);
+        const Xapian::Query kind(kp_ + std::string(prefix("type")) + (kp_.empty() ? "article" : "quote"));
+        return years.empty() ? kind : Xapian::Query(Xapian::Query::OP_AND_NOT, kind, or_terms(years));
+    }
     if (dots == std::string::npos) {
         if (auto pd = parse_partial_date(value)) {
             const DateTerms t = date_terms(pd->ymd);
