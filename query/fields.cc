@@ -77,7 +77,17 @@ Xapian::Query FilterBuilder::filter(const std::string& name, const std::string& 
         const std::string canonical = resolve_place_query(value).value_or(value);
         const std::string key = fold_key(canonical);
         if (key.empty()) syntax_error(name + ": needs a place name", "e.g. " + std::string(field("place").example));
-        return Xapian::Query(safe_term(kp_ + std::string(prefix(name)) + key));
+        Xapian::Query q(safe_term(kp_ + std::string(prefix(name)) + key));
+        // A city that names its region ("Gaza" in the "Gaza Strip"): place:Gaza also
+        // finds articles that name only the region. A region never finds its cities' name
+        // otherwise, and one that merely shares it ("New York" state) is not widened.
+        if (name == "place") {
+            const std::string region(admin1_of(canonical));
+            if (region.size() > canonical.size() + 1 && region.starts_with(canonical + " "))
+                q = Xapian::Query(Xapian::Query::OP_OR, q,
+                                  Xapian::Query(safe_term(kp_ + std::string(prefix(name)) + fold_key(region))));
+        }
+        return q;
     }
     if (name == "date" || name == "published") return date(true, name, value);
     if (name == "mentioned") return date(false, name, value);
