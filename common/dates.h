@@ -11,6 +11,10 @@
 
 namespace newsfacet {
 
+/// The published facet's value for documents without a publication date; also
+/// accepted by date: and -f published= to select them.
+inline constexpr std::string_view kUnknownDate = "(unknown)";
+
 /// How precise a date is.
 enum class Granularity { year, month, week, day };
 

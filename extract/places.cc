@@ -247,6 +247,14 @@ bool longest_match(std::string_view text, const std::vector<Token>& toks, std::s
         try_key(key, toks[j].end);
         // "U.S." and "Washington, D.C." end with a period that belongs to the name.
         if (toks[j].end < text.size() && text[toks[j].end] == '.' && !folded) try_key(key + ".", toks[j].end + 1);
+        // An AP state abbreviation written without its stop ("Tulsa, Okla", "Minn ." in
+        // tokenised text): only those rows, and accept() still wants "City, " before it.
+        else if (!folded && j == i && !found) {
+            bool ap = false;
+            for (const GazetteerEntry& e : g.lookup(key + "."))
+                ap = ap || e.rule == "alias:ap-state";
+            if (ap) try_key(key + ".", toks[j].end);
+        }
     }
     return found;
 }
@@ -330,10 +338,10 @@ bool accept(std::string_view text, const std::vector<Token>& toks, const std::ve
         return false;
     // "Richmond, Va.": AP state abbreviations ("Miss.", "Mass.") only after a city.
     if (m.candidates.front()->rule == "alias:ap-state") {
-        if (m.first_tok == 0 ||
-            text.substr(toks[m.first_tok - 1].end, first.begin - toks[m.first_tok - 1].end) != ", " ||
-            !toks[m.first_tok - 1].upper_initial)
-            return false;
+        const std::string_view gap =
+            m.first_tok == 0 ? std::string_view()
+                             : text.substr(toks[m.first_tok - 1].end, first.begin - toks[m.first_tok - 1].end);
+        if (m.first_tok == 0 || (gap != ", " && gap != " , ") || !toks[m.first_tok - 1].upper_initial) return false;
     }
 
     // Neighbours on the same line, and the characters between them and the match.

@@ -143,7 +143,7 @@ constexpr Xapian::docid kMaxColumnDocid = 50'000'000;
 FacetCounter::FacetCounter(const Xapian::Database& db, const std::vector<FacetRequest>& requests, bool) : db_(db) {
     for (const FacetRequest& r : requests) {
         unsigned slot = 0;
-        if (facet_slot(r, slot)) slots_.push_back(Slot{r, slot, {}, false, true});
+        if (facet_slot(r, slot)) slots_.push_back(Slot{r, slot, {}, 0, false, true});
     }
 }
 
@@ -274,7 +274,7 @@ void FacetCounter::count_with_column(Slot& s, const std::string& key, const std:
         const Xapian::docid last = db_.get_lastdocid();
         c->starts.assign(static_cast<std::size_t>(last) + 2, 0);
         std::unordered_map<std::string, std::uint32_t, FacetHash, std::equal_to<>> ids;
-        Slot scratch{s.req, s.slot, {}, false, true};
+        Slot scratch{s.req, s.slot, {}, 0, false, true};
         Xapian::docid next = 1;
         for (Xapian::ValueIterator v = db_.valuestream_begin(s.slot); v != db_.valuestream_end(s.slot); ++v) {
             const Xapian::docid did = v.get_docid();
@@ -363,7 +363,10 @@ void FacetCounter::finish() const {
     }
     const std::size_t n = seen();
     for (Slot& s : slots_)
-        if (s.active && n > 0) s.counted = true;
+        if (s.active && n > 0) {
+            s.counted = true;
+            s.docs = n;
+        }
 }
 
 void FacetCounter::merge_into(FacetCounter& other) const {
@@ -373,6 +376,7 @@ void FacetCounter::merge_into(FacetCounter& other) const {
         for (Slot& o : other.slots_)
             if (o.req.name == s.req.name && o.req.level == s.req.level) {
                 o.counts = s.counts;
+                o.docs = s.docs;
                 o.counted = true;
             }
     }
@@ -409,6 +413,23 @@ std::vector<FacetResult> FacetCounter::results(const std::vector<std::pair<std::
                     if (k == key || (is_date_facet(s.req.name) && key.rfind(k, 0) == 0)) sel = true;
             }
             fr.values.push_back({value, count, sel});
+        }
+        // Undated documents are part of the match set too: the published facet says how
+        // many, as "(unknown)" (selectable with -f published="(unknown)"). A document
+        // has at most one publication date, so they are the documents not counted
+        // under any value.
+        if (s.req.name == "published") {
+            std::size_t dated = 0;
+            for (const auto& [value, count] : s.counts)
+                dated += count;
+            const std::size_t missing = s.docs > dated ? s.docs - dated : 0;
+            bool sel = false;
+            for (const auto& [name, value] : filters)
+                if (filter_governs(name, s.req) && (value == kUnknownDate || value == "unknown")) sel = true;
+            const std::string key = fold_key(kUnknownDate);
+            if (missing > 0 && missing >= s.req.min_count && key.rfind(want_prefix, 0) == 0 &&
+                (want_match.empty() || key.find(want_match) != std::string::npos))
+                fr.values.push_back({std::string(kUnknownDate), missing, sel});
         }
         const bool by_value = s.req.sort_by_value;
         const bool dates = is_date_facet(s.req.name);

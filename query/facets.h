@@ -80,7 +80,8 @@ class FacetCounter {
     struct Slot {
         FacetRequest req;
         unsigned slot;
-        FacetCounts counts;  ///< value (bucketed for dates) -> documents
+        FacetCounts counts;    ///< value (bucketed for dates) -> documents
+        std::size_t docs = 0;  ///< documents counted (with or without a value)
         bool counted = false;
         bool active = true;  ///< counted in this pass (set_skip / set_only)
     };

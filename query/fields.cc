@@ -125,6 +125,17 @@ Result<Xapian::Query> FilterBuilder::filter(const std::string& name, const std::
     if (terms.empty() && f->place_names)
         return syntax_error(name + ": needs a place name", "e.g. " + std::string(field("place").example));
     if (terms.empty()) return Xapian::Query(kp_ + std::string(target.prefix));
+    // A city that names its region ("Gaza" in the "Gaza Strip"): place:Gaza also
+    // finds articles that name only the region. A region never finds its cities' name
+    // otherwise, and one that merely shares it ("New York" state) is not widened.
+    if (f->name == "place") {
+        const std::string region(admin1_of(canonical));
+        const std::vector<std::string> rt = region.size() > canonical.size() + 1 && region.starts_with(canonical + " ")
+                                                ? value_terms(target, region, kp_)
+                                                : std::vector<std::string>{};
+        if (!rt.empty())
+            return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(terms.front()), Xapian::Query(rt.front()));
+    }
     // A place the gazetteer does not know and no article names: a typo, most likely.
     if (f->place_names && !db_.term_exists(terms.front()) && !resolve_place_query(value))
         warn_unmatched(target, name, value, warnings);
@@ -250,6 +261,14 @@ Result<Xapian::Query> FilterBuilder::date(const Field& f, const std::string& fna
     auto invalid = [&](const std::string& s) {
         return syntax_error(fname + ":" + value + ": \"" + s + "\" is not a valid date", hint);
     };
+    if (f.name == "date" && (value == "unknown" || value == kUnknownDate)) {
+        // The published facet's "(unknown)": the documents of this kind without a date.
+        std::vector<std::string> years;
+        for (Xapian::TermIterator it = db_.allterms_begin(year_p); it != db_.allterms_end(year_p); ++it)
+            years.push_back(*it);
+        const Xapian::Query kind(value_terms(field("type"), kp_.empty() ? "article" : "quote", kp_).at(0));
+        return years.empty() ? kind : Xapian::Query(Xapian::Query::OP_AND_NOT, kind, or_terms(years));
+    }
     if (dots == std::string::npos) {
         if (parse_partial_date(value)) return Xapian::Query(value_terms(f, value, kp_).front());
         const auto d = days(value);

@@ -6,11 +6,11 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "../eval/reuters_sgml.h"
 #include "article.h"
 #include "dates.h"
 #include "json.h"
 #include "reader.h"
+#include "reuters.h"
 
 namespace fs = std::filesystem;
 
@@ -25,108 +25,22 @@ std::string slurp(const fs::path& p) {
     return ss.str();
 }
 
-// Reuters-21578 is ISO 8859-1; every byte maps to the code point of the same number.
-std::string latin1_to_utf8(std::string_view s) {
-    std::string out;
-    out.reserve(s.size() + s.size() / 16);
-    for (unsigned char c : s) {
-        if (c < 0x80) {
-            out.push_back(static_cast<char>(c));
-        } else {
-            out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-        }
-    }
-    return out;
-}
-
-// Reuters bodies are wrapped at about 70 columns, and a paragraph starts on a line
-// indented by spaces: join the wrapped lines so that a paragraph is one line, as in
-// the other corpora (the generator recombines paragraphs).
-std::string unwrap_reuters(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] != '\n') {
-            out.push_back(s[i]);
-            continue;
-        }
-        std::size_t j = i + 1;
-        while (j < s.size() && s[j] == ' ')
-            ++j;
-        if (j > i + 1 || (j < s.size() && s[j] == '\n')) {
-            if (out.empty() || out.back() != '\n') out += "\n\n";
-        } else if (!out.empty() && out.back() != ' ' && out.back() != '\n') {
-            out.push_back(' ');
-        }
-        i = j - 1;
-    }
-    return out;
-}
-
-std::string_view between(std::string_view s, std::string_view open, std::string_view close) {
-    const std::size_t a = s.find(open);
-    if (a == std::string_view::npos) return {};
-    const std::size_t b = s.find(close, a + open.size());
-    if (b == std::string_view::npos) return {};
-    return s.substr(a + open.size(), b - a - open.size());
-}
-
-std::string trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\t' || s.front() == '\r'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return std::string(s);
-}
-
-// "26-FEB-1987 15:01:01.79" -> "1987-02-26".
-std::string reuters_date(std::string_view d) {
-    while (!d.empty() && d.front() == ' ')
-        d.remove_prefix(1);
-    static const char* kMonths[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
-    const std::size_t dash1 = d.find('-');
-    if (dash1 == std::string_view::npos || d.size() < dash1 + 9) return {};
-    const std::string_view mon = d.substr(dash1 + 1, 3);
-    int month = 0;
-    for (int m = 0; m < 12; ++m)
-        if (mon == kMonths[m]) month = m + 1;
-    int day = 0;
-    for (char c : d.substr(0, dash1))
-        day = day * 10 + (c - '0');
-    const std::string_view year = d.substr(dash1 + 5, 4);
-    if (month == 0 || day < 1 || day > 31) return {};
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%.4s-%02d-%02d", year.data(), month, day);
-    return buf;
-}
-
 void read_reuters(const fs::path& dir, std::vector<BenchDoc>& out) {
     std::vector<fs::path> files;
     for (const auto& e : fs::directory_iterator(dir))
         if (e.path().extension() == ".sgm") files.push_back(e.path());
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
-        const std::string raw = latin1_to_utf8(slurp(f));
-        const std::string_view all(raw);
-        std::size_t pos = 0;
-        while (true) {
-            const std::size_t a = all.find("<REUTERS", pos);
-            if (a == std::string_view::npos) break;
-            const std::size_t b = all.find("</REUTERS>", a);
-            if (b == std::string_view::npos) break;
-            const std::string_view rec = all.substr(a, b - a);
-            pos = b + 10;
-            BenchDoc d;
-            d.id = "reuters-" + std::string(between(rec, "NEWID=\"", "\""));
-            d.title = trim(unescape_sgml(between(rec, "<TITLE>", "</TITLE>")));
-            std::string_view body = between(rec, "<BODY>", "</BODY>");
-            d.body = trim(unwrap_reuters(unescape_sgml(body)));
-            if (d.body.size() >= 6 && d.body.compare(d.body.size() - 6, 6, "Reuter") == 0)
-                d.body = trim(d.body.substr(0, d.body.size() - 6));
-            d.date = reuters_date(between(rec, "<DATE>", "</DATE>"));
+        // The same stories newsfacet-index reads from *.sgm (indexer/reuters.h): the
+        // title, then the dateline and the body.
+        for (ReutersStory& st : parse_reuters_sgml(latin1_to_utf8(slurp(f)))) {
             // Stories without a body are wire headlines only; they are not articles.
-            if (d.body.empty()) continue;
+            if (!st.has_body || st.body.empty()) continue;
+            BenchDoc d;
+            d.id = "reuters-" + st.newid;
+            d.title = st.title;
+            d.body = st.dateline.empty() ? st.body : st.dateline + " " + st.body;
+            if (st.date) d.date = iso_day(*st.date);
             out.push_back(std::move(d));
         }
     }

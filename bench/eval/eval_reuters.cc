@@ -23,140 +23,10 @@
 #include "extract.h"
 #include "gazetteer.h"
 #include "ner_eval.h"
-#include "reuters_sgml.h"
+#include "reuters.h"
 #include "tsv.h"
 
 namespace newsfacet::eval {
-
-std::string latin1_to_utf8(std::string_view latin1) {
-    std::string out;
-    out.reserve(latin1.size() + latin1.size() / 16);
-    for (char c : latin1) {
-        const unsigned char u = static_cast<unsigned char>(c);
-        if (u < 0x80) {
-            out.push_back(c);
-        } else {
-            out.push_back(static_cast<char>(0xC0 | (u >> 6)));
-            out.push_back(static_cast<char>(0x80 | (u & 0x3F)));
-        }
-    }
-    return out;
-}
-
-namespace {
-
-// The text between <tag ...> and </tag>, or empty.
-std::string_view element(std::string_view s, std::string_view tag) {
-    const std::string open = "<" + std::string(tag);
-    std::size_t b = s.find(open);
-    while (b != std::string_view::npos && b + open.size() < s.size() && s[b + open.size()] != '>' &&
-           s[b + open.size()] != ' ')
-        b = s.find(open, b + 1);
-    if (b == std::string_view::npos) return {};
-    b = s.find('>', b);
-    if (b == std::string_view::npos) return {};
-    ++b;
-    const std::size_t e = s.find("</" + std::string(tag) + ">", b);
-    if (e == std::string_view::npos) return {};
-    return s.substr(b, e - b);
-}
-
-std::vector<std::string> d_list(std::string_view s) {
-    std::vector<std::string> out;
-    std::size_t p = 0;
-    while ((p = s.find("<D>", p)) != std::string_view::npos) {
-        p += 3;
-        const std::size_t e = s.find("</D>", p);
-        if (e == std::string_view::npos) break;
-        out.emplace_back(s.substr(p, e - p));
-        p = e + 4;
-    }
-    return out;
-}
-
-// Undoes the 70-column wrapping: a line break followed by text continues the
-// paragraph; a break followed by indentation starts a new one.
-std::string unwrap(std::string_view body) {
-    std::string out;
-    out.reserve(body.size());
-    for (std::size_t i = 0; i < body.size(); ++i) {
-        const char c = body[i];
-        if (c == '\n') {
-            std::size_t j = i + 1;
-            while (j < body.size() && body[j] == ' ')
-                ++j;
-            const bool indented = j > i + 1 || (j < body.size() && body[j] == '\n');
-            while (!out.empty() && out.back() == ' ')
-                out.pop_back();
-            out.push_back(indented ? '\n' : ' ');
-            i = j - 1;
-            continue;
-        }
-        if (c == '\r') continue;
-        out.push_back(c);
-    }
-    // Strip the sign-off.
-    while (!out.empty() && (out.back() == '\n' || out.back() == ' '))
-        out.pop_back();
-    for (std::string_view tail : {"Reuter", "REUTER"}) {
-        if (out.size() >= tail.size() && std::string_view(out).substr(out.size() - tail.size()) == tail)
-            out.resize(out.size() - tail.size());
-    }
-    while (!out.empty() && (out.back() == '\n' || out.back() == ' '))
-        out.pop_back();
-    return out;
-}
-
-std::string trim(std::string_view s) {
-    std::size_t b = 0, e = s.size();
-    while (b < e && (s[b] == ' ' || s[b] == '\n' || s[b] == '\t'))
-        ++b;
-    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\n' || s[e - 1] == '\t'))
-        --e;
-    return std::string(s.substr(b, e - b));
-}
-
-}  // namespace
-
-std::vector<ReutersDoc> parse_reuters_sgml(std::string_view sgml) {
-    std::vector<ReutersDoc> docs;
-    std::size_t p = 0;
-    while ((p = sgml.find("<REUTERS", p)) != std::string_view::npos) {
-        const std::size_t e = sgml.find("</REUTERS>", p);
-        if (e == std::string_view::npos) break;
-        const std::string_view r = sgml.substr(p, e - p);
-        p = e + 10;
-        ReutersDoc d;
-        const std::size_t id = r.find("NEWID=\"");
-        if (id != std::string_view::npos) d.id = std::string(r.substr(id + 7, r.find('"', id + 7) - id - 7));
-        d.places = d_list(element(r, "PLACES"));
-        d.people = d_list(element(r, "PEOPLE"));
-        const std::string_view text = element(r, "TEXT");
-        const std::string title = trim(unescape_sgml(element(text, "TITLE")));
-        const std::string dateline = trim(unescape_sgml(element(text, "DATELINE")));
-        std::string body;
-        if (const std::string_view b = element(text, "BODY"); !b.empty()) {
-            body = unwrap(unescape_sgml(b));
-        } else {
-            // UNPROC and BRIEF stories: the text itself, without the title/dateline tags.
-            std::string rest(text);
-            for (const char* tag : {"TITLE", "DATELINE"}) {
-                const std::size_t tb = rest.find(std::string("<") + tag + ">");
-                const std::size_t te = rest.find(std::string("</") + tag + ">");
-                if (tb != std::string::npos && te != std::string::npos && te > tb)
-                    rest.erase(tb, te + std::strlen(tag) + 3 - tb);
-            }
-            body = unwrap(unescape_sgml(rest));
-        }
-        d.text = title;
-        if (!d.text.empty()) d.text += '\n';
-        d.text += dateline;
-        if (!dateline.empty() && !body.empty()) d.text += ' ';
-        d.text += trim(body);
-        docs.push_back(std::move(d));
-    }
-    return docs;
-}
 
 PlaceCodeMap parse_place_codes(std::string_view tsv) {
     PlaceCodeMap m;
@@ -316,13 +186,13 @@ int eval_reuters(const EvalOptions& o, std::ostream& out) {
     for (const fs::path& f : files) {
         if (o.limit && evaluated >= o.limit) break;
         const std::string sgml = latin1_to_utf8(read_file(f));
-        for (ReutersDoc& d : parse_reuters_sgml(sgml)) {
+        for (ReutersStory& d : parse_reuters_sgml(sgml)) {
             if (d.places.empty() && d.people.empty()) continue;
             if (o.limit && evaluated >= o.limit) break;
             ++evaluated;
             Article a;
-            a.id = d.id;
-            a.text = std::move(d.text);
+            a.id = d.newid;
+            a.text = d.text();
             split_article(a);
             const Extraction x = extract(a);
             if (!d.places.empty()) {
@@ -341,8 +211,8 @@ int eval_reuters(const EvalOptions& o, std::ostream& out) {
                 for (const auto& m : fa)
                     ++false_alarm[m];
                 if ((!miss.empty() || !fa.empty()) && errors.size() < o.errors)
-                    errors.push_back("places #" + d.id + ": missed [" + join(miss) + "] false [" + join(fa) + "] | " +
-                                     a.text.substr(0, std::min<std::size_t>(a.text.size(), 140)));
+                    errors.push_back("places #" + d.newid + ": missed [" + join(miss) + "] false [" + join(fa) +
+                                     "] | " + a.text.substr(0, std::min<std::size_t>(a.text.size(), 140)));
             }
             if (!d.people.empty()) {
                 ++docs_people;
@@ -352,7 +222,7 @@ int eval_reuters(const EvalOptions& o, std::ostream& out) {
                 std::vector<std::string> miss, fa;
                 people += score_people(d.people, pcodes, &miss, &fa);
                 if ((!miss.empty() || !fa.empty()) && errors.size() < 2 * o.errors)
-                    errors.push_back("people #" + d.id + ": missed [" + join(miss) + "] false [" + join(fa) + "]");
+                    errors.push_back("people #" + d.newid + ": missed [" + join(miss) + "] false [" + join(fa) + "]");
             }
         }
     }

@@ -65,19 +65,6 @@ void score_ner(const std::vector<TokenSpan>& gold, const std::vector<TokenSpan>&
 
 // ---- Reuters-21578 -------------------------------------------------------------------
 
-/// One <REUTERS> story: its PLACES and PEOPLE codes and its text (title, dateline, body).
-struct ReutersDoc {
-    std::string id;  ///< NEWID
-    std::vector<std::string> places, people;
-    std::string text;
-};
-
-/// Latin-1 bytes to UTF-8.
-std::string latin1_to_utf8(std::string_view latin1);
-
-/// Parses the <REUTERS> stories of one .sgm file (already UTF-8), unescaping entities.
-std::vector<ReutersDoc> parse_reuters_sgml(std::string_view sgml);
-
 /// Reuters place code -> the canonical names that count as it ("ussr" -> Soviet Union, Russia).
 using PlaceCodeMap = std::map<std::string, std::vector<std::string>, std::less<>>;
 

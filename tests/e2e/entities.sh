@@ -57,6 +57,17 @@ expect_rc 2 "$BIN/newsfacet-query" 'date:2024-13'
 expect_rc 2 "$BIN/newsfacet-query" 'date:..'
 expect_rc 2 "$BIN/newsfacet-query" 'mentioned:2024-02-30'
 expect_rc 2 "$BIN/newsfacet-query" 'date:2024..2023'
+# Ranges outside the data match nothing (they are not clamped into it), open ends
+# work on either side, and an impossible day is an error even at an open range.
+expect_ids "" 'date:1999..2000'
+expect_ids "" 'date:2030..'
+expect_ids "" 'date:..1980'
+expect_ids "$S0 $S1 $S2" 'date:..2030'
+expect_ids "$S0 $S1 $S2" 'date:1980..'
+expect_ids "$S2" 'date:1980..2023'
+expect_ids "" 'date:2024-01..2024-07'
+expect_rc 2 "$BIN/newsfacet-query" 'date:2023-02-30..'
+expect_rc 2 "$BIN/newsfacet-query" 'date:2024-11..2024-10'
 CHECKS=$((CHECKS + 1))
 order=$("$BIN/newsfacet-query" --format json --sort date '' | grep -oE '"id": "[^"]*"' | tr -d '\n')
 [ "$order" = "\"id\": \"$S0\"\"id\": \"$S1\"\"id\": \"$S2\"" ] || fail "--sort date order: $order"

@@ -48,6 +48,14 @@ expect_rc 3 "$BIN/newsfacet-index" "$WORK/a.jsonl"
 expect_grep 'a\.jsonl:2: not a JSON object' cat "$WORK/err"
 expect_ids "j1" 'quokkas date:2021-05'
 expect_ids "j1 j2" 'quokkas'
+# j2 has no date: never in a range, counted as "(unknown)" in the published facet and
+# selectable there.
+expect_ids "j1" 'quokkas date:2000..2030'
+expect_ids "j1" 'quokkas date:2000..'
+expect_ids "j2" 'quokkas' -f 'published=(unknown)'
+expect_grep '\(unknown\) +1' "$BIN/newsfacet-query" --count --facet published quokkas
+CHECKS=$((CHECKS + 1))
+[ "$("$BIN/newsfacet-query" --count 'quokkas date:unknown' 2>&1 | tail -1)" = 1 ] || fail "date:unknown"
 
 # Same file names in different sub-directories are different articles, each with the
 # date from its own directory's manifest.

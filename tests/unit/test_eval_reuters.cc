@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "ner_eval.h"
+#include "reuters.h"
 
 using namespace newsfacet;
 using namespace newsfacet::eval;
@@ -25,16 +26,17 @@ TEST_CASE("reuters: latin-1 stories are parsed, unescaped and unwrapped") {
     const auto docs =
         parse_reuters_sgml(latin1_to_utf8(read_all(std::string(NEWSFACET_TEST_DATA) + "/eval/reuters/tiny.sgm")));
     REQUIRE(docs.size() == 3);
-    CHECK(docs[0].id == "1");
+    CHECK(docs[0].newid == "1");
+    CHECK(docs[0].date.has_value());
     CHECK(docs[0].places == std::vector<std::string>{"japan", "usa"});
     CHECK(docs[0].people == std::vector<std::string>{"james-baker"});
-    CHECK(docs[0].text ==
+    CHECK(docs[0].text() ==
           "JAPAN AND U.S. TALK TRADE\n"
           "TOKYO, Feb 26 - Japanese officials met Treasury Secretary James Baker in Tokyo on Thursday to discuss "
           "trade & the yen, a caf\xC3\xA9 owner said.\n"
           "Baker said the talks would continue in Washington.");
     CHECK(docs[1].places == std::vector<std::string>{"ussr"});
-    CHECK(docs[1].text.find("MOSCOW GRAIN TALKS <OPEN>") != std::string::npos);
+    CHECK(docs[1].text().find("MOSCOW GRAIN TALKS <OPEN>") != std::string::npos);
     CHECK(docs[2].places.empty());
 }
 

@@ -55,6 +55,19 @@ TEST_CASE("find_people finds people from cues and leaves organisations and place
         {"The Labour Party said it would vote. Downing Street said nothing.", {}},
         {"I've said it before.", {}},
         {"General Motors said profits rose.", {}},
+        // Clubs, films, awards, bands and firms shaped like names, told by their use
+        // (invented names).
+        {"Peter Hallworth scored twice. Rosalind are top after the Rosalind defender was sent off. Rosalind beat "
+         "them.",
+         {"Peter Hallworth"}},
+        {"The abortion drama Vera Malkin won. Vera Malkin star Ada Brune was there; Ada Brune said so.", {"Ada Brune"}},
+        {"She won an Oscar for the role. The Oscar ceremony is in March.", {}},
+        {"The deal was led by Morgan Hatchley and Co Inc. Morgan Hatchley said prices rose.", {}},
+        {"Profits were 40 mln U. S. Dlrs, the company said.", {}},
+        {"Chancellor of the Exchequer Nigel Pembury said rates would fall.", {"Nigel Pembury"}},
+        // A politician lending a name to a foundation or a campaign stays a person.
+        {"Hillary Clinton spoke. The Clinton Foundation and the Clinton campaign said Clinton would win.",
+         {"Hillary Clinton"}},
         {"", {}},
     };
     for (const Row& r : rows) {

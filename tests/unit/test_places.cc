@@ -38,6 +38,10 @@ TEST_CASE("find_places: matching and guards") {
     };
     const Row rows[] = {
         {"He flew to Tel Aviv on Friday.", {"Tel Aviv/city/Israel"}},
+        // AP state abbreviations without their stop, after "City, " only.
+        {"Oil rose in Tulsa, Okla on Monday.", {"Tulsa/city/United States", "Oklahoma/admin1/United States"}},
+        {"TULSA , Okla 1996-08-22", {"Tulsa/city/United States", "Oklahoma/admin1/United States"}},
+        {"He met Okla and Minn yesterday.", {}},
         {"Talks in the Gaza Strip and the West Bank.", {"Gaza Strip/region/Palestine", "West Bank/region/Palestine"}},
         {"Tensions in the Middle East rose.", {"Middle East/region/"}},
         {"The U.K. and the U.S. agreed.",
