@@ -112,7 +112,7 @@ const Field* filter_field(std::string_view name) {
 }
 
 Result<Xapian::Query> FilterBuilder::filter(const std::string& name, const std::string& raw,
-                                            std::vector<std::string>& warnings) const {
+                                            std::vector<std::string>& warnings, bool facet_value) const {
     const Field* f = filter_field(name);
     if (!f) return syntax_error("unknown filter field \"" + name + "\"", "fields: " + filter_names());
     const std::string value = strip_quotes(raw);
@@ -120,6 +120,13 @@ Result<Xapian::Query> FilterBuilder::filter(const std::string& name, const std::
     if (f->kind == FieldKind::date) return date(*f, name, value);
     // In quote mode a field may stand for another (id: an article's quotes).
     const Field& target = !kp_.empty() && !f->quote_field.empty() ? field(f->quote_field) : *f;
+    // A value a facet lists selects exactly what the facet counted: its own term when
+    // the index has it, not what the gazetteer makes of the name (a "Washington" that
+    // is a region resolves to the city) nor a widening.
+    if (facet_value && f->place_names) {
+        const std::vector<std::string> own = value_terms(target, value, kp_);
+        if (!own.empty() && db_.term_exists(own.front())) return Xapian::Query(own.front());
+    }
     const std::string canonical = f->place_names ? resolve_place_query(value).value_or(value) : value;
     const std::vector<std::string> terms = value_terms(target, canonical, kp_);
     if (terms.empty() && f->place_names)

@@ -33,8 +33,10 @@ class FilterBuilder {
     /// The query for a filter (a name filter_field accepts) and a value as typed; an
     /// Error (exit 2) for an unknown field, an empty value or an invalid date. Adds
     /// notes such as "speaker:Smith is ambiguous" to `warnings`.
-    Result<Xapian::Query> filter(const std::string& name, const std::string& value,
-                                 std::vector<std::string>& warnings) const;
+    /// With `facet_value` (-f), a value the index holds as it is given selects just
+    /// that value, so that selecting a facet value gives the count the facet showed.
+    Result<Xapian::Query> filter(const std::string& name, const std::string& value, std::vector<std::string>& warnings,
+                                 bool facet_value = false) const;
 
   private:
     Result<Xapian::Query> person(const Field& f, const std::string& value, std::vector<std::string>& warnings) const;

@@ -240,7 +240,7 @@ Xapian::Query build_query(const Xapian::Database& db, const SearchOptions& opts,
         if (!f) syntax_error("-f " + name + "=" + value + ": unknown facet \"" + name + "\"", filter_help());
         const std::string canon(f->name);
         if (exclude.count(canon)) continue;
-        by_field[canon].push_back(fb.filter(name, value, warnings).value_or_throw());
+        by_field[canon].push_back(fb.filter(name, value, warnings, true).value_or_throw());
     }
     for (auto& [name, qs] : by_field)
         q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()));

@@ -35,7 +35,7 @@ long count(const Xapian::Database& db, const std::string& value) {
     std::vector<std::string> warnings;
     try {
         Xapian::Enquire enq(db);
-        enq.set_query(fb.filter("date", value, warnings));
+        enq.set_query(fb.filter("date", value, warnings).value_or_throw());
         return static_cast<long>(enq.get_mset(0, 0, db.get_doccount()).get_matches_estimated());
     } catch (const Failure& f) {
         return -static_cast<long>(f.error().code);
