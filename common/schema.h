@@ -50,6 +50,8 @@ enum Slot : unsigned {
     kSlotPlaces = 4,     ///< canonical places as named: cities, countries, regions
     kSlotMentioned = 5,  ///< ISO values of dates mentioned ("2023-10-07", "2024-04", "2020")
     kSlotCities = 6,     ///< canonical cities only
+    kSlotOrder = 7,      ///< 8 bytes from a hash of the unique term: breaks ties in ranking the same way in
+                         ///< one database, in shards and over remote shards (docids differ between them)
 };
 inline constexpr char kValueSeparator = '\x1f';
 
