@@ -51,6 +51,8 @@ enum Slot : unsigned {
     kSlotPlaces = 4,     ///< canonical places named, and the countries and regions containing them
     kSlotMentioned = 5,  ///< ISO values of dates mentioned ("2023-10-07", "2024-04", "2020")
     kSlotCities = 6,     ///< canonical cities only
+    kSlotOrder = 7,      ///< 8 bytes from a hash of the unique term: breaks ties in ranking the same way in
+                         ///< one database, in shards and over remote shards (docids differ between them)
 };
 inline constexpr char kValueSeparator = '\x1f';
 
@@ -60,7 +62,7 @@ struct SlotInfo {
     std::string_view name;
     std::string_view content;
 };
-inline constexpr std::array<SlotInfo, 7> kSlots{{
+inline constexpr std::array<SlotInfo, 8> kSlots{{
     {kSlotPublished, "published", "YYYYMMDD publication day (sortable); absent when unknown"},
     {kSlotSpeakers, "speakers", "canonical names of the people quoted"},
     {kSlotPeople, "people", "canonical names of everyone mentioned or quoted"},
@@ -68,6 +70,7 @@ inline constexpr std::array<SlotInfo, 7> kSlots{{
     {kSlotPlaces, "places", "canonical places named, and the countries and regions that contain them"},
     {kSlotMentioned, "mentioned", "ISO values of the dates mentioned (2023-10-07, 2024-04, 2020)"},
     {kSlotCities, "cities", "canonical cities"},
+    {kSlotOrder, "order", "8 bytes, big-endian FNV-1a 64 of the unique term: the order of equal scores"},
 }};
 
 /// How a field is searched.

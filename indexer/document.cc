@@ -1,12 +1,14 @@
 #include "document.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 
 #include "docrecord.h"
 #include "extract.h"
 #include "schema.h"
+#include "shards.h"
 #include "text.h"
 
 namespace newsfacet {
@@ -19,6 +21,16 @@ std::string join_values(const std::vector<std::string>& v) {
         out += s;
     }
     return out;
+}
+
+// The tie-break value of a document (kSlotOrder): FNV-1a 64 of its unique term, big-
+// endian so that byte order is number order.
+std::string order_value(std::string_view unique_term) {
+    std::uint64_t h = fnv1a64(unique_term);
+    std::string v(8, '\0');
+    for (int i = 7; i >= 0; --i, h >>= 8)
+        v[static_cast<std::size_t>(i)] = static_cast<char>(h & 0xff);
+    return v;
 }
 
 void push_unique(std::vector<std::string>& v, const std::string& s) {
@@ -117,6 +129,7 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
     rec.title = a.title;
     rec.text = a.text;
     doc.add_boolean_term(out.unique_term);
+    doc.add_value(kSlotOrder, order_value(out.unique_term));
     w.add_terms("type", "article");
 
     // Free text: the title with extra weight and under S, then the body.
@@ -233,6 +246,7 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
         FieldWriter qw(qd, qp);
         const std::string uid = value_terms(field("id"), a.id + "#" + std::to_string(n++), qp).at(0);
         qd.add_boolean_term(uid);
+        qd.add_value(kSlotOrder, order_value(uid));
         qw.add_terms("type", "quote");
         qw.add_terms("parent", a.id);
         index_text(qd, q.text, qp, 1, 0);

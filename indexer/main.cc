@@ -19,6 +19,7 @@
 #include "extract.h"
 #include "reader.h"
 #include "schema.h"
+#include "shards.h"
 
 using namespace newsfacet;
 
@@ -35,6 +36,7 @@ struct IndexOptions {
     bool quiet = false;
     std::size_t batch = 2000;
     bool pipeline = true;
+    std::size_t shards = 0;
 };
 
 void setup_index(CLI::App& app, IndexOptions& o) {
@@ -59,6 +61,10 @@ void setup_index(CLI::App& app, IndexOptions& o) {
     app.add_option("--batch", o.batch, "Commit after this many articles")
         ->check(CLI::Range(1, 10000000))
         ->capture_default_str();
+    app.add_option("--shards", o.shards,
+                   "Write N databases under --db DIR in parallel (one thread each) and a stub listing them; "
+                   "an existing sharded DIR keeps its number")
+        ->check(CLI::Range(1, 64));
     app.add_flag("!--no-pipeline", o.pipeline,
                  "Extract and write on one thread (default: extraction on a second thread)");
 }
@@ -195,6 +201,33 @@ int run_index(const IndexOptions& o) {
     }
 
     const std::string path = resolve_db_path(o.db);
+    if (const std::size_t have = sharded_count(path); o.shards > 0 || have > 0) {
+        // Sharded: the reader routes each article to its shard's thread, which extracts,
+        // builds and writes it.
+        ShardedWriter writer(path, o.shards > 0 ? o.shards : have, o.batch);
+        for (const std::string& id : o.deletes)
+            if (!writer.remove(id))
+                std::fprintf(stderr, "newsfacet-index: warning: --delete %s: no such article\n", id.c_str());
+        Progress progress(o.quiet);
+        read_inputs(
+            o.inputs, ro,
+            [&](Article& a) {
+                writer.put(std::move(a));
+                progress.tick(writer.written());
+            },
+            on_problem);
+        const ShardTotals t = writer.finish();
+        progress.end_line();
+        if (!o.quiet) {
+            const std::size_t n = t.added + t.replaced;
+            std::fprintf(stderr,
+                         "newsfacet-index: %zu indexed (%zu new, %zu replaced), %zu skipped, %zu deleted in %.2f s "
+                         "(%.0f articles/s); database %s holds %u documents in %zu shards\n",
+                         n, t.added, t.replaced, skipped + failed, t.deleted, progress.seconds(), progress.rate(n),
+                         path.c_str(), t.documents, o.shards > 0 ? o.shards : have);
+        }
+        return (skipped || failed || t.not_found) ? kExitPartial : kExitOk;
+    }
     Xapian::WritableDatabase db = open_for_writing(path);
     // Every batch is a transaction: if anything throws, the database's destructor
     // cancels the open one, so a failed run leaves the database at its last commit

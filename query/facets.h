@@ -74,6 +74,8 @@ class FacetCounter {
     /// Documents counted (local and remote): the whole match set when the Enquire's
     /// check_at_least covers it.
     std::size_t seen() const;
+    /// True when attach() added spies (some facet is counted in this pass).
+    bool has_spies() const { return !spies_.empty(); }
 
   private:
     friend class SlotSpy;

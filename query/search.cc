@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <memory>
 #include <set>
 #include <unordered_map>
 
@@ -361,23 +362,41 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
     if (opts.sort == SortOrder::date) {
         // Newest first unless --reverse; ties by relevance.
         enq.set_sort_by_value_then_relevance(kSlotPublished, !opts.reverse);
+    } else {
+        // Equal scores in the order of a value derived from the id, not of docids, which
+        // differ between one database, its shards and remote shards.
+        enq.set_sort_by_relevance_then_value(kSlotOrder, false);
     }
     const bool want_facets = !opts.facets.empty();
     const Xapian::doccount all = db.get_doccount();
     const Xapian::doccount check = (want_facets || opts.exact_total) ? all : 0;
 
-    FacetCounter counter(db, opts.facets, opts.quotes);
+    auto counter = std::make_unique<FacetCounter>(db, opts.facets, opts.quotes);
     // Facets whose own drill-down filter is active are counted over the match set
     // without that filter (multi-select): separately, below.
     std::set<std::string> filtered;
     for (const auto& f : opts.filters)
         if (const Field* ff = filter_field(f.first)) filtered.insert(std::string(ff->name));
-    if (want_facets) counter.set_skip(filtered);
-    if (want_facets) counter.attach(enq);
+    if (want_facets) counter->set_skip(filtered);
+    if (want_facets) counter->attach(enq);
     Xapian::MSet mset =
         enq.get_mset(static_cast<Xapian::doccount>(opts.offset), static_cast<Xapian::doccount>(opts.limit), check);
     res.total = mset.get_matches_estimated();
     res.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    if (want_facets && counter->has_spies() && counter->seen() != res.total) {
+        // The spies saw more documents than matched: Xapian 1.4 also hands the client's
+        // spies the top hits of remote shards when ranking by relevance then value,
+        // after the servers counted them. Count again in a pass that returns no hits
+        // (one more round trip, remote shards only).
+        auto again = std::make_unique<FacetCounter>(db, opts.facets, opts.quotes);
+        again->set_skip(filtered);
+        Xapian::Enquire e(db);
+        e.set_query(q);
+        e.set_weighting_scheme(Xapian::BoolWeight());
+        again->attach(e);
+        e.get_mset(0, 0, all);
+        counter = std::move(again);
+    }
 
     if (want_facets) {
         // One more pass per distinct set of filters that govern some facet (place is
@@ -397,9 +416,9 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
             c2.attach(e2);
             e2.set_weighting_scheme(Xapian::BoolWeight());
             e2.get_mset(0, 0, all);
-            c2.merge_into(counter);
+            c2.merge_into(*counter);
         }
-        res.facets = counter.results(opts.filters);
+        res.facets = counter->results(opts.filters);
     }
 
     // The words to highlight: the query's own terms, once, unless a wildcard makes

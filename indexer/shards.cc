@@ -1,0 +1,222 @@
+#include "shards.h"
+
+#include <sys/stat.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <cstdio>
+#include <deque>
+#include <exception>
+#include <fstream>
+#include <mutex>
+#include <thread>
+
+#include "database.h"
+#include "document.h"
+#include "error.h"
+#include "extract.h"
+#include "schema.h"
+
+namespace newsfacet {
+namespace {
+
+bool exists(const std::string& p) {
+    struct stat st {};
+    return ::stat(p.c_str(), &st) == 0;
+}
+
+bool is_dir(const std::string& p) {
+    struct stat st {};
+    return ::stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+// Articles queued per shard: enough to keep a shard busy while the reader serves the
+// others, few enough that memory stays flat.
+constexpr std::size_t kQueueCapacity = 32;
+
+}  // namespace
+
+std::uint64_t fnv1a64(std::string_view s) {
+    std::uint64_t h = 14695981039346656037ULL;
+    for (const unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+std::size_t shard_of(std::string_view id, std::size_t n) {
+    return n == 0 ? 0 : static_cast<std::size_t>(fnv1a64(id) % n);
+}
+
+std::string shard_path(const std::string& dir, std::size_t k) {
+    return dir + "/shard-" + std::to_string(k);
+}
+
+std::size_t sharded_count(const std::string& dir) {
+    std::ifstream in(dir + "/XAPIANDB");
+    if (!in) return 0;
+    std::string line;
+    if (!std::getline(in, line) || line.rfind(std::string(kShardStubHeader), 0) != 0) return 0;
+    std::size_t n = 0;
+    while (std::getline(in, line))
+        if (line.rfind("glass shard-", 0) == 0) ++n;
+    return n;
+}
+
+struct ShardedWriter::Shard {
+    std::string path;
+    Xapian::WritableDatabase db;
+    std::size_t batch = 1;
+    std::mutex m;
+    std::condition_variable can_put, can_get;
+    std::deque<Article> queue;
+    bool closed = false, stopped = false;
+    std::exception_ptr error;
+    std::atomic<std::size_t> written{0};
+    std::size_t added = 0, replaced = 0;
+    std::thread thread;
+
+    void run() {
+        try {
+            std::size_t pending = 0;
+            for (;;) {
+                Article a;
+                {
+                    std::unique_lock<std::mutex> lk(m);
+                    can_get.wait(lk, [&] { return !queue.empty() || closed || stopped; });
+                    if (stopped || queue.empty()) break;
+                    a = std::move(queue.front());
+                    queue.pop_front();
+                    can_put.notify_one();
+                }
+                if (write_article(db, build_documents(a, extract(a))))
+                    ++replaced;
+                else
+                    ++added;
+                ++written;
+                if (++pending >= batch) {
+                    db.commit_transaction();
+                    db.begin_transaction();
+                    pending = 0;
+                }
+            }
+            std::lock_guard<std::mutex> lk(m);
+            if (!stopped) db.commit_transaction();
+        } catch (...) {
+            std::lock_guard<std::mutex> lk(m);
+            error = std::current_exception();
+            stopped = true;
+            queue.clear();
+            can_put.notify_all();
+        }
+    }
+};
+
+ShardedWriter::ShardedWriter(const std::string& dir, std::size_t n, std::size_t batch) {
+    const std::size_t have = sharded_count(dir);
+    if (have == 0 && exists(dir) && (!is_dir(dir) || exists(dir + "/iamglass") || exists(dir + "/XAPIANDB")))
+        throw Failure({kExitUsage, dir + " is not a sharded newsfacet database; --shards writes a new directory",
+                       "index into a new directory, or drop --shards to add to " + dir});
+    if (have != 0 && have != n)
+        throw Failure({kExitUsage,
+                       dir + " has " + std::to_string(have) + " shards, not " + std::to_string(n) +
+                           " (an article's shard depends on the number of shards)",
+                       "keep --shards " + std::to_string(have) + ", or re-index everything into a new directory"});
+    if (!exists(dir) && ::mkdir(dir.c_str(), 0777) != 0)
+        throw Failure({kExitRuntime, "cannot create directory " + dir, ""});
+    for (std::size_t k = 0; k < n; ++k) {
+        auto s = std::make_unique<Shard>();
+        s->path = shard_path(dir, k);
+        s->db = open_for_writing(s->path);
+        s->batch = batch;
+        // As in one database: every batch is a transaction, so a failed run leaves each
+        // shard at its last commit.
+        s->db.begin_transaction();
+        s->db.set_metadata(std::string(kSchemaKey), std::to_string(kSchemaVersion));
+        shards_.push_back(std::move(s));
+    }
+    if (have == 0) {
+        // The stub last, once every shard exists: written to a temporary file and
+        // renamed, so that a reader never sees half of it.
+        const std::string tmp = dir + "/XAPIANDB.tmp";
+        {
+            std::ofstream out(tmp);
+            out << kShardStubHeader << ": " << n << " shards written by newsfacet-index --shards " << n
+                << "; articles are routed by a hash of their id, so do not edit\n";
+            for (std::size_t k = 0; k < n; ++k)
+                out << "glass shard-" << k << "\n";
+            if (!out.flush()) throw Failure({kExitRuntime, "cannot write " + tmp, ""});
+        }
+        if (std::rename(tmp.c_str(), (dir + "/XAPIANDB").c_str()) != 0)
+            throw Failure({kExitRuntime, "cannot write " + dir + "/XAPIANDB", ""});
+    }
+}
+
+ShardedWriter::~ShardedWriter() {
+    // Not finished (an error): stop the threads without committing; each shard's open
+    // transaction is cancelled when its database closes.
+    for (auto& s : shards_) {
+        {
+            std::lock_guard<std::mutex> lk(s->m);
+            s->stopped = true;
+        }
+        s->can_get.notify_all();
+        s->can_put.notify_all();
+    }
+    for (auto& s : shards_)
+        if (s->thread.joinable()) s->thread.join();
+}
+
+bool ShardedWriter::remove(const std::string& id) {
+    // Deletes go to the article's own shard, before the threads start.
+    Shard& s = *shards_[shard_of(id, shards_.size())];
+    const bool found = delete_article(s.db, id);
+    ++(found ? deleted_ : not_found_);
+    return found;
+}
+
+void ShardedWriter::put(Article&& a) {
+    Shard& s = *shards_[shard_of(a.id, shards_.size())];
+    if (!s.thread.joinable()) s.thread = std::thread([&s] { s.run(); });
+    std::unique_lock<std::mutex> lk(s.m);
+    s.can_put.wait(lk, [&] { return s.queue.size() < kQueueCapacity || s.stopped; });
+    if (s.error) std::rethrow_exception(s.error);
+    s.queue.push_back(std::move(a));
+    s.can_get.notify_one();
+}
+
+std::size_t ShardedWriter::written() const {
+    std::size_t n = 0;
+    for (const auto& s : shards_)
+        n += s->written.load(std::memory_order_relaxed);
+    return n;
+}
+
+ShardTotals ShardedWriter::finish() {
+    for (auto& s : shards_) {
+        if (!s->thread.joinable()) s->thread = std::thread([p = s.get()] { p->run(); });
+        {
+            std::lock_guard<std::mutex> lk(s->m);
+            s->closed = true;
+        }
+        s->can_get.notify_all();
+    }
+    for (auto& s : shards_)
+        s->thread.join();
+    for (auto& s : shards_)
+        if (s->error) std::rethrow_exception(s->error);
+    ShardTotals t;
+    t.deleted = deleted_;
+    t.not_found = not_found_;
+    for (auto& s : shards_) {
+        t.added += s->added;
+        t.replaced += s->replaced;
+        t.documents += s->db.get_doccount();
+    }
+    finished_ = true;
+    return t;
+}
+
+}  // namespace newsfacet
