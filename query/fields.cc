@@ -1,6 +1,7 @@
 #include "fields.h"
 
 #include <algorithm>
+#include <memory>
 
 #include "dates.h"
 #include "error.h"
@@ -43,9 +44,19 @@ Xapian::Query or_terms(const std::vector<std::string>& terms) {
 class FieldProc : public Xapian::FieldProcessor {
   public:
     FieldProc(const FilterBuilder& fb, std::string name, std::vector<std::string>& warnings,
-              std::optional<Error>& error)
-        : fb_(fb), name_(std::move(name)), warnings_(warnings), error_(error) {}
+              std::optional<Error>& error, std::shared_ptr<std::size_t> calls)
+        : fb_(fb), name_(std::move(name)), warnings_(warnings), error_(error), calls_(std::move(calls)) {}
     Xapian::Query operator()(const std::string& str) override {
+        // Each value costs a term look-up and, for a range, up to a hundred terms that
+        // the parser merges with the others of its field: bound them.
+        if (++*calls_ > kMaxFilterValues) {
+            if (!error_)
+                error_ =
+                    Error{kExitUsage,
+                          "too many field filters: more than " + std::to_string(kMaxFilterValues) + " in one query",
+                          "split the query into several searches"};
+            return Xapian::Query(std::string());
+        }
         try {
             return fb_.filter(name_, str, warnings_);
         } catch (const Failure& f) {
@@ -59,6 +70,7 @@ class FieldProc : public Xapian::FieldProcessor {
     std::string name_;
     std::vector<std::string>& warnings_;
     std::optional<Error>& error_;
+    std::shared_ptr<std::size_t> calls_;
 };
 
 }  // namespace
@@ -187,8 +199,9 @@ Xapian::Query FilterBuilder::date(bool published, const std::string& fname, cons
 
 void add_field_processors(Xapian::QueryParser& qp, const FilterBuilder& fb, std::vector<std::string>& warnings,
                           std::optional<Error>& error) {
+    auto calls = std::make_shared<std::size_t>(0);
     for (const char* name : {"speaker", "person", "place", "city", "date", "published", "mentioned", "id"})
-        qp.add_boolean_prefix(name, (new FieldProc(fb, name, warnings, error))->release());
+        qp.add_boolean_prefix(name, (new FieldProc(fb, name, warnings, error, calls))->release());
 }
 
 }  // namespace newsfacet

@@ -14,6 +14,9 @@
 
 namespace newsfacet {
 
+/// The most field:value filters one query may hold (exit 2 beyond).
+inline constexpr std::size_t kMaxFilterValues = 100;
+
 /// Builds filter queries against one database, for articles ("") or quotes ("XQ").
 class FilterBuilder {
   public:

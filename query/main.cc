@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -27,7 +28,7 @@ struct QueryOptions {
     std::vector<std::string> words;
     std::string format = "text";
     std::size_t limit = 10, offset = 0;
-    bool explain = false, quotes = false, count = false, reverse = false;
+    bool explain = false, quotes = false, count = false, reverse = false, stub = false;
     std::string sort = "relevance";
     std::vector<std::string> facets;
     std::vector<std::string> filters;
@@ -108,7 +109,7 @@ std::string syntax_help() {
         s += line + std::string(f.description) + "   e.g. " + std::string(f.example) + "\n";
     }
     s += "\nExit status: 0 success (zero hits is success); 1 runtime error (no database, locked, corrupt);\n"
-         "2 usage or query syntax error.\n";
+         "2 usage or query syntax error, or a query over the limits (see docs/cli.md).\n";
     return s;
 }
 
@@ -118,6 +119,8 @@ void setup_query(CLI::App& app, QueryOptions& o) {
     app.footer(syntax_help());
     app.add_option("QUERY", o.words, "Query words (joined by spaces)");
     app.add_option("--db", o.db, "Database path (default: $NEWSFACET_DB, else ./newsfacet.db)");
+    app.add_flag("--stub", o.stub,
+                 "--db names a Xapian stub file listing databases (glass directories, remote HOST:PORT servers)");
     app.add_option("--format", o.format, "Output format")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
@@ -147,11 +150,15 @@ void setup_query(CLI::App& app, QueryOptions& o) {
                    "Drill down: NAME=VALUE (e.g. -f speaker=\"John Smith\" -f place=Israel); "
                    "values of one facet are ORed, facets ANDed")
         ->allow_extra_args(false);
-    app.add_option("--facet-limit", o.facet_limit, "Values shown per facet")->capture_default_str();
+    app.add_option("--facet-limit", o.facet_limit, "Values shown per facet")
+        ->check(CLI::Range(0, 100000))
+        ->capture_default_str();
     app.add_option("--facet-sort", o.facet_sort, "Order of facet values")
         ->check(CLI::IsMember({"count", "value"}))
         ->capture_default_str();
-    app.add_option("--facet-min", o.facet_min, "Hide facet values with fewer documents")->capture_default_str();
+    app.add_option("--facet-min", o.facet_min, "Hide facet values with fewer documents")
+        ->check(CLI::Range(0, 1000000000))
+        ->capture_default_str();
     app.add_option("--facet-prefix", o.facet_prefix, "NAME=PREFIX: list only values of facet NAME starting with PREFIX")
         ->allow_extra_args(false);
     app.add_option("--facet-match", o.facet_match,
@@ -218,6 +225,12 @@ int run_query(const QueryOptions& o) {
         std::string err;
         auto fr = parse_facet_request(spec, err);
         if (!fr) throw Failure({kExitUsage, err, ""});
+        // A facet asked for twice (--facet place,place, or date and published) is
+        // counted and printed once: JSON output has one member per facet.
+        const bool seen = std::any_of(so.facets.begin(), so.facets.end(), [&](const FacetRequest& f) {
+            return f.name == fr->name && f.level == fr->level;
+        });
+        if (seen) continue;
         fr->limit = o.facet_limit;
         fr->min_count = o.facet_min;
         fr->sort_by_value = o.facet_sort == "value";
@@ -228,9 +241,11 @@ int run_query(const QueryOptions& o) {
         so.facets.push_back(*fr);
     }
     const std::string path = resolve_db_path(o.db);
-    Xapian::Database db = open_for_reading(path);
-    if (so.limit > db.get_doccount()) so.limit = db.get_doccount();
-    const SearchResult r = search(db, so);
+    const SearchResult r = read_database(path, o.stub ? OpenMode::stub_file : OpenMode::local,
+                                         [&](Xapian::Database& db) {
+                                             if (so.limit > db.get_doccount()) so.limit = db.get_doccount();
+                                             return search(db, so);
+                                         });
     if (!o.output.empty()) {
         print_lines(r, so, o.output == "paths" ? LineOutput::paths : LineOutput::ids, std::cout);
         for (const auto& w : r.warnings)
