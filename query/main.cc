@@ -241,11 +241,11 @@ int run_query(const QueryOptions& o) {
         so.facets.push_back(*fr);
     }
     const std::string path = resolve_db_path(o.db);
-    const SearchResult r = read_database(path, o.stub ? OpenMode::stub_file : OpenMode::local,
-                                         [&](Xapian::Database& db) {
-                                             if (so.limit > db.get_doccount()) so.limit = db.get_doccount();
-                                             return search(db, so);
-                                         });
+    const SearchResult r =
+        read_database(path, o.stub ? OpenMode::stub_file : OpenMode::local, [&](Xapian::Database& db) {
+            if (so.limit > db.get_doccount()) so.limit = db.get_doccount();
+            return search(db, so);
+        });
     if (!o.output.empty()) {
         print_lines(r, so, o.output == "paths" ? LineOutput::paths : LineOutput::ids, std::cout);
         for (const auto& w : r.warnings)
