@@ -3,6 +3,9 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstdlib>
+#include <exception>
 #include <functional>
 #include <string>
 
@@ -18,11 +21,35 @@ inline void add_version_flag(CLI::App& app, const char* program) {
         "Print the versions of the program, database schema, JSON format, Xapian and ICU, and exit");
 }
 
+/// The program name std::terminate reports under (set by run_command).
+inline const char* terminate_program = "newsfacet";
+
+/// Last resort for an exception that escaped (from a destructor, a noexcept function
+/// or a thread): the same "error:" line and exit status 1 as any runtime error, not
+/// "terminate called ..." and an abort. Out of memory (ulimit -v) is the usual cause.
+[[noreturn]] inline void on_terminate() {
+    Error e{kExitRuntime, "internal error: the program stopped on an unexpected condition", ""};
+    if (std::exception_ptr p = std::current_exception()) {
+        try {
+            std::rethrow_exception(p);
+        } catch (...) {
+            e = current_exception_error("");
+        }
+    }
+    print_error(terminate_program, e);
+    std::_Exit(e.code == kExitOk ? kExitRuntime : e.code);
+}
+
 /// Parses argv into `app`'s options, then calls `run`. Help exits 0, a bad command
 /// line 2 with a hint, and an exception from `run` the status its Error carries
 /// (`db_path` names the database in messages about it).
 inline int run_command(CLI::App& app, int argc, char** argv, const char* program, const std::function<int()>& run,
                        const std::function<std::string()>& db_path) {
+    // Past the file-size limit (ulimit -f) a write fails with EFBIG, which is
+    // reported with its cause, instead of SIGXFSZ killing the process silently.
+    std::signal(SIGXFSZ, SIG_IGN);
+    terminate_program = program;
+    std::set_terminate(on_terminate);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

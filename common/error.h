@@ -62,6 +62,10 @@ class Result {
 /// Prints "error: ..." (and "hint: ...") to stderr, with the program name.
 void print_error(const char* program, const Error& e);
 
+/// An error for a failed system call: `what` and the cause in words (errno `err`),
+/// with a hint for the causes a user can act on (disk full, limits, read-only).
+Error errno_error(int err, const std::string& what);
+
 /// Turns the exception in flight (Xapian, Failure, std) into an Error. Call inside a
 /// catch block. The one place where Xapian's exceptions get their hints.
 Error current_exception_error(const std::string& db_path);

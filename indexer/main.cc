@@ -228,7 +228,9 @@ int run_index(const IndexOptions& o) {
         }
         return (skipped || failed || t.not_found) ? kExitPartial : kExitOk;
     }
-    Xapian::WritableDatabase db = open_for_writing(path);
+    std::string note;
+    Xapian::WritableDatabase db = open_for_writing(path, &note);
+    if (!note.empty()) std::fprintf(stderr, "newsfacet-index: note: %s\n", note.c_str());
     // Every batch is a transaction: if anything throws, the database's destructor
     // cancels the open one, so a failed run leaves the database at its last commit
     // (without a transaction, the destructor would commit the half-done batch).

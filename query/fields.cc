@@ -1,6 +1,7 @@
 #include "fields.h"
 
 #include <algorithm>
+#include <memory>
 
 #include "dates.h"
 #include "error.h"
@@ -43,9 +44,19 @@ Xapian::Query or_terms(const std::vector<std::string>& terms) {
 class FieldProc : public Xapian::FieldProcessor {
   public:
     FieldProc(const FilterBuilder& fb, std::string name, std::vector<std::string>& warnings,
-              std::optional<Error>& error)
-        : fb_(fb), name_(std::move(name)), warnings_(warnings), error_(error) {}
+              std::optional<Error>& error, std::shared_ptr<std::size_t> calls)
+        : fb_(fb), name_(std::move(name)), warnings_(warnings), error_(error), calls_(std::move(calls)) {}
     Xapian::Query operator()(const std::string& str) override {
+        // Each value costs a term look-up and, for a range, up to a hundred terms that
+        // the parser merges with the others of its field: bound them.
+        if (++*calls_ > kMaxFilterValues) {
+            if (!error_)
+                error_ =
+                    Error{kExitUsage,
+                          "too many field filters: more than " + std::to_string(kMaxFilterValues) + " in one query",
+                          "split the query into several searches"};
+            return Xapian::Query::MatchNothing;
+        }
         Result<Xapian::Query> q = fb_.filter(name_, str, warnings_);
         if (q) return *q;
         if (!error_) error_ = q.error();
@@ -57,6 +68,7 @@ class FieldProc : public Xapian::FieldProcessor {
     std::string name_;
     std::vector<std::string>& warnings_;
     std::optional<Error>& error_;
+    std::shared_ptr<std::size_t> calls_;
 };
 
 // Optimal string alignment distance (Levenshtein plus adjacent transpositions, so
@@ -313,13 +325,14 @@ Result<Xapian::Query> FilterBuilder::date(const Field& f, const std::string& fna
 
 void add_field_processors(Xapian::QueryParser& qp, const FilterBuilder& fb, std::vector<std::string>& warnings,
                           std::optional<Error>& error) {
+    auto calls = std::make_shared<std::size_t>(0);
     for (const Field& f : kFields) {
         if (!is_filterable(f)) continue;
         std::vector<std::string> names{std::string(f.name)};
         for (std::string_view a : list_items(f.aliases))
             names.emplace_back(a);
         for (const std::string& name : names)
-            qp.add_boolean_prefix(name, (new FieldProc(fb, name, warnings, error))->release());
+            qp.add_boolean_prefix(name, (new FieldProc(fb, name, warnings, error, calls))->release());
     }
 }
 

@@ -20,6 +20,8 @@ namespace newsfacet {
 /// and level ("place:city" filters on city, "published:year" on date); nullptr when
 /// it names no field that can be filtered on.
 const Field* filter_field(std::string_view name);
+/// The most field:value filters one query may hold (exit 2 beyond).
+inline constexpr std::size_t kMaxFilterValues = 100;
 
 /// Builds filter queries against one database, for articles ("") or quotes ("XQ").
 class FilterBuilder {

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -31,7 +32,7 @@ struct QueryOptions {
     std::vector<std::string> words;
     Format format = Format::text;
     std::size_t limit = 10, offset = 0;
-    bool explain = false, quotes = false, count = false, reverse = false, fields = false;
+    bool explain = false, quotes = false, count = false, reverse = false, fields = false, stub = false;
     SortOrder sort = SortOrder::relevance;
     std::vector<std::string> facets;
     std::vector<std::string> filters;
@@ -122,7 +123,7 @@ std::string syntax_help() {
         s += line + std::string(f.description) + "   e.g. " + std::string(f.example) + "\n";
     }
     s += "\nExit status: 0 success (zero hits is success); 1 runtime error (no database, locked, corrupt);\n"
-         "2 usage or query syntax error.\n";
+         "2 usage or query syntax error, or a query over the limits (see docs/cli.md).\n";
     return s;
 }
 
@@ -132,6 +133,8 @@ void setup_query(CLI::App& app, QueryOptions& o) {
     app.footer(syntax_help());
     app.add_option("QUERY", o.words, "Query words (joined by spaces)");
     app.add_option("--db", o.db, "Database path (default: $NEWSFACET_DB, else ./newsfacet.db)");
+    app.add_flag("--stub", o.stub,
+                 "--db names a Xapian stub file listing databases (glass directories, remote HOST:PORT servers)");
     app.add_option("--format", o.format, "Output format")
         ->transform(choice<Format>({{"text", Format::text}, {"json", Format::json}}))
         ->default_str("text");
@@ -164,11 +167,15 @@ void setup_query(CLI::App& app, QueryOptions& o) {
                    "Drill down: NAME=VALUE or NAME:LEVEL=VALUE, any value a facet lists (e.g. -f speaker=\"John "
                    "Smith\" -f place=Israel -f place:city=Paris); values of one facet are ORed, facets ANDed")
         ->allow_extra_args(false);
-    app.add_option("--facet-limit", o.facet_limit, "Values shown per facet")->capture_default_str();
+    app.add_option("--facet-limit", o.facet_limit, "Values shown per facet")
+        ->check(CLI::Range(0, 100000))
+        ->capture_default_str();
     app.add_option("--facet-sort", o.facet_sort, "Order of facet values")
         ->transform(choice<FacetSort>({{"count", FacetSort::count}, {"value", FacetSort::value}}))
         ->default_str("count");
-    app.add_option("--facet-min", o.facet_min, "Hide facet values with fewer documents")->capture_default_str();
+    app.add_option("--facet-min", o.facet_min, "Hide facet values with fewer documents")
+        ->check(CLI::Range(0, 1000000000))
+        ->capture_default_str();
     app.add_option("--facet-prefix", o.facet_prefix, "NAME=PREFIX: list only values of facet NAME starting with PREFIX")
         ->allow_extra_args(false);
     app.add_option("--facet-match", o.facet_match,
@@ -245,6 +252,12 @@ int run_query(const QueryOptions& o) {
             if (std::find(facet_names.begin(), facet_names.end(), n) == facet_names.end()) facet_names.push_back(n);
     for (const auto& spec : facet_names) {
         FacetRequest fr = parse_facet_request(spec).value_or_throw();
+        // A facet asked for twice (--facet place,place, or date and published) is
+        // counted and printed once: JSON output has one member per facet.
+        const bool seen = std::any_of(so.facets.begin(), so.facets.end(), [&](const FacetRequest& f) {
+            return f.name == fr.name && f.level == fr.level;
+        });
+        if (seen) continue;
         fr.limit = o.facet_limit;
         fr.min_count = o.facet_min;
         fr.sort_by_value = o.facet_sort == FacetSort::value;
@@ -255,9 +268,11 @@ int run_query(const QueryOptions& o) {
         so.facets.push_back(fr);
     }
     const std::string path = resolve_db_path(o.db);
-    Xapian::Database db = open_for_reading(path);
-    if (so.limit > db.get_doccount()) so.limit = db.get_doccount();
-    const SearchResult r = search(db, so);
+    const SearchResult r =
+        read_database(path, o.stub ? OpenMode::stub_file : OpenMode::local, [&](Xapian::Database& db) {
+            if (so.limit > db.get_doccount()) so.limit = db.get_doccount();
+            return search(db, so);
+        });
     if (!o.output.empty())
         print_lines(r, so, o.output == "paths" ? LineOutput::paths : LineOutput::ids, std::cout);
     else if (o.format == Format::json)

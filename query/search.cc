@@ -23,21 +23,37 @@ namespace {
 }
 
 // QueryParser is forgiving about some mistakes and vague about others; these checks
-// say *where* the common ones are (1-based character column).
+// say *where* the common ones are (1-based character column). They also bound the
+// nesting: libxapian recurses once per level when it builds, optimises and frees a
+// query, and some 30,000 levels overflow the stack.
 void check_syntax(const std::string& q) {
-    int depth = 0;
+    if (q.size() > kMaxQueryBytes)
+        syntax_error(
+            "query too long: " + std::to_string(q.size()) + " bytes, at most " + std::to_string(kMaxQueryBytes),
+            "split it into several searches");
+    std::size_t depth = 0, words = 0;
     std::size_t open_paren = 0, open_quote = 0, col = 0;
     bool in_quote = false;
     for (std::size_t i = 0; i < q.size(); ++i) {
         if ((static_cast<unsigned char>(q[i]) & 0xC0) != 0x80) ++col;
         const char c = q[i];
+        // QueryParser's work grows faster than linearly with the words it combines.
+        if (c != ' ' && c != '\t' && c != '(' && c != ')' && (i == 0 || q[i - 1] == ' ' || q[i - 1] == '\t') &&
+            ++words > kMaxQueryWords)
+            syntax_error("query too long: more than " + std::to_string(kMaxQueryWords) + " words and operators",
+                         "split it into several searches");
         if (c == '"') {
             in_quote = !in_quote;
             if (in_quote) open_quote = col;
         } else if (!in_quote && c == '(') {
             if (depth++ == 0) open_paren = col;
+            if (depth > kMaxQueryDepth)
+                syntax_error("query nested too deeply: more than " + std::to_string(kMaxQueryDepth) +
+                                 " levels of parentheses at column " + std::to_string(col),
+                             "flatten the query: (a OR b OR c) needs no inner parentheses");
         } else if (!in_quote && c == ')') {
-            if (--depth < 0) syntax_error("unmatched ')' at column " + std::to_string(col) + " of: " + q);
+            if (depth == 0) syntax_error("unmatched ')' at column " + std::to_string(col) + " of: " + q);
+            --depth;
         }
     }
     if (in_quote)
@@ -126,6 +142,34 @@ std::string filter_help() {
             if (!l.name.empty() && l.filter != f.name) s += ", " + std::string(f.facet) + ":" + std::string(l.name);
     }
     return "facets to filter on: " + s;
+}
+
+// Bounds the work a parsed query asks for: its depth (operators of different
+// precedence alternating, a AND NOT b AND c AND NOT d..., nest without parentheses),
+// its number of terms (date ranges expand to many) and of wildcards (each expands at
+// match time, up to kMaxWildcardExpansion words). The walk is iterative and stops at
+// the first limit, so it is safe on any tree the parser built.
+void check_size(const Xapian::Query& q) {
+    std::size_t terms = 0, wildcards = 0;
+    std::vector<std::pair<Xapian::Query, std::size_t>> stack{{q, 1}};
+    while (!stack.empty()) {
+        auto [node, depth] = std::move(stack.back());
+        stack.pop_back();
+        if (depth > kMaxQueryDepth)
+            syntax_error(
+                "query nested too deeply: more than " + std::to_string(kMaxQueryDepth) + " levels of operators",
+                "group alternatives with parentheses: (a OR b) AND NOT (c OR d)");
+        if (node.get_type() == Xapian::Query::OP_WILDCARD && ++wildcards > kMaxWildcards)
+            syntax_error("too many wildcards: more than " + std::to_string(kMaxWildcards) + " in one query",
+                         "use fewer word* patterns");
+        const std::size_t n = node.get_num_subqueries();
+        if (n == 0 && ++terms > kMaxQueryTerms)
+            syntax_error("query too large: more than " + std::to_string(kMaxQueryTerms) +
+                             " terms (words, filter values and the dates their ranges cover)",
+                         "narrow date ranges or split the query into several searches");
+        for (std::size_t i = 0; i < n; ++i)
+            stack.emplace_back(node.get_subquery(i), depth + 1);
+    }
 }
 
 const unsigned kParseFlags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
@@ -217,6 +261,7 @@ Xapian::Query build_query(const Xapian::Database& db, const SearchOptions& opts,
         qp.set_default_op(Xapian::Query::OP_AND);
         qp.add_prefix("title", kp + std::string(prefix("title")));
         std::optional<Error> field_error;
+        qp.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_ERROR);
         add_field_processors(qp, fb, warnings, field_error);
         // Only excluded words ("-blair", "-blair -brown"): QueryParser would search
         // for them; the user means every document except those.
@@ -227,6 +272,7 @@ Xapian::Query build_query(const Xapian::Database& db, const SearchOptions& opts,
             syntax_error("cannot parse query \"" + opts.query + "\": " + e.get_msg());
         }
         if (field_error) throw Failure(*field_error);
+        check_size(q);
         if (excluded)
             q = Xapian::Query(Xapian::Query::OP_AND_NOT, kind, q);
         else if (q.get_description().find("<alldocuments>") != std::string::npos)
@@ -350,6 +396,8 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
         q = build_query(db, opts, res.warnings);
     } catch (const Failure&) {
         throw;
+    } catch (const Xapian::DatabaseError&) {
+        throw;  // the caller retries a read a commit overtook (read_database) or reports it
     } catch (...) {
         throw Failure(current_exception_error(""));
     }

@@ -17,6 +17,15 @@
 
 namespace newsfacet {
 
+/// Limits on one query (exit 2 beyond them, with a message saying which): they keep
+/// a query from overflowing libxapian's stack or running for minutes.
+inline constexpr std::size_t kMaxQueryBytes = 100'000;
+inline constexpr std::size_t kMaxQueryWords = 1'000;   ///< words and operator words
+inline constexpr std::size_t kMaxQueryDepth = 64;      ///< parentheses, or operators nested
+inline constexpr std::size_t kMaxQueryTerms = 10'000;  ///< after filter values and ranges expand
+inline constexpr std::size_t kMaxWildcards = 32;
+inline constexpr unsigned kMaxWildcardExpansion = 10'000;  ///< words one word* may match
+
 /// How hits are ordered.
 enum class SortOrder { relevance, date };
 

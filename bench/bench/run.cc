@@ -65,7 +65,7 @@ IndexStats index_newsfacet(const RunOptions& o, const std::string& jsonl, const 
     s.child = run_process({o.bin_dir + "/newsfacet-index", "-q", "--db", db, jsonl}, true);
     if (s.child.exit_status != 0 && s.child.exit_status != 3)
         throw std::runtime_error("newsfacet-index exited with status " + std::to_string(s.child.exit_status));
-    Xapian::Database d(db);
+    Xapian::Database d(db, Xapian::DB_BACKEND_GLASS);
     s.docs = d.get_termfreq(std::string(prefix("type")) + "article");
     s.db_bytes = dir_bytes(db);
     return s;
@@ -77,7 +77,7 @@ IndexStats index_plain(const std::string& jsonl, const std::string& db) {
     s.child = run_process({self_dir() + "/newsfacet-bench", "xapian-index", "--db", db, jsonl}, true);
     if (s.child.exit_status != 0)
         throw std::runtime_error("the plain-Xapian indexer exited with status " + std::to_string(s.child.exit_status));
-    Xapian::Database d(db);
+    Xapian::Database d(db, Xapian::DB_BACKEND_GLASS);
     s.docs = d.get_doccount();
     s.db_bytes = dir_bytes(db);
     return s;
@@ -344,7 +344,7 @@ std::string iso_now() {
 
 int plain_index(const std::string& db_path, const std::string& jsonl) {
     const std::vector<BenchDoc> docs = read_corpus(jsonl);
-    Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OVERWRITE);
+    Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
     Xapian::TermGenerator tg;
     tg.set_stemmer(Xapian::Stem("english"));
     for (const BenchDoc& d : docs) {
@@ -363,7 +363,7 @@ int plain_index(const std::string& db_path, const std::string& jsonl) {
 }
 
 std::string database_digest(const std::string& db_path) {
-    const Xapian::Database db(db_path);
+    const Xapian::Database db(db_path, Xapian::DB_BACKEND_GLASS);
     std::uint64_t h = 1469598103934665603ull;
     auto mix = [&](std::string_view s) {
         for (unsigned char c : s)
@@ -416,8 +416,9 @@ int run_bench(const RunOptions& o) {
         px = index_plain(jsonl, px_db);
         nf = index_newsfacet(o, jsonl, nf_db);
     } else {
-        nf.docs = Xapian::Database(nf_db).get_termfreq(std::string(prefix("type")) + "article");
-        px.docs = Xapian::Database(px_db).get_doccount();
+        nf.docs =
+            Xapian::Database(nf_db, Xapian::DB_BACKEND_GLASS).get_termfreq(std::string(prefix("type")) + "article");
+        px.docs = Xapian::Database(px_db, Xapian::DB_BACKEND_GLASS).get_doccount();
         nf.db_bytes = dir_bytes(nf_db);
         px.db_bytes = dir_bytes(px_db);
     }
@@ -444,7 +445,7 @@ int run_bench(const RunOptions& o) {
 
     // Queries.
     const Xapian::Database nfd = open_for_reading(nf_db);
-    const Xapian::Database pxd(px_db);
+    const Xapian::Database pxd(px_db, Xapian::DB_BACKEND_GLASS);
     const std::vector<BenchQuery> queries =
         o.queries_file.empty() ? generate_queries(nfd, o.per_class, o.seed) : read_queries(o.queries_file);
     std::vector<std::string> classes;
