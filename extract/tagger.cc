@@ -9,6 +9,7 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <initializer_list>
 #include <limits>
 #include <unordered_map>
 
@@ -142,6 +143,40 @@ struct Info {
     bool gaz_common = false, gaz_big = false, gaz_country = false;
 };
 
+// The name lists as one hash look-up per word: hashes of the word as written (given
+// names, surnames, organisation words, demonyms) and of its lower case (common words,
+// honorifics, offices, roles) to the list bits.
+struct ListTable {
+    std::unordered_map<std::uint64_t, std::uint32_t> cased, lower;
+};
+
+const ListTable& list_table() {
+    static const ListTable table = [] {
+        const detail::NameLexicon& lex = detail::name_lexicon();
+        ListTable x;
+        x.cased.reserve(lex.given.size() + lex.surnames.size() + lex.orgwords.size() + lex.demonyms.size());
+        x.lower.reserve(lex.words.size() + lex.honorifics.size() + lex.offices.size() + lex.roles.size());
+        for (const auto& [name, g] : lex.given)
+            x.cased[fnv(name)] |= g == 'm' ? kGivenM : g == 'f' ? kGivenF : kGivenU;
+        for (const std::string& w : lex.surnames)
+            x.cased[fnv(w)] |= kSurname;
+        for (const std::string& w : lex.orgwords)
+            x.cased[fnv(w)] |= kOrgWord;
+        for (const std::string& w : lex.demonyms)
+            x.cased[fnv(w)] |= kDemonym;
+        for (const std::string& w : lex.words)
+            x.lower[fnv(w)] |= kCommon;
+        for (const std::string& w : lex.honorifics)
+            x.lower[fnv(w)] |= kHonorific;
+        for (const std::string& w : lex.offices)
+            x.lower[fnv(w)] |= kOffice;
+        for (const std::string& w : lex.roles)
+            x.lower[fnv(w)] |= kRole;
+        return x;
+    }();
+    return table;
+}
+
 std::string shape_of(std::string_view w) {
     std::string s;
     char last = 0;
@@ -270,7 +305,7 @@ std::vector<std::pair<std::size_t, std::size_t>> sequences(const std::vector<Tok
 }
 
 Features extract_features(std::string_view text, const std::vector<Tok>& toks) {
-    const detail::NameLexicon& lex = detail::name_lexicon();
+    const ListTable& lists = list_table();
     const Gazetteer& gaz = Gazetteer::instance();
     const std::size_t n = toks.size();
     std::vector<Info> info(n);
@@ -309,15 +344,8 @@ Features extract_features(std::string_view text, const std::vector<Tok>& toks) {
         }
         if (t.has_alpha) {
             std::uint32_t f = 0;
-            if (auto it = lex.given.find(t.cased); it != lex.given.end())
-                f |= it->second == 'm' ? kGivenM : it->second == 'f' ? kGivenF : kGivenU;
-            if (lex.surnames.count(t.cased)) f |= kSurname;
-            if (lex.words.count(t.lw)) f |= kCommon;
-            if (lex.honorifics.count(t.lw)) f |= kHonorific;
-            if (lex.offices.count(t.lw)) f |= kOffice;
-            if (lex.roles.count(t.lw)) f |= kRole;
-            if (lex.orgwords.count(t.cased)) f |= kOrgWord;
-            if (lex.demonyms.count(t.cased)) f |= kDemonym;
+            if (const auto it = lists.cased.find(fnv(t.cased)); it != lists.cased.end()) f |= it->second;
+            if (const auto it = lists.lower.find(t.hw); it != lists.lower.end()) f |= it->second;
             if (detail::is_function_word(t.lw)) f |= kFunction;
             t.lex = f;
         }
@@ -354,6 +382,46 @@ Features extract_features(std::string_view text, const std::vector<Tok>& toks) {
             doc[t.hw] |= 1;
         else if (!t.allcaps && !t.sent_start && !caps_line[toks[i].line] && !title_line[toks[i].line])
             doc[t.hw] |= 2;
+    }
+
+    // Document contexts: how each capitalised word is used elsewhere in the article, so
+    // that "Akram" alone inherits "Wasim Akram", a headline word its body mentions, and
+    // "Magna" its "Magna Inc".
+    std::unordered_map<std::uint64_t, std::uint32_t> usage;  // hash of the cased word -> context bits
+    std::vector<std::uint64_t> cased_hash(n, 0);
+    {
+        auto word_is = [&](std::size_t k, std::initializer_list<std::string_view> ws) {
+            for (std::string_view x : ws)
+                if (info[k].lw == x) return true;
+            return false;
+        };
+        for (std::size_t i = 0; i < n; ++i) {
+            const Info& t = info[i];
+            if (!t.has_alpha || !(t.cap || t.allcaps)) continue;
+            cased_hash[i] = fnv(t.cased);
+            std::uint32_t bits = 0;
+            const bool prev = i > 0 && toks[i - 1].line == toks[i].line;
+            const bool next = i + 1 < n && toks[i + 1].line == toks[i].line;
+            if (prev) {
+                const Info& p = info[i - 1];
+                if (p.cap && (p.lex & (kGivenM | kGivenF | kGivenU)) && !(p.lex & kCommon)) bits |= 1u << 0;
+                if (p.lex & (kHonorific | kOffice)) bits |= 1u << 1;
+                if (word_is(i - 1, {"in", "at", "near", "from", "to", "outside"})) bits |= 1u << 3;
+                if (word_is(i - 1, {"of"})) bits |= 1u << 6;
+                if (p.cap && !p.sent_start) bits |= 1u << 7;
+                if (word_is(i - 1, {"v", "vs", "beat", "against"})) bits |= 1u << 8;
+            }
+            if (next) {
+                const Info& x = info[i + 1];
+                if (x.lex & kOrgWord) bits |= 1u << 2;
+                if (word_is(i + 1, {"said", "says", "told", "added"})) bits |= 1u << 4;
+                if (x.cap && !(t.lex & kFunction)) bits |= 1u << 5;
+                if (x.has_digit && !x.has_alpha) bits |= 1u << 9;
+                if (word_is(i + 1, {"'s"})) bits |= 1u << 10;
+            }
+            if (!t.sent_start && !caps_line[toks[i].line] && !title_line[toks[i].line]) bits |= 1u << 11;
+            usage[cased_hash[i]] |= bits;
+        }
     }
 
     // Gazetteer matches: the longest run of up to four tokens (within a line) that the
@@ -480,6 +548,10 @@ Features extract_features(std::string_view text, const std::vector<Tok>& toks) {
             const auto it = doc.find(t.hw);
             const std::uint8_t d = it == doc.end() ? 0 : it->second;
             add(feat(40, d, t.sent_start || caps || title));
+            const auto u = usage.find(cased_hash[i]);
+            if (u != usage.end())
+                for (std::uint32_t bit = 0; bit < 12; ++bit)
+                    if (u->second & (1u << bit)) add(feat(41, bit, t.sent_start || caps || title));
         }
     }
     f.offsets.push_back(static_cast<std::uint32_t>(f.feats.size()));
@@ -566,21 +638,23 @@ Model::Model(std::string_view file) {
     p.remove_prefix(ntrans * 4);
     const char* hp = p.data();
     const char* wp = p.data() + std::size_t(nfeat) * 4;
+    // Load factor at most 2/3; each slot holds its hash and weights in one cache line.
     std::size_t cap = 1;
-    while (cap < std::size_t(nfeat) * 2)
+    while (cap * 2 < std::size_t(nfeat) * 3)
         cap <<= 1;
     mask_ = static_cast<std::uint32_t>(cap - 1);
-    hashes_.assign(cap, 0);
-    weights_.assign(cap * kTags, 0);
+    slots_.assign(cap, Slot{});
     for (std::uint32_t k = 0; k < nfeat; ++k) {
         std::uint32_t hk;
         std::memcpy(&hk, hp + std::size_t(k) * 4, 4);
+        if (hk == 0) continue;
         std::uint32_t s = hk & mask_;
-        while (hashes_[s] != 0 && hashes_[s] != hk)
+        while (slots_[s].hash != 0 && slots_[s].hash != hk)
             s = (s + 1) & mask_;
-        hashes_[s] = hk;
-        std::memcpy(&weights_[std::size_t(s) * kTags], wp + std::size_t(k) * kTags, kTags);
+        slots_[s].hash = hk;
+        std::memcpy(slots_[s].w, wp + std::size_t(k) * kTags, kTags);
     }
+    size_ = nfeat;
 }
 
 const Model& Model::instance() {
@@ -589,20 +663,16 @@ const Model& Model::instance() {
 }
 
 void Model::score(const std::uint32_t* feats, std::size_t n, float* em) const {
-    if (hashes_.empty()) return;
+    if (slots_.empty()) return;
     std::array<int, kTags> acc{};
     for (std::size_t k = 0; k < n; ++k) {
         const std::uint32_t hk = feats[k];
-        std::uint32_t s = hk & mask_;
-        while (hashes_[s] != 0) {
-            if (hashes_[s] == hk) {
-                const std::int8_t* w = &weights_[std::size_t(s) * kTags];
+        for (std::uint32_t s = hk & mask_; slots_[s].hash != 0; s = (s + 1) & mask_)
+            if (slots_[s].hash == hk) {
                 for (int t = 0; t < kTags; ++t)
-                    acc[static_cast<std::size_t>(t)] += w[t];
+                    acc[static_cast<std::size_t>(t)] += slots_[s].w[t];
                 break;
             }
-            s = (s + 1) & mask_;
-        }
     }
     for (int t = 0; t < kTags; ++t)
         em[t] += static_cast<float>(acc[static_cast<std::size_t>(t)]) * scale_;

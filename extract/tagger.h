@@ -86,8 +86,9 @@ class Model {
     explicit Model(std::string_view file);
     /// The embedded model, loaded on first use.
     static const Model& instance();
-    bool empty() const { return hashes_.empty(); }
-    std::size_t size() const { return hashes_.size(); }
+    bool empty() const { return size_ == 0; }
+    /// Number of features.
+    std::size_t size() const { return size_; }
     /// Adds the weights of `feats` to em[0 .. kTags).
     void score(const std::uint32_t* feats, std::size_t n, float* em) const;
     const float* transitions() const { return trans_.data(); }
@@ -95,11 +96,15 @@ class Model {
     std::vector<int> tag(const std::vector<Tok>& toks, const Features& f) const;
 
   private:
-    std::vector<std::uint32_t> hashes_;  // open-addressing table, 0 = empty slot
-    std::vector<std::int8_t> weights_;   // kTags per slot
-    std::vector<float> trans_;           // (kTags + 1) * kTags
+    struct alignas(16) Slot {
+        std::uint32_t hash = 0;  // 0: empty
+        std::int8_t w[kTags] = {};
+    };
+    std::vector<Slot> slots_;   // open addressing, linear probing
+    std::vector<float> trans_;  // (kTags + 1) * kTags
     float scale_ = 1.0f;
     std::uint32_t mask_ = 0;
+    std::size_t size_ = 0;
 };
 
 }  // namespace ner
