@@ -10,7 +10,15 @@ Extraction extract(const Article& article) {
     // Places first: the people finder needs them so that "Jordan" in "Jordan said"
     // can be weighed against the place, and places inside a person's name go.
     std::vector<PlaceMention> places = find_places(text);
-    x.people = find_people(text, places);
+    // With a model, the tagger decides which names are people, places or neither; the
+    // rule-based finders remain for a binary built without one.
+    const std::vector<TaggedEntity> tagged = tag_entities(text);
+    if (!tagged.empty() || !ner::Model::instance().empty()) {
+        places = confirm_places(text, std::move(places), tagged);
+        x.people = find_people(text, places, tagged);
+    } else {
+        x.people = find_people(text, places);
+    }
     x.quotes = find_quotes(text, x.people);
     std::erase_if(places, [&](const PlaceMention& p) {
         return std::any_of(x.people.begin(), x.people.end(), [&](const PersonMention& m) {

@@ -9,6 +9,7 @@
 
 #include "article.h"
 #include "extraction.h"
+#include "tagger.h"
 
 namespace newsfacet {
 
@@ -18,6 +19,18 @@ std::vector<PlaceMention> find_places(std::string_view text);
 /// People named in text, merged within the article (people.cc). `places` are the place
 /// candidates, so that a place is never taken for a person.
 std::vector<PersonMention> find_people(std::string_view text, const std::vector<PlaceMention>& places);
+
+/// People among the tagger's names (tagger.h): its person spans, merged within the
+/// article, and later mentions of their surnames (people.cc).
+std::vector<PersonMention> find_people(std::string_view text, const std::vector<PlaceMention>& places,
+                                       const std::vector<TaggedEntity>& tagged);
+
+/// The places the tagger confirms (recognise.cc): gazetteer matches it tags as places
+/// (with its span), and its place spans the matcher missed, looked up in the gazetteer.
+/// A gazetteer match it tags as an organisation, a person or another name goes
+/// ("Barcelona beat", "Santa Fe Pacific").
+std::vector<PlaceMention> confirm_places(std::string_view text, std::vector<PlaceMention> matched,
+                                         const std::vector<TaggedEntity>& tagged);
 
 /// Lower-case index keys for one person (people.cc): the canonical name, its surname and
 /// the near-identical surname spellings among `surfaces` (the article's mentions of that

@@ -389,6 +389,53 @@ class PeopleFinder {
         drop_weak_singles();
         scan_known_names();
         drop_non_people();
+        return output();
+    }
+
+    // The tagger's people (tagger.h) replace the rule-based cues: each span it tags as a
+    // person is a candidate, merged into entities as before; later surname mentions are
+    // found as before, except on words the tagger gives to an organisation, a place or
+    // another kind of name ("Smith Barney", "Lara" the city).
+    std::vector<PersonMention> run(const std::vector<TaggedEntity>& tagged) {
+        find_runs();
+        std::vector<char> other(toks_.size(), 0);
+        for (const TaggedEntity& te : tagged) {
+            auto it = std::lower_bound(toks_.begin(), toks_.end(), te.span.begin,
+                                       [](const Token& t, std::size_t b) { return t.begin < b; });
+            std::size_t first = SIZE_MAX, last = SIZE_MAX;
+            for (auto i = static_cast<std::size_t>(it - toks_.begin()); i < toks_.size() && toks_[i].end <= te.span.end;
+                 ++i) {
+                if (te.kind != EntityKind::person) other[i] = 1;
+                if (!is_word(i)) continue;
+                if (first == SIZE_MAX) first = i;
+                last = i;
+            }
+            if (te.kind != EntityKind::person || first == SIZE_MAX) continue;
+            // Trailing full stop of an initial ("John F.") stays with the name words.
+            char gender = 0;
+            const char g = given_gender(word(first));
+            if (g == 'm' || g == 'f') gender = g;
+            // An honorific before the name is part of the surface ("Mr Healey"), as with
+            // the rules: the quote finder looks for the speaker right after "said".
+            std::size_t surf = first, h = first;
+            if (h > 0 && is_punct(h - 1, '.')) --h;
+            if (h > 0 && is_word(h - 1) && lex_.honorifics.count(lower(word(h - 1)))) {
+                surf = h - 1;
+                const std::string l = lower(word(h - 1));
+                if (l == "mr" || l == "sir" || l == "lord" || l == "baron") gender = 'm';
+                if (l == "mrs" || l == "ms" || l == "miss" || l == "dame" || l == "lady" || l == "baroness")
+                    gender = 'f';
+            }
+            cands_.push_back(Cand{surf, first, last, "tagger", gender});
+        }
+        build_entities();
+        scan_known_names(&other);
+        drop_non_people(true);
+        return output();
+    }
+
+  private:
+    std::vector<PersonMention> output() {
         std::vector<PersonMention> out;
         out.reserve(mentions_.size());
         std::sort(mentions_.begin(), mentions_.end(),
@@ -404,7 +451,6 @@ class PeopleFinder {
         return out;
     }
 
-  private:
     struct Mention {
         std::size_t surf_b, name_b, name_e, entity;
         std::string rule;
@@ -1062,7 +1108,9 @@ class PeopleFinder {
         return false;
     }
 
-    void drop_non_people() {
+    // `tagged`: the candidates are the tagger's, which has weighed a lone first name in
+    // its context already; only the usage cues apply.
+    void drop_non_people(bool tagged = false) {
         run_of_.assign(toks_.size(), SIZE_MAX);
         for (std::size_t r = 0; r < runs_.size(); ++r)
             for (std::size_t i = runs_[r].first; i <= runs_[r].second; ++i)
@@ -1172,7 +1220,7 @@ class PeopleFinder {
             const bool single = entities_[k].words.size() == 1 && lex_.given.count(entities_[k].words[0]);
             // A first name never given with a surname, a title or a speech verb is more
             // often a club, an award or a brand than a person ("linked with Chelsea").
-            if (currency[k] || (!strong[k] && single && !speaks[k]) ||
+            if (currency[k] || (!tagged && !strong[k] && single && !speaks[k]) ||
                 (!strong[k] && cues[k] > 0 && (single || cues[k] * 4 >= total[k]))) {
                 keep[k] = 0;
                 any = true;
@@ -1183,9 +1231,10 @@ class PeopleFinder {
 
     // Other mentions of people already found: their surname alone ("Smith", "Smith's"),
     // a fuller form ("Keir Starmer" after "Starmer, who"), or a near spelling.
-    void scan_known_names() {
+    void scan_known_names(const std::vector<char>* blocked = nullptr) {
         if (entities_.empty()) return;
         std::vector<char> cov(toks_.size(), 0);
+        if (blocked) cov = *blocked;
         for (const auto& [b, e] : covered_)
             for (std::size_t i = b; i <= e && i < cov.size(); ++i)
                 cov[i] = 1;
@@ -1263,6 +1312,12 @@ class PeopleFinder {
 std::vector<PersonMention> find_people(std::string_view text, const std::vector<PlaceMention>& places) {
     if (text.empty() || text.size() > UINT32_MAX - 16) return {};
     return PeopleFinder(text, places).run();
+}
+
+std::vector<PersonMention> find_people(std::string_view text, const std::vector<PlaceMention>& places,
+                                       const std::vector<TaggedEntity>& tagged) {
+    if (text.empty() || text.size() > UINT32_MAX - 16) return {};
+    return PeopleFinder(text, places).run(tagged);
 }
 
 std::vector<std::string> person_name_keys(std::string_view canonical_name, const std::vector<std::string>& surfaces) {

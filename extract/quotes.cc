@@ -932,6 +932,19 @@ class QuoteFinder {
                nx == "i";
     }
 
+    // "Blair retorted voters remembered ...": a clause with no "that" after a verb that
+    // takes none as its object (two lower-case words that are not function words or
+    // adverbs). Verbs of telling take a hearer instead ("told reporters").
+    bool bare_clause_after(std::size_t v) const {
+        if (!is_word(v + 1) || !is_word(v + 2) || toks_[v + 1].cap || toks_[v + 2].cap) return false;
+        const std::string verb = lower(word(v)), a = lower(word(v + 1)), b = lower(word(v + 2));
+        static const std::unordered_set<std::string_view> telling = {
+            "told",     "tell",    "tells",    "asked", "asks",   "ask",   "warned", "warns",     "urged",    "urges",
+            "reminded", "assured", "informed", "wrote", "writes", "added", "adds",   "continued", "concluded"};
+        if (telling.contains(verb)) return false;
+        return !is_function_word(a) && !is_function_word(b) && !is_adverb(v + 1) && !is_adverb(v + 2);
+    }
+
     Source frame_from(std::size_t close, std::size_t i) const {
         const RawQuote r{0, close, {}, {}};
         bool dash = false;
@@ -997,7 +1010,8 @@ class QuoteFinder {
         // '"… a political campaign." Ohio Gov. John Kasich said he would have ...': after a
         // quote closed by a full stop, "X said" followed by a clause opens a new sentence of
         // reported speech; it is not this quote's frame.
-        if (speech_verb_at(k) && close > 0 && is_punct(close - 1, '.') && new_clause_after(k)) return {};
+        if (speech_verb_at(k) && close > 0 && is_punct(close - 1, '.') && (new_clause_after(k) || bare_clause_after(k)))
+            return {};
         // '"… the better." The Buckeye State is one of 45 states': after a full stop a frame
         // needs a named subject; a phrase reaching a noun that looks like a verb is a new sentence.
         if (speech_verb_at(k) && p < 0 && close > 0 && is_punct(close - 1, '.') && k > i + 3) return {};

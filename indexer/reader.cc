@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "json.h"
+#include "reuters.h"
+#include "text.h"
 
 namespace fs = std::filesystem;
 
@@ -162,6 +164,38 @@ void read_jsonl(const std::string& path, std::istream& in, const ReadOptions& op
     }
 }
 
+// Reuters-21578 SGML: every <REUTERS> story is an article with the id
+// "reuters-NEWID", its whole text (title, dateline, body) and its <DATE>.
+void read_sgml(const std::string& path, const ReadOptions& opts, const std::function<void(Article&)>& on_article,
+               const Problem& on_problem) {
+    std::string raw, err;
+    if (!read_file(path, opts.max_bytes, raw, err)) {
+        on_problem(path, {InputOutcome::Status::skipped, err + ", skipped"});
+        return;
+    }
+    // The corpus is Latin-1; a file that is valid UTF-8 is taken as such.
+    const std::vector<ReutersStory> stories = parse_reuters_sgml(is_valid_utf8(raw) ? raw : latin1_to_utf8(raw));
+    if (stories.empty()) {
+        on_problem(path, {InputOutcome::Status::skipped, "no <REUTERS> stories, skipped"});
+        return;
+    }
+    for (const ReutersStory& st : stories) {
+        const std::string where = path + "#" + st.newid;
+        Article a;
+        a.id = "reuters-" + st.newid;
+        a.path = where;
+        if (!make_article(a, st.text(), where, on_problem)) continue;
+        if (st.date) {
+            a.published = st.date;
+            a.published_source = "reuters <DATE>";
+        } else if (opts.published) {
+            a.published = opts.published;
+            a.published_source = "--published";
+        }
+        on_article(a);
+    }
+}
+
 }  // namespace
 
 std::string id_from_path(const std::string& path) {
@@ -237,6 +271,10 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts
             read_jsonl(path, in, opts, on_article, on_problem);
             return;
         }
+        if (p.extension() == ".sgm") {
+            read_sgml(path, opts, on_article, on_problem);
+            return;
+        }
         std::string raw, err;
         if (!read_file(path, opts.max_bytes, raw, err)) {
             on_problem(path, {InputOutcome::Status::skipped, err + ", skipped"});
@@ -289,7 +327,9 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts
                     if (it->is_directory()) it.disable_recursion_pending();
                     continue;
                 }
-                if (it->is_regular_file() && (p.extension() == ".txt" || p.extension() == ".jsonl")) files.push_back(p);
+                if (it->is_regular_file() &&
+                    (p.extension() == ".txt" || p.extension() == ".jsonl" || p.extension() == ".sgm"))
+                    files.push_back(p);
             }
             if (ec) on_problem(in, {InputOutcome::Status::failed, "cannot list: " + ec.message()});
             std::sort(files.begin(), files.end());

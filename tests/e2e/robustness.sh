@@ -57,6 +57,13 @@ expect_grep '\(unknown\) +1' "$BIN/newsfacet-query" --count --facet published qu
 CHECKS=$((CHECKS + 1))
 [ "$("$BIN/newsfacet-query" --count 'quokkas date:unknown' 2>&1 | tail -1)" = 1 ] || fail "date:unknown"
 
+# Reuters SGML is read directly, with the dateline and the <DATE> (issue 11, item 9).
+SGM="$(dirname "$0")/../data/eval/reuters/tiny.sgm"
+expect_rc 0 "$BIN/newsfacet-index" --db "$WORK/sgm.db" "$SGM"
+expect_ids "reuters-1" --db "$WORK/sgm.db" 'id:reuters-1 tokyo'
+expect_ids "reuters-1" --db "$WORK/sgm.db" 'cafe date:1987-02-26'
+expect_grep '^3$' "$BIN/newsfacet-query" --db "$WORK/sgm.db" --count ''
+
 # Same file names in different sub-directories are different articles, each with the
 # date from its own directory's manifest.
 mkdir -p "$WORK/tree/a" "$WORK/tree/b"

@@ -1,0 +1,120 @@
+// confirm_places: where the tagger (tagger.h) and the gazetteer matcher (places.cc)
+// meet. The tagger says whether a name is a place at all ("Barcelona beat" is a club,
+// "Santa Fe Pacific" a company, "Lara" a person); the gazetteer says which place it is.
+// A place the tagger finds but the gazetteer does not know cannot be faceted, so it goes.
+#include <algorithm>
+
+#include "extract.h"
+#include "gazetteer.h"
+#include "people.h"
+
+namespace newsfacet {
+namespace {
+
+bool overlaps(Span a, Span b) {
+    return a.begin < b.end && b.begin < a.end;
+}
+
+// The gazetteer's preferred row for a span of text: as written, or case-folded for
+// text in capitals ("NEW YORK").
+const GazetteerEntry* look_up(std::string_view surface) {
+    const Gazetteer& g = Gazetteer::instance();
+    if (const auto hits = g.lookup(surface); !hits.empty()) return &hits.front();
+    bool has_lower = false;
+    for (char c : surface)
+        has_lower = has_lower || (c >= 'a' && c <= 'z');
+    if (!has_lower) {
+        const auto folded = g.lookup_folded(surface);
+        if (!folded.empty()) return folded.front();
+    }
+    return nullptr;
+}
+
+// The word before byte `pos` (skipping spaces), or "".
+std::string_view word_before(std::string_view text, std::size_t pos) {
+    std::size_t e = pos;
+    while (e > 0 && text[e - 1] == ' ')
+        --e;
+    std::size_t b = e;
+    while (b > 0 && ((text[b - 1] >= 'a' && text[b - 1] <= 'z') || (text[b - 1] >= 'A' && text[b - 1] <= 'Z')))
+        --b;
+    return text.substr(b, e - b);
+}
+
+// Context that only a place fits, whatever the tagger thought of the name itself: a
+// locative preposition ("in Bradford", "near Leeds") or an office for a constituency
+// ("MP for Bradford", "Secretary of State for Scotland").
+bool place_context(std::string_view text, Span s) {
+    const std::string_view w = word_before(text, s.begin);
+    static constexpr std::string_view locatives[] = {"in", "near", "outside", "inside", "across", "throughout"};
+    for (std::string_view l : locatives)
+        if (w == l) return true;
+    if (w != "for") return false;
+    const std::size_t at = static_cast<std::size_t>(w.data() - text.data());
+    const std::string office = detail::lower(word_before(text, at));
+    const detail::NameLexicon& lex = detail::name_lexicon();
+    return !office.empty() && (lex.offices.count(office) || lex.roles.count(office)) && office != "candidate";
+}
+
+}  // namespace
+
+std::vector<PlaceMention> confirm_places(std::string_view text, std::vector<PlaceMention> matched,
+                                         const std::vector<TaggedEntity>& tagged) {
+    std::vector<PlaceMention> out;
+    out.reserve(matched.size());
+    std::vector<char> used(tagged.size(), 0);
+    // tagged is in text order; a cursor keeps this linear.
+    std::size_t cursor = 0;
+    std::sort(matched.begin(), matched.end(),
+              [](const PlaceMention& a, const PlaceMention& b) { return a.span.begin < b.span.begin; });
+    for (PlaceMention& p : matched) {
+        while (cursor < tagged.size() && tagged[cursor].span.end <= p.span.begin)
+            ++cursor;
+        std::size_t k = cursor;
+        while (k < tagged.size() && tagged[k].span.begin < p.span.end && !overlaps(tagged[k].span, p.span))
+            ++k;
+        if (k >= tagged.size() || !overlaps(tagged[k].span, p.span)) continue;
+        if (tagged[k].kind != EntityKind::location) {
+            // An organisation's name in place context is the place ("MP for Bradford").
+            if (tagged[k].kind == EntityKind::organisation && tagged[k].span == p.span && place_context(text, p.span)) {
+                used[k] = 1;
+                out.push_back(std::move(p));
+            }
+            continue;
+        }
+        const TaggedEntity* hit = &tagged[k];
+        // The tagger's span is the name as written ("East Jerusalem"); the gazetteer's
+        // row says which place it is.
+        if (hit->span.begin != p.span.begin || hit->span.end != p.span.end) {
+            const bool inside = hit->span.begin <= p.span.begin && p.span.end <= hit->span.end;
+            if (!inside) continue;  // only part of the match is a place: not this place
+            p.span = hit->span;
+            p.surface = std::string(text.substr(p.span.begin, p.span.end - p.span.begin));
+        }
+        used[k] = 1;
+        if (!out.empty() && out.back().span == p.span) continue;
+        out.push_back(std::move(p));
+    }
+    // Places the tagger found and the matcher did not (its guards, capitals, datelines).
+    for (std::size_t k = 0; k < tagged.size(); ++k) {
+        const TaggedEntity& t = tagged[k];
+        if (t.kind != EntityKind::location || used[k]) continue;
+        const std::string_view surface = text.substr(t.span.begin, t.span.end - t.span.begin);
+        const GazetteerEntry* e = look_up(surface);
+        if (!e) continue;
+        PlaceMention p;
+        p.span = t.span;
+        p.surface = std::string(surface);
+        p.name = e->name;
+        p.level = e->level;
+        p.country = e->country;
+        p.admin1 = e->admin1;
+        p.rule = "tagger+" + std::string(e->rule);
+        out.push_back(std::move(p));
+    }
+    std::sort(out.begin(), out.end(),
+              [](const PlaceMention& a, const PlaceMention& b) { return a.span.begin < b.span.begin; });
+    return out;
+}
+
+}  // namespace newsfacet
