@@ -255,17 +255,36 @@ inline std::vector<std::string_view> list_items(std::string_view list) {
 
 /// The schema row for a field name or alias ("published" is "date"); nullptr when
 /// there is none.
+constexpr const Field* find_field(std::string_view name);
+
+/// The index in kFields of a field name or alias; kFields.size() when there is none.
+/// Compile-time code uses indexes, not pointers: GCC's UBSan instrumentation makes
+/// comparisons of addresses inside an array non-constant.
+constexpr std::size_t field_index(std::string_view name) {
+    for (std::size_t i = 0; i < kFields.size(); ++i)
+        if (kFields[i].name == name || in_list(kFields[i].aliases, name)) return i;
+    return kFields.size();
+}
+
 constexpr const Field* find_field(std::string_view name) {
+    const std::size_t i = field_index(name);
+    return i < kFields.size() ? &kFields[i] : nullptr;
+}
+
+/// True when a facet of that name (or a field with a facet of that name) exists.
+constexpr bool facet_exists(std::string_view facet_name) {
     for (const Field& f : kFields)
-        if (f.name == name || in_list(f.aliases, name)) return &f;
-    return nullptr;
+        if (!f.facet.empty() && f.facet == facet_name) return true;
+    const std::size_t i = field_index(facet_name);
+    return i < kFields.size() && !kFields[i].facet.empty();
 }
 
 /// The schema row for a field name or alias; throws std::out_of_range for an unknown
 /// name (at compile time, an unknown name is a compile error).
 constexpr const Field& field(std::string_view name) {
-    if (const Field* f = find_field(name)) return *f;
-    throw std::out_of_range("unknown field");
+    const std::size_t i = field_index(name);
+    if (i == kFields.size()) throw std::out_of_range("unknown field");
+    return kFields[i];
 }
 
 /// The term prefix of a field, looked up by name (code names fields, never letters).
@@ -323,7 +342,7 @@ constexpr bool names_and_prefixes_unique() {
     for (std::size_t i = 0; i < kFields.size(); ++i)
         for (std::size_t j = i + 1; j < kFields.size(); ++j) {
             const Field &a = kFields[i], &b = kFields[j];
-            if (a.prefix == b.prefix || a.name == b.name || find_field(b.name) != &b) return false;
+            if (a.prefix == b.prefix || a.name == b.name || field_index(b.name) != j) return false;
             for (std::string_view p : {a.month_prefix, a.year_prefix})
                 if (!p.empty() && (p == b.prefix || p == b.month_prefix || p == b.year_prefix)) return false;
         }
@@ -347,15 +366,16 @@ constexpr bool references_resolve() {
     // Every field a row names (look-up keys, quote field, level filters, governed
     // facets) exists; date fields have all three prefixes.
     for (const Field& f : kFields) {
-        if (!f.lookup.empty() && !find_field(f.lookup)) return false;
-        if (!f.quote_field.empty() && !find_field(f.quote_field)) return false;
+        const std::size_t none = kFields.size();
+        if (!f.lookup.empty() && field_index(f.lookup) == none) return false;
+        if (!f.quote_field.empty() && field_index(f.quote_field) == none) return false;
         for (const FacetLevel& l : f.levels)
-            if (!l.name.empty() && (!find_field(l.filter) || l.slot < 0)) return false;
+            if (!l.name.empty() && (field_index(l.filter) == none || l.slot < 0)) return false;
         if ((f.kind == FieldKind::date) != (!f.month_prefix.empty() && !f.year_prefix.empty())) return false;
         std::string_view g = f.governs;
         while (!g.empty()) {
             const std::size_t c = g.find(',');
-            if (!find_facet(g.substr(0, c))) return false;
+            if (!facet_exists(g.substr(0, c))) return false;
             if (c == std::string_view::npos) break;
             g.remove_prefix(c + 1);
         }
