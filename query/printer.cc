@@ -247,7 +247,7 @@ void print_lines(const SearchResult& r, const SearchOptions& o, LineOutput what,
         if (o.quotes && !printed.insert(id).second) continue;
         // A name with a newline cannot be one line: the control characters become U+FFFD
         // like everywhere else in text output.
-        out << safe(what == LineOutput::paths ? d.path : id) << "\n";
+        out << terminal_safe(what == LineOutput::paths ? d.path : id) << "\n";
     }
 }
 
