@@ -3,9 +3,9 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
-#include <string_view>
 
 namespace newsfacet {
 

@@ -206,8 +206,7 @@ int run_index(const IndexOptions& o) {
         // builds and writes it.
         ShardedWriter writer(path, o.shards > 0 ? o.shards : have, o.batch);
         for (const std::string& id : o.deletes)
-            if (!writer.remove(id))
-                std::fprintf(stderr, "newsfacet-index: warning: --delete %s: no such article\n", id.c_str());
+            if (!writer.remove(id)) print_message("newsfacet-index", "warning", "--delete " + id + ": no such article");
         Progress progress(o.quiet);
         read_inputs(
             o.inputs, ro,
@@ -220,11 +219,14 @@ int run_index(const IndexOptions& o) {
         progress.end_line();
         if (!o.quiet) {
             const std::size_t n = t.added + t.replaced;
-            std::fprintf(stderr,
-                         "newsfacet-index: %zu indexed (%zu new, %zu replaced), %zu skipped, %zu deleted in %.2f s "
-                         "(%.0f articles/s); database %s holds %u documents in %zu shards\n",
-                         n, t.added, t.replaced, skipped + failed, t.deleted, progress.seconds(), progress.rate(n),
-                         path.c_str(), t.documents, o.shards > 0 ? o.shards : have);
+            char counts[256];
+            std::snprintf(counts, sizeof counts,
+                          "%zu indexed (%zu new, %zu replaced), %zu skipped, %zu deleted in %.2f s (%.0f articles/s); ",
+                          n, t.added, t.replaced, skipped + failed, t.deleted, progress.seconds(), progress.rate(n));
+            const std::string summary = "newsfacet-index: " + std::string(counts) + "database " + path + " holds " +
+                                        std::to_string(t.documents) + " documents in " +
+                                        std::to_string(o.shards > 0 ? o.shards : have) + " shards";
+            std::fputs((terminal_safe(summary) + "\n").c_str(), stderr);
         }
         return (skipped || failed || t.not_found) ? kExitPartial : kExitOk;
     }
