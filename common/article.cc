@@ -9,12 +9,6 @@
 namespace newsfacet {
 namespace {
 
-bool is_blank(std::string_view s) {
-    return std::all_of(s.begin(), s.end(), [](unsigned char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    });
-}
-
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
         s.remove_prefix(1);
@@ -69,6 +63,7 @@ RejectReason decode_text(std::string_view raw, std::string& out, DecodeReport& r
             out.append(raw.data() + start, static_cast<std::size_t>(pos - start));
         }
     }
+    // Only white space, Unicode's included (no-break spaces, U+3000): nothing to index.
     if (is_blank(out)) return RejectReason::empty;
     return RejectReason::none;
 }

@@ -38,7 +38,8 @@ struct DecodeReport {
 enum class RejectReason { none, empty, binary };
 
 /// Decodes raw bytes into UTF-8 text (see Article::text). Returns the reason when the
-/// input is empty (only white space) or binary (NUL bytes or mostly control bytes).
+/// input is empty (only white space, see is_blank in text.h) or binary (NUL bytes or
+/// mostly control bytes).
 RejectReason decode_text(std::string_view raw, std::string& out, DecodeReport& report);
 
 /// Finds the headline, standfirst and body of decoded text and fills title fields.

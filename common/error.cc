@@ -9,6 +9,8 @@
 #include <optional>
 #include <system_error>
 
+#include "text.h"
+
 namespace newsfacet {
 namespace {
 
@@ -96,9 +98,14 @@ Error from_xapian(const Xapian::Error& e, const std::string& db_path) {
 
 }  // namespace
 
+void print_message(const char* program, const char* kind, std::string_view message) {
+    const std::string line = std::string(program) + ": " + kind + ": " + terminal_safe(message) + "\n";
+    std::fputs(line.c_str(), stderr);
+}
+
 void print_error(const char* program, const Error& e) {
-    std::fprintf(stderr, "%s: error: %s\n", program, e.message.c_str());
-    if (!e.hint.empty()) std::fprintf(stderr, "%s: hint: %s\n", program, e.hint.c_str());
+    print_message(program, "error", e.message);
+    if (!e.hint.empty()) print_message(program, "hint", e.hint);
 }
 
 Error errno_error(int err, const std::string& what) {

@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 
@@ -58,6 +59,10 @@ class Result {
   private:
     std::variant<T, Error> v_;
 };
+/// Prints "PROGRAM: KIND: MESSAGE" on stderr ("newsfacet-index: warning: ..."). The
+/// message goes through terminal_safe (text.h): it may hold file names, ids or dates
+/// from the input, and escape sequences in them must not reach the terminal.
+void print_message(const char* program, const char* kind, std::string_view message);
 
 /// Prints "error: ..." (and "hint: ...") to stderr, with the program name.
 void print_error(const char* program, const Error& e);

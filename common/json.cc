@@ -1,5 +1,8 @@
 #include "json.h"
 
+#include <unicode/utf8.h>
+
+#include <algorithm>
 #include <cstdio>
 
 #include "article.h"
@@ -19,7 +22,27 @@ void json_string(std::string& out, std::string_view raw) {
         s = repaired;
     }
     out.push_back('"');
-    for (unsigned char c : s) {
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    const int32_t len = static_cast<int32_t>(std::min<std::size_t>(s.size(), INT32_MAX));
+    for (int32_t i = 0; i < len;) {
+        const unsigned char c = p[i];
+        if (c >= 0x80) {
+            // C1 controls and bidirectional overrides are escaped (\u009b, \u202e):
+            // the same string for a JSON reader, nothing a terminal acts on for a
+            // person who looks at the JSON. U+2028/U+2029 too, for JavaScript.
+            const int32_t start = i;
+            UChar32 cp;
+            U8_NEXT(p, i, len, cp);
+            if (cp >= 0 && (unsafe_for_terminal(static_cast<char32_t>(cp)) || cp == 0x2028 || cp == 0x2029)) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
+                out += buf;
+            } else {
+                out.append(s.data() + start, static_cast<std::size_t>(i - start));
+            }
+            continue;
+        }
+        ++i;
         switch (c) {
             case '"':
                 out += "\\\"";
@@ -37,7 +60,7 @@ void json_string(std::string& out, std::string_view raw) {
                 out += "\\t";
                 break;
             default:
-                if (c < 0x20) {
+                if (c < 0x20 || c == 0x7F) {
                     char buf[8];
                     std::snprintf(buf, sizeof buf, "\\u%04x", c);
                     out += buf;

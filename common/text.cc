@@ -324,6 +324,48 @@ bool is_valid_utf8(std::string_view s) {
     return true;
 }
 
+bool is_blank(std::string_view s) {
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    const int32_t len = static_cast<int32_t>(std::min<std::size_t>(s.size(), INT32_MAX));
+    for (int32_t i = 0; i < len;) {
+        const uint8_t b = p[i];
+        if (b < 0x80) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v') return false;
+            ++i;
+            continue;
+        }
+        UChar32 c;
+        U8_NEXT(p, i, len, c);
+        if (c < 0) return false;
+        if (!u_isUWhiteSpace(c) && c != 0x200B && c != 0x200C && c != 0x200D && c != 0x2060 && c != 0xFEFF)
+            return false;
+    }
+    return true;
+}
+
+bool unsafe_for_terminal(char32_t c) {
+    return (c < 0x20 && c != '\t') || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069);
+}
+
+std::string terminal_safe(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    // Messages and lines of output are short; a string over 2 GiB is cut there.
+    const int32_t len = static_cast<int32_t>(std::min<std::size_t>(s.size(), INT32_MAX));
+    for (int32_t i = 0; i < len;) {
+        const int32_t start = i;
+        UChar32 c;
+        U8_NEXT(p, i, len, c);
+        if (c < 0 || unsafe_for_terminal(static_cast<char32_t>(c)))
+            out += "\xEF\xBF\xBD";  // U+FFFD
+        else
+            out.append(s.data() + start, static_cast<std::size_t>(i - start));
+    }
+    return out;
+}
+
 std::size_t code_points(std::string_view s) {
     std::size_t n = 0;
     for (unsigned char c : s)

@@ -62,4 +62,23 @@ bool is_valid_utf8(std::string_view s);
 /// Number of code points in a UTF-8 string.
 std::size_t code_points(std::string_view s);
 
+/// True when text holds nothing but white space: ASCII blanks, every Unicode
+/// White_Space character (no-break spaces, U+3000 ideographic space, U+2028 ...) and
+/// the invisible zero-width ones (U+200B-U+200D, U+2060, U+FEFF). Expects valid UTF-8
+/// (an invalid byte is not white space).
+bool is_blank(std::string_view s);
+
+/// True for a code point that must not reach a terminal as it is: C0 controls but
+/// tab, DEL, C1 controls (escape sequences) and the explicit bidirectional formatting
+/// characters U+202A-U+202E and U+2066-U+2069 (they reorder what is shown, as in
+/// "Trojan Source"). The implicit marks U+200E, U+200F and U+061C stay: right-to-left
+/// text uses them and they cannot reorder text beyond their neighbours.
+bool unsafe_for_terminal(char32_t c);
+
+/// The one filter for every string printed to a terminal (text output and messages on
+/// stderr): each unsafe code point (see unsafe_for_terminal) and each invalid UTF-8
+/// sequence becomes U+FFFD, one code point for one, so column and highlight offsets
+/// counted in code points stay right.
+std::string terminal_safe(std::string_view s);
+
 }  // namespace newsfacet

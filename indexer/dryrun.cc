@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "json.h"
+#include "text.h"
 
 namespace newsfacet {
 namespace {
@@ -150,10 +151,14 @@ void print_dry_run(const Article& a, const Extraction& x, bool json, std::ostrea
         out << w.str() << '\n';
         return;
     }
-    out << "== " << a.id << "  " << a.path << "\n";
-    out << "   title:     " << a.title << (a.title_from_text ? "  (from the first sentence)" : "") << "\n";
-    out << "   published: "
-        << (a.published ? iso_day(*a.published) + " (" + a.published_source + ")" : std::string("unknown")) << "\n\n";
+    // Every line holds text from the article or its file name: each goes through
+    // terminal_safe (one code point for one, so the columns stay aligned).
+    auto line_out = [&](const std::string& line) { out << terminal_safe(line) << "\n"; };
+    line_out("== " + a.id + "  " + a.path);
+    line_out("   title:     " + a.title + (a.title_from_text ? "  (from the first sentence)" : ""));
+    line_out("   published: " +
+             (a.published ? iso_day(*a.published) + " (" + a.published_source + ")" : std::string("unknown")));
+    out << "\n";
     std::string head = "   kind";
     pad_to(head, 19);
     head += "span";
@@ -163,7 +168,7 @@ void print_dry_run(const Article& a, const Extraction& x, bool json, std::ostrea
     head += "value";
     pad_to(head, 84);
     head += "rule";
-    out << head << "\n";
+    line_out(head);
     for (const Item& it : items) {
         std::string line = "   " + it.kind;
         pad_to(line, 19);
@@ -175,17 +180,17 @@ void print_dry_run(const Article& a, const Extraction& x, bool json, std::ostrea
         pad_to(line, 84);
         line += it.rule;
         if (!it.extra.empty()) line += "  [" + it.extra + "]";
-        out << line << "\n";
+        line_out(line);
     }
     if (!x.quotes.empty()) {
         out << "\n   quotes:\n";
         for (const auto& q : x.quotes) {
-            out << "   " << cp(q.span.begin) << "-" << cp(q.span.end) << "  "
-                << (q.speaker.empty() ? std::string("(no speaker)") : q.speaker)
-                << (q.speaker_is_person || q.speaker.empty() ? "" : " (not a person)")
-                << (q.indirect ? " [indirect]" : "") << "  via " << (q.speaker_rule.empty() ? "-" : q.speaker_rule)
-                << "  (" << q.rule << ")\n";
-            out << "      \"" << clip(q.text, 110) << "\"\n";
+            line_out("   " + std::to_string(cp(q.span.begin)) + "-" + std::to_string(cp(q.span.end)) + "  " +
+                     (q.speaker.empty() ? std::string("(no speaker)") : q.speaker) +
+                     (q.speaker_is_person || q.speaker.empty() ? "" : " (not a person)") +
+                     (q.indirect ? " [indirect]" : "") + "  via " + (q.speaker_rule.empty() ? "-" : q.speaker_rule) +
+                     "  (" + q.rule + ")");
+            line_out("      \"" + clip(q.text, 110) + "\"");
         }
     }
     out << "\n";

@@ -20,6 +20,7 @@
 #include "reader.h"
 #include "schema.h"
 #include "shards.h"
+#include "text.h"
 
 using namespace newsfacet;
 
@@ -188,9 +189,8 @@ int run_index(const IndexOptions& o) {
         // A warning for an input indexed with a problem or skipped (the message says
         // "skipped"), an error for one that could not be read at all; the last two
         // lead to exit status 3.
-        std::fprintf(stderr, "newsfacet-index: %s: %s: %s\n",
-                     out.status == InputOutcome::Status::failed ? "error" : "warning", where.c_str(),
-                     out.message.c_str());
+        print_message("newsfacet-index", out.status == InputOutcome::Status::failed ? "error" : "warning",
+                      where + ": " + out.message);
     };
 
     if (o.dry_run) {
@@ -206,8 +206,7 @@ int run_index(const IndexOptions& o) {
         // builds and writes it.
         ShardedWriter writer(path, o.shards > 0 ? o.shards : have, o.batch);
         for (const std::string& id : o.deletes)
-            if (!writer.remove(id))
-                std::fprintf(stderr, "newsfacet-index: warning: --delete %s: no such article\n", id.c_str());
+            if (!writer.remove(id)) print_message("newsfacet-index", "warning", "--delete " + id + ": no such article");
         Progress progress(o.quiet);
         read_inputs(
             o.inputs, ro,
@@ -220,11 +219,14 @@ int run_index(const IndexOptions& o) {
         progress.end_line();
         if (!o.quiet) {
             const std::size_t n = t.added + t.replaced;
-            std::fprintf(stderr,
-                         "newsfacet-index: %zu indexed (%zu new, %zu replaced), %zu skipped, %zu deleted in %.2f s "
-                         "(%.0f articles/s); database %s holds %u documents in %zu shards\n",
-                         n, t.added, t.replaced, skipped + failed, t.deleted, progress.seconds(), progress.rate(n),
-                         path.c_str(), t.documents, o.shards > 0 ? o.shards : have);
+            char counts[256];
+            std::snprintf(counts, sizeof counts,
+                          "%zu indexed (%zu new, %zu replaced), %zu skipped, %zu deleted in %.2f s (%.0f articles/s); ",
+                          n, t.added, t.replaced, skipped + failed, t.deleted, progress.seconds(), progress.rate(n));
+            const std::string summary = "newsfacet-index: " + std::string(counts) + "database " + path + " holds " +
+                                        std::to_string(t.documents) + " documents in " +
+                                        std::to_string(o.shards > 0 ? o.shards : have) + " shards";
+            std::fputs((terminal_safe(summary) + "\n").c_str(), stderr);
         }
         return (skipped || failed || t.not_found) ? kExitPartial : kExitOk;
     }
@@ -242,7 +244,7 @@ int run_index(const IndexOptions& o) {
             ++deleted;
         else {
             ++not_found;
-            std::fprintf(stderr, "newsfacet-index: warning: --delete %s: no such article\n", id.c_str());
+            print_message("newsfacet-index", "warning", "--delete " + id + ": no such article");
         }
     }
     Progress progress(o.quiet);
@@ -276,13 +278,16 @@ int run_index(const IndexOptions& o) {
     progress.end_line();
     if (!o.quiet) {
         const std::size_t n = added + replaced;
-        std::fprintf(stderr,
-                     "newsfacet-index: %zu indexed (%zu new, %zu replaced), %zu skipped, %zu deleted in %.2f s (%.0f "
-                     "articles/s); "
-                     "database %s holds %u articles and %u quotes\n",
-                     n, added, replaced, skipped + failed, deleted, progress.seconds(), progress.rate(n), path.c_str(),
-                     db.get_termfreq(value_terms(field("type"), "article").at(0)),
-                     db.get_termfreq(value_terms(field("type"), "quote", kQuotePrefix).at(0)));
+        char counts[256];
+        std::snprintf(counts, sizeof counts,
+                      "%zu indexed (%zu new, %zu replaced), %zu skipped, %zu deleted in %.2f s (%.0f articles/s); ", n,
+                      added, replaced, skipped + failed, deleted, progress.seconds(), progress.rate(n));
+        // The path is the user's: it goes through the terminal filter with the rest.
+        const std::string summary =
+            "newsfacet-index: " + std::string(counts) + "database " + path + " holds " +
+            std::to_string(db.get_termfreq(value_terms(field("type"), "article").at(0))) + " articles and " +
+            std::to_string(db.get_termfreq(value_terms(field("type"), "quote", kQuotePrefix).at(0))) + " quotes";
+        std::fputs((terminal_safe(summary) + "\n").c_str(), stderr);
     }
     return (skipped || failed || not_found) ? kExitPartial : kExitOk;
 }

@@ -1,11 +1,15 @@
 #include "reader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
-#include <sstream>
 
 #include "json.h"
 #include "reuters.h"
@@ -37,43 +41,152 @@ bool read_bounded(std::istream& in, std::size_t max_bytes, std::string& out, std
     return true;
 }
 
-bool read_file(const std::string& path, std::size_t max_bytes, std::string& out, std::string& error) {
-    std::error_code ec;
-    // Devices, FIFOs and the like are not articles (and /dev/zero never ends).
-    if (!fs::is_regular_file(path, ec)) {
-        error = "not a regular file";
-        return false;
-    }
-    const auto size = fs::file_size(path, ec);
-    if (!ec && size > max_bytes) {
-        error = "too large (" + std::to_string(size) + " bytes, the limit is " + std::to_string(max_bytes) + ")";
-        return false;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = "cannot read";
-        return false;
-    }
-    return read_bounded(in, max_bytes, out, error);
+// What kind of non-regular file a mode is, for messages.
+const char* file_type_name(mode_t m) {
+    if (S_ISFIFO(m)) return "a FIFO";
+    if (S_ISCHR(m)) return "a character device";
+    if (S_ISBLK(m)) return "a block device";
+    if (S_ISSOCK(m)) return "a socket";
+    if (S_ISDIR(m)) return "a directory";
+    return "not a file";
 }
 
-// std::getline with a bound: a longer line is consumed and reported as too long.
-bool getline_bounded(std::istream& in, std::string& line, std::size_t max_bytes, bool& too_long) {
-    line.clear();
-    too_long = false;
-    std::streambuf* sb = in.rdbuf();
-    bool any = false;
-    for (int c = sb->sbumpc(); c != std::char_traits<char>::eof(); c = sb->sbumpc()) {
-        any = true;
-        if (c == '\n') return true;
-        if (line.size() >= max_bytes)
-            too_long = true;
-        else
-            line.push_back(static_cast<char>(c));
+// One input file, opened for reading only if it is a regular file. Devices, FIFOs
+// and sockets are not articles: /dev/zero never ends, and open() on a FIFO waits for a
+// writer forever (while the indexer holds the database's write lock). So the type is
+// checked with stat before opening (opening some devices has effects), the file is
+// opened non-blocking, and fstat on the descriptor checks that what is read is what
+// was checked.
+class InputFile {
+  public:
+    InputFile() = default;
+    InputFile(const InputFile&) = delete;
+    InputFile& operator=(const InputFile&) = delete;
+    ~InputFile() {
+        if (fd_ >= 0) ::close(fd_);
     }
-    if (too_long) line.clear();
-    return any;
-}
+
+    /// False with a message and the errno (0 for a file of the wrong type).
+    bool open(const std::string& path, std::string& error, int& err) {
+        struct stat st {};
+        err = 0;
+        if (::stat(path.c_str(), &st) != 0) return fail(errno, error, err);
+        if (!S_ISREG(st.st_mode)) {
+            error = std::string("not a regular file (") + file_type_name(st.st_mode) + ")";
+            return false;
+        }
+        fd_ = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+        if (fd_ < 0) return fail(errno, error, err);
+        if (::fstat(fd_, &st) != 0) return fail(errno, error, err);
+        if (!S_ISREG(st.st_mode)) {
+            error = std::string("not a regular file (") + file_type_name(st.st_mode) + ")";
+            return false;
+        }
+        const int flags = ::fcntl(fd_, F_GETFL);
+        if (flags >= 0) ::fcntl(fd_, F_SETFL, flags & ~O_NONBLOCK);
+        size_ = static_cast<std::uint64_t>(st.st_size);
+        return true;
+    }
+    /// Up to n bytes; 0 at the end, -1 on an error.
+    long read(char* buf, std::size_t n) {
+        for (;;) {
+            const ssize_t r = ::read(fd_, buf, n);
+            if (r < 0 && errno == EINTR) continue;
+            return static_cast<long>(r);
+        }
+    }
+    /// The whole file, unless it holds more than max_bytes (it may grow while read).
+    bool read_all(std::size_t max_bytes, std::string& out, std::string& error) {
+        out.clear();
+        if (size_ > max_bytes) {
+            error = "too large (" + std::to_string(size_) + " bytes, the limit is " + std::to_string(max_bytes) + ")";
+            return false;
+        }
+        out.reserve(static_cast<std::size_t>(size_));
+        char buf[65536];
+        for (long n; (n = read(buf, sizeof buf)) != 0;) {
+            if (n < 0) {
+                error = std::string("read error: ") + std::strerror(errno);
+                return false;
+            }
+            out.append(buf, static_cast<std::size_t>(n));
+            if (out.size() > max_bytes) {
+                error = "too large (over " + std::to_string(max_bytes) + " bytes, the limit)";
+                out.clear();
+                return false;
+            }
+        }
+        return true;
+    }
+
+  private:
+    static bool fail(int e, std::string& error, int& err) {
+        if (e == ELOOP)
+            error = "a symbolic link loop";
+        else if (e == ENOENT)
+            error = "no such file or directory";
+        else
+            error = std::string("cannot read: ") + std::strerror(e);
+        err = e;
+        return false;
+    }
+    int fd_ = -1;
+    std::uint64_t size_ = 0;
+};
+
+// Lines from a ByteSource, each bounded: a longer line is consumed and reported.
+class LineReader {
+  public:
+    explicit LineReader(const ByteSource& source) : source_(source) {}
+    /// The next line without its '\n'; false at the end. A line over max_bytes comes
+    /// back empty with too_long set.
+    bool next(std::string& line, std::size_t max_bytes, bool& too_long) {
+        line.clear();
+        too_long = false;
+        bool any = false;
+        for (;;) {
+            if (pos_ == end_ && !fill()) break;
+            any = true;
+            const char* b = buf_ + pos_;
+            const auto* nl = static_cast<const char*>(std::memchr(b, '\n', end_ - pos_));
+            const std::size_t n = nl ? static_cast<std::size_t>(nl - b) : end_ - pos_;
+            if (!too_long) {
+                if (line.size() + n > max_bytes) {
+                    too_long = true;
+                    line.clear();
+                } else {
+                    line.append(b, n);
+                }
+            }
+            pos_ += n;
+            if (nl) {
+                ++pos_;
+                return true;
+            }
+        }
+        return any;
+    }
+    /// True when the source reported an error (the lines so far were read).
+    bool failed() const { return failed_; }
+
+  private:
+    bool fill() {
+        if (done_) return false;
+        const long n = source_(buf_, sizeof buf_);
+        if (n <= 0) {
+            done_ = true;
+            failed_ = n < 0;
+            return false;
+        }
+        pos_ = 0;
+        end_ = static_cast<std::size_t>(n);
+        return true;
+    }
+    const ByteSource& source_;
+    char buf_[65536];
+    std::size_t pos_ = 0, end_ = 0;
+    bool done_ = false, failed_ = false;
+};
 
 std::string fnv_hex(std::string_view s) {
     unsigned long long h = 1469598103934665603ull;
@@ -85,15 +198,18 @@ std::string fnv_hex(std::string_view s) {
 }
 
 // Decodes and splits raw text into an article; reports empty/binary/invalid bytes.
-bool make_article(Article& a, std::string_view raw, const std::string& where, const Problem& on_problem) {
+// `what` is "file" or "article" (a JSON Lines line), for messages.
+bool make_article(Article& a, std::string_view raw, const std::string& where, const char* what,
+                  const Problem& on_problem) {
     DecodeReport rep;
     const RejectReason why = decode_text(raw, a.text, rep);
     if (why == RejectReason::empty) {
-        on_problem(where, {InputOutcome::Status::skipped, "empty file, skipped"});
+        on_problem(where, {InputOutcome::Status::skipped, std::string("empty ") + what + ", skipped"});
         return false;
     }
     if (why == RejectReason::binary) {
-        on_problem(where, {InputOutcome::Status::skipped, "binary file (NUL or control bytes), skipped"});
+        on_problem(where,
+                   {InputOutcome::Status::skipped, std::string("binary ") + what + " (NUL or control bytes), skipped"});
         return false;
     }
     if (rep.invalid_bytes > 0)
@@ -105,12 +221,58 @@ bool make_article(Article& a, std::string_view raw, const std::string& where, co
     return true;
 }
 
-void read_jsonl(const std::string& path, std::istream& in, const ReadOptions& opts,
+// Lists the *.txt and *.jsonl files under `root`, sorted; names starting with '.' are
+// left out. Symbolic links to files are followed, to directories not (so no cycle can
+// form). A link that loops, a broken link with an article's name and a directory that
+// cannot be listed are reported and skipped: the rest is still listed.
+std::vector<fs::path> list_tree(const fs::path& root, const Problem& on_problem) {
+    std::vector<fs::path> files, dirs{root};
+    while (!dirs.empty()) {
+        const fs::path dir = std::move(dirs.back());
+        dirs.pop_back();
+        std::error_code ec;
+        fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+        for (; !ec && it != end; it.increment(ec)) {
+            const fs::path& p = it->path();
+            if (p.filename().string().starts_with(".")) continue;
+            std::error_code sec;
+            const fs::file_status ls = it->symlink_status(sec);
+            if (sec) continue;  // gone since it was listed
+            if (fs::is_directory(ls)) {
+                dirs.push_back(p);
+                continue;
+            }
+            const bool article = p.extension() == ".txt" || p.extension() == ".jsonl" || p.extension() == ".sgm";
+            if (fs::is_symlink(ls)) {
+                const fs::file_status ts = fs::status(p, sec);
+                if (sec == std::errc::too_many_symbolic_link_levels) {
+                    on_problem(p.string(), {InputOutcome::Status::skipped, "a symbolic link loop, skipped"});
+                    continue;
+                }
+                if (!article || fs::is_directory(ts)) continue;
+                if (sec || !fs::exists(ts)) {
+                    on_problem(p.string(), {InputOutcome::Status::skipped, "a broken symbolic link, skipped"});
+                    continue;
+                }
+            }
+            // Files that are not regular (FIFOs, devices) are refused when opened.
+            if (article) files.push_back(p);
+        }
+        if (ec) on_problem(dir.string(), {InputOutcome::Status::failed, "cannot list: " + ec.message()});
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+}  // namespace
+
+void read_jsonl(const std::string& path, const ByteSource& source, const ReadOptions& opts,
                 const std::function<void(Article&)>& on_article, const Problem& on_problem) {
+    LineReader lines(source);
     std::string line;
     std::size_t lineno = 0;
     bool too_long = false;
-    while (getline_bounded(in, line, opts.max_bytes, too_long)) {
+    while (lines.next(line, opts.max_bytes, too_long)) {
         ++lineno;
         const std::string where = path + ":" + std::to_string(lineno);
         if (too_long) {
@@ -118,9 +280,12 @@ void read_jsonl(const std::string& path, std::istream& in, const ReadOptions& op
                                "line longer than " + std::to_string(opts.max_bytes) + " bytes, skipped"});
             continue;
         }
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        std::string_view text = line;
+        // A BOM opens the file, not the object (editors on Windows write one).
+        if (lineno == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+        if (is_blank(text)) continue;
         std::string err;
-        auto obj = parse_flat_json_object(line, err);
+        auto obj = parse_flat_json_object(text, err);
         if (!obj) {
             on_problem(where, {InputOutcome::Status::skipped, "not a JSON object (" + err + "), skipped"});
             continue;
@@ -135,7 +300,7 @@ void read_jsonl(const std::string& path, std::istream& in, const ReadOptions& op
         a.path = where;
         const std::string title = get("title"), body = get("body").empty() ? get("text") : get("body");
         const std::string raw = title.empty() ? body : title + "\n\n" + body;
-        if (!make_article(a, raw, where, on_problem)) continue;
+        if (!make_article(a, raw, where, "article", on_problem)) continue;
         if (!title.empty()) {
             // The title is given: trust it over the heuristic (it is the text's first
             // line, so it went through the same UTF-8 repair as the body).
@@ -152,8 +317,8 @@ void read_jsonl(const std::string& path, std::istream& in, const ReadOptions& op
                 a.published = pd->ymd;
                 a.published_source = "jsonl";
             } else {
-                on_problem(where, {InputOutcome::Status::ok,
-                                   "date \"" + date + "\" is not YYYY-MM-DD; publication date unknown"});
+                on_problem(where, {InputOutcome::Status::ok, "date \"" + shorten_title(date, 40) +
+                                                                 "\" is not YYYY-MM-DD; publication date unknown"});
             }
         }
         if (!a.published && opts.published) {
@@ -162,17 +327,15 @@ void read_jsonl(const std::string& path, std::istream& in, const ReadOptions& op
         }
         on_article(a);
     }
+    if (lines.failed())
+        on_problem(path + ":" + std::to_string(lineno + 1),
+                   {InputOutcome::Status::failed, std::string("read error: ") + std::strerror(errno)});
 }
 
 // Reuters-21578 SGML: every <REUTERS> story is an article with the id
 // "reuters-NEWID", its whole text (title, dateline, body) and its <DATE>.
-void read_sgml(const std::string& path, const ReadOptions& opts, const std::function<void(Article&)>& on_article,
-               const Problem& on_problem) {
-    std::string raw, err;
-    if (!read_file(path, opts.max_bytes, raw, err)) {
-        on_problem(path, {InputOutcome::Status::skipped, err + ", skipped"});
-        return;
-    }
+void read_sgml(const std::string& path, const std::string& raw, const ReadOptions& opts,
+               const std::function<void(Article&)>& on_article, const Problem& on_problem) {
     // The corpus is Latin-1; a file that is valid UTF-8 is taken as such.
     const std::vector<ReutersStory> stories = parse_reuters_sgml(is_valid_utf8(raw) ? raw : latin1_to_utf8(raw));
     if (stories.empty()) {
@@ -184,7 +347,7 @@ void read_sgml(const std::string& path, const ReadOptions& opts, const std::func
         Article a;
         a.id = "reuters-" + st.newid;
         a.path = where;
-        if (!make_article(a, st.text(), where, on_problem)) continue;
+        if (!make_article(a, st.text(), where, "story", on_problem)) continue;
         if (st.date) {
             a.published = st.date;
             a.published_source = "reuters <DATE>";
@@ -213,33 +376,53 @@ std::string id_in_directory(const std::string& dir, const fs::path& file) {
     return rel.generic_string();
 }
 
-void Manifest::load_dir(const std::string& dir, std::vector<std::string>& warnings) {
+void Manifest::load_dir(const std::string& dir, std::vector<std::string>& warnings, std::size_t max_bytes) {
     for (const auto& d : loaded_)
         if (d == dir) return;
     loaded_.push_back(dir);
     const std::string path = (fs::path(dir) / "manifest.tsv").string();
-    std::ifstream in(path);
-    if (!in) return;
-    std::string line;
+    InputFile f;
+    std::string text, err;
+    int e = 0;
+    if (!f.open(path, err, e)) {
+        if (e != ENOENT) warnings.push_back(path + ": " + err + ", ignored");
+        return;
+    }
+    if (!f.read_all(max_bytes, text, err)) {
+        warnings.push_back(path + ": " + err + ", ignored");
+        return;
+    }
+    add_text(dir, path, text, warnings);
+}
+
+void Manifest::add_text(const std::string& dir, const std::string& path, std::string_view text,
+                        std::vector<std::string>& warnings) {
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     std::size_t lineno = 0;
-    while (std::getline(in, line)) {
+    for (std::size_t p = 0; p < text.size();) {
+        std::size_t e = text.find('\n', p);
+        if (e == std::string_view::npos) e = text.size();
+        std::string_view line = text.substr(p, e - p);
+        p = e + 1;
         ++lineno;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line.empty() || line[0] == '#') continue;
         const std::size_t t1 = line.find('\t');
-        const std::size_t t2 = t1 == std::string::npos ? t1 : line.find('\t', t1 + 1);
-        if (t1 == std::string::npos) {
+        const std::size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
+        if (t1 == std::string_view::npos) {
             warnings.push_back(path + ":" + std::to_string(lineno) + ": expected FILE<TAB>YYYY-MM-DD");
             continue;
         }
         if (line.substr(0, t1) == "file") continue;  // a header row
-        const std::string date = line.substr(t1 + 1, t2 == std::string::npos ? std::string::npos : t2 - t1 - 1);
+        const std::string date(
+            line.substr(t1 + 1, t2 == std::string_view::npos ? std::string_view::npos : t2 - t1 - 1));
         auto pd = parse_partial_date(date);
         if (!pd || pd->granularity != Granularity::day) {
-            warnings.push_back(path + ":" + std::to_string(lineno) + ": \"" + date + "\" is not a date YYYY-MM-DD");
+            warnings.push_back(path + ":" + std::to_string(lineno) + ": \"" + shorten_title(date, 40) +
+                               "\" is not a date YYYY-MM-DD");
             continue;
         }
-        dates_[(fs::path(dir) / line.substr(0, t1)).lexically_normal().string()] = pd->ymd;
+        dates_[(fs::path(dir) / fs::path(line.substr(0, t1))).lexically_normal().string()] = pd->ymd;
     }
 }
 
@@ -262,28 +445,30 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts
         const std::string path = p.string();
         manifest.load_dir(p.parent_path().empty() ? "." : p.parent_path().string(), warnings);
         flush_warnings();
+        InputFile f;
+        std::string raw, err;
+        int e = 0;
+        if (!f.open(path, err, e)) {
+            on_problem(path, {e ? InputOutcome::Status::failed : InputOutcome::Status::skipped, err + ", skipped"});
+            return;
+        }
         if (p.extension() == ".jsonl") {
-            std::ifstream in(path, std::ios::binary);
-            if (!in) {
-                on_problem(path, {InputOutcome::Status::failed, "cannot read"});
-                return;
-            }
-            read_jsonl(path, in, opts, on_article, on_problem);
+            read_jsonl(
+                path, [&](char* buf, std::size_t n) { return f.read(buf, n); }, opts, on_article, on_problem);
+            return;
+        }
+        if (!f.read_all(opts.max_bytes, raw, err)) {
+            on_problem(path, {InputOutcome::Status::skipped, err + ", skipped"});
             return;
         }
         if (p.extension() == ".sgm") {
-            read_sgml(path, opts, on_article, on_problem);
-            return;
-        }
-        std::string raw, err;
-        if (!read_file(path, opts.max_bytes, raw, err)) {
-            on_problem(path, {InputOutcome::Status::skipped, err + ", skipped"});
+            read_sgml(path, raw, opts, on_article, on_problem);
             return;
         }
         Article a;
         a.id = id;
         a.path = path;
-        if (!make_article(a, raw, path, on_problem)) return;
+        if (!make_article(a, raw, path, "file", on_problem)) return;
         if (auto d = manifest.find(path)) {
             a.published = d;
             a.published_source = "manifest";
@@ -303,7 +488,7 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts
             Article a;
             a.id = "stdin-" + fnv_hex(raw).substr(0, 12);
             a.path = "-";
-            if (!make_article(a, raw, "-", on_problem)) continue;
+            if (!make_article(a, raw, "-", "file", on_problem)) continue;
             if (opts.published) {
                 a.published = opts.published;
                 a.published_source = "--published";
@@ -311,29 +496,11 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts
             on_article(a);
             continue;
         }
+        // Anything but a directory is opened as a file, which reports what is wrong
+        // with it (missing, a symbolic link loop, a FIFO ...).
         std::error_code ec;
-        const fs::file_status st = fs::status(in, ec);
-        if (ec || !fs::exists(st)) {
-            on_problem(in, {InputOutcome::Status::failed, "no such file or directory"});
-            continue;
-        }
-        if (fs::is_directory(st)) {
-            std::vector<fs::path> files;
-            for (fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied, ec), end;
-                 !ec && it != end; it.increment(ec)) {
-                const fs::path& p = it->path();
-                const std::string name = p.filename().string();
-                if (name.starts_with(".")) {
-                    if (it->is_directory()) it.disable_recursion_pending();
-                    continue;
-                }
-                if (it->is_regular_file() &&
-                    (p.extension() == ".txt" || p.extension() == ".jsonl" || p.extension() == ".sgm"))
-                    files.push_back(p);
-            }
-            if (ec) on_problem(in, {InputOutcome::Status::failed, "cannot list: " + ec.message()});
-            std::sort(files.begin(), files.end());
-            for (const auto& f : files)
+        if (fs::is_directory(fs::status(in, ec))) {
+            for (const auto& f : list_tree(in, on_problem))
                 handle_file(f, id_in_directory(in, f));
         } else {
             handle_file(fs::path(in), id_from_path(in));

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "article.h"
@@ -16,10 +17,15 @@ namespace newsfacet {
 /// Publication dates read from manifest.tsv files, keyed by the article file's path.
 class Manifest {
   public:
-    /// Reads DIR/manifest.tsv once (no error when there is none). Lines:
+    /// Reads DIR/manifest.tsv once (no error when there is none; one that is not a
+    /// regular file, or is too large, is ignored with a warning). Lines:
     /// "FILE<TAB>YYYY-MM-DD[<TAB>anything]", '#' comments. Bad lines are reported in
     /// `warnings`.
-    void load_dir(const std::string& dir, std::vector<std::string>& warnings);
+    void load_dir(const std::string& dir, std::vector<std::string>& warnings, std::size_t max_bytes = 64u << 20);
+    /// Adds the dates of a manifest's text (`path` names it in warnings; FILE names
+    /// are relative to `dir`). A leading UTF-8 BOM is skipped.
+    void add_text(const std::string& dir, const std::string& path, std::string_view text,
+                  std::vector<std::string>& warnings);
     /// The date for an article file, if the manifest of its directory named it.
     std::optional<Ymd> find(const std::string& file) const;
 
@@ -46,6 +52,17 @@ struct ReadOptions {
 void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts,
                  const std::function<void(Article&)>& on_article,
                  const std::function<void(const std::string& where, const InputOutcome&)>& on_problem);
+
+/// Reads bytes: up to `n` into `buf`; returns the number read, 0 at the end, -1 on an
+/// error.
+using ByteSource = std::function<long(char* buf, std::size_t n)>;
+
+/// Reads JSON Lines from `source` (`path` names it in messages and ids): one article
+/// per line (docs/input.md), a BOM before line 1 skipped, lines over
+/// `opts.max_bytes` skipped with a warning.
+void read_jsonl(const std::string& path, const ByteSource& source, const ReadOptions& opts,
+                const std::function<void(Article&)>& on_article,
+                const std::function<void(const std::string& where, const InputOutcome&)>& on_problem);
 
 /// The id of an article file given by name: its file name without the extension.
 std::string id_from_path(const std::string& path);

@@ -281,7 +281,7 @@ int run_query(const QueryOptions& o) {
         print_text(r, so, use_colour(o.color), std::cout);
     // Notes go to stderr in both formats (JSON also lists them in "warnings").
     for (const auto& w : r.warnings)
-        std::cerr << "newsfacet-query: note: " << w << "\n";
+        print_message("newsfacet-query", "note", w);
     std::cout.flush();
     return kExitOk;
 }

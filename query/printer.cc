@@ -6,35 +6,17 @@
 
 #include "json.h"
 #include "schema.h"
+#include "text.h"
 
 namespace newsfacet {
 namespace {
 
-// Text from articles is untrusted: control characters (C0 but tab, DEL, C1) would
-// reach the terminal as escape sequences, so each becomes U+FFFD (one code point for
-// one, so highlight offsets stay right).
-std::string safe(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        if ((c < 0x20 && c != '\t') || c == 0x7F) {
-            out += "\xEF\xBF\xBD";
-        } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
-                   static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
-            out += "\xEF\xBF\xBD";
-            ++i;
-        } else {
-            out.push_back(static_cast<char>(c));
-        }
-    }
-    return out;
-}
-
-std::vector<std::string> safe(const std::vector<std::string>& v) {
+// Text from articles, ids, paths and the query itself are untrusted: everything
+// printed goes through terminal_safe (text.h), the one filter of what reaches a terminal.
+std::vector<std::string> safe_all(const std::vector<std::string>& v) {
     std::vector<std::string> out;
     for (const auto& s : v)
-        out.push_back(safe(s));
+        out.push_back(terminal_safe(s));
     return out;
 }
 
@@ -187,9 +169,9 @@ void print_text(const SearchResult& r, const SearchOptions& o, bool colour, std:
     const char* dim = colour ? "\x1b[2m" : "";
     const char* bold = colour ? "\x1b[1m" : "";
     const char* reset = colour ? "\x1b[0m" : "";
-    if (o.explain) out << "query: " << safe(r.analysis) << "\n\n";
+    if (o.explain) out << "query: " << terminal_safe(r.analysis) << "\n\n";
     for (const auto& w : r.warnings)
-        out << "note: " << safe(w) << "\n";
+        out << "note: " << terminal_safe(w) << "\n";
     const bool count_only = o.limit == 0 && o.exact_total;  // --count
     if (!count_only) {
         for (const Hit& h : r.hits) {
@@ -197,51 +179,50 @@ void print_text(const SearchResult& r, const SearchOptions& o, bool colour, std:
             char score[32];
             std::snprintf(score, sizeof score, "%.3f", h.score);
             if (o.quotes) {
-                out << bold << h.rank << ". " << (d.speaker.empty() ? std::string("(unknown)") : safe(d.speaker))
-                    << reset << (d.indirect ? " (reported)" : "") << ":\n";
-                out << "   \"" << highlighted(safe(h.snippet), h.highlights, on, off) << "\"\n";
-                out << dim << "   " << safe(d.title) << " · " << (d.published.empty() ? "date unknown" : d.published)
-                    << " · " << safe(d.parent) << " · score " << score << reset << "\n";
+                out << bold << h.rank << ". "
+                    << (d.speaker.empty() ? std::string("(unknown)") : terminal_safe(d.speaker)) << reset
+                    << (d.indirect ? " (reported)" : "") << ":\n";
+                out << "   \"" << highlighted(terminal_safe(h.snippet), h.highlights, on, off) << "\"\n";
+                out << dim << "   " << terminal_safe(d.title) << " · "
+                    << (d.published.empty() ? "date unknown" : terminal_safe(d.published)) << " · "
+                    << terminal_safe(d.parent) << " · score " << score << reset << "\n";
             } else {
-                out << bold << h.rank << ". " << safe(d.title) << reset << "\n";
-                out << dim << "   " << (d.published.empty() ? "date unknown" : d.published) << " · " << safe(d.id)
-                    << " · score " << score << reset << "\n";
-                if (!h.snippet.empty()) out << "   " << highlighted(safe(h.snippet), h.highlights, on, off) << "\n";
-                if (!d.speakers.empty()) out << dim << "   speakers: " << reset << join(safe(d.speakers)) << "\n";
+                out << bold << h.rank << ". " << terminal_safe(d.title) << reset << "\n";
+                out << dim << "   " << (d.published.empty() ? "date unknown" : terminal_safe(d.published)) << " · "
+                    << terminal_safe(d.id) << " · score " << score << reset << "\n";
+                if (!h.snippet.empty())
+                    out << "   " << highlighted(terminal_safe(h.snippet), h.highlights, on, off) << "\n";
+                if (!d.speakers.empty()) out << dim << "   speakers: " << reset << join(safe_all(d.speakers)) << "\n";
                 std::vector<std::string> others;
                 for (const auto& p : d.people)
                     if (std::find(d.speakers.begin(), d.speakers.end(), p) == d.speakers.end()) others.push_back(p);
-                if (!others.empty()) out << dim << "   people:   " << reset << join(safe(others)) << "\n";
-                if (!d.places.empty()) out << dim << "   places:   " << reset << join(safe(d.places)) << "\n";
+                if (!others.empty()) out << dim << "   people:   " << reset << join(safe_all(others)) << "\n";
+                if (!d.places.empty()) out << dim << "   places:   " << reset << join(safe_all(d.places)) << "\n";
             }
             for (const auto& e : h.explain)
-                out << dim << "   why: " << reset << safe(e) << "\n";
+                out << dim << "   why: " << reset << terminal_safe(e) << "\n";
             out << "\n";
         }
     }
     for (const FacetResult& f : r.facets) {
-        out << bold << facet_title(f.request) << reset << (f.exact ? "" : " (estimated)") << "\n";
+        out << bold << terminal_safe(facet_title(f.request)) << reset << (f.exact ? "" : " (estimated)") << "\n";
         std::size_t width = 0, maxc = 1;
         for (const auto& v : f.values) {
-            std::size_t cps = 0;
-            for (unsigned char c : v.value)
-                if ((c & 0xC0) != 0x80) ++cps;
-            width = std::max(width, cps);
+            width = std::max(width, code_points(terminal_safe(v.value)));
             maxc = std::max(maxc, v.count);
         }
         if (f.values.empty()) out << "   (none)\n";
         for (const auto& v : f.values) {
-            std::size_t cps = 0;
-            for (unsigned char c : v.value)
-                if ((c & 0xC0) != 0x80) ++cps;
+            const std::string shown = terminal_safe(v.value);
+            const std::size_t cps = code_points(shown);
             const std::size_t bar = std::max<std::size_t>(1, v.count * 30 / maxc);
             std::string bars;
             for (std::size_t i = 0; i < bar; ++i)
                 bars += "█";
             char cnt[32];
             std::snprintf(cnt, sizeof cnt, "%6zu", v.count);
-            out << (v.selected ? " * " : "   ") << safe(v.value) << std::string(width - cps + 1, ' ') << cnt << " "
-                << dim << bars << reset << "\n";
+            out << (v.selected ? " * " : "   ") << shown << std::string(width - cps + 1, ' ') << cnt << " " << dim
+                << bars << reset << "\n";
         }
         if (f.other_values) out << dim << "   … " << f.other_values << " more" << reset << "\n";
         out << "\n";
@@ -266,7 +247,7 @@ void print_lines(const SearchResult& r, const SearchOptions& o, LineOutput what,
         if (o.quotes && !printed.insert(id).second) continue;
         // A name with a newline cannot be one line: the control characters become U+FFFD
         // like everywhere else in text output.
-        out << safe(what == LineOutput::paths ? d.path : id) << "\n";
+        out << terminal_safe(what == LineOutput::paths ? d.path : id) << "\n";
     }
 }
 

@@ -108,7 +108,7 @@ printf '{"id": "t1", "title": "Caf\xe9 \\ud800\\u0041 talks", "body": "Okapis."}
 "$BIN/newsfacet-index" -q --db "$WORK/title.db" "$WORK/title.jsonl"
 expect_grep '"title": "Caf� �A talks"' "$BIN/newsfacet-query" --db "$WORK/title.db" --format json okapis
 expect_rc 3 "$BIN/newsfacet-index" --db "$WORK/dev.db" /dev/zero
-expect_grep 'not a regular file, skipped' cat "$WORK/err"
+expect_grep 'not a regular file \(a character device\), skipped' cat "$WORK/err"
 
 # Usage errors exit 2.
 expect_rc 2 "$BIN/newsfacet-index"

@@ -49,6 +49,11 @@ TEST_CASE("decode_text: BOM, CR LF, invalid bytes, empty and binary input") {
         {" \n\t\r\n", RejectReason::empty, "", 0},
         {std::string("ab\0cd", 5), RejectReason::binary, "", 0},
         {"old\rmac", RejectReason::none, "old\nmac", 0},
+        // Unicode white space only (NBSP, U+3000, EM SPACE, U+2028, ZWSP, a BOM inside) is empty.
+        {"\xC2\xA0\xC2\xA0\n", RejectReason::empty, "", 0},
+        {"\xE3\x80\x80 \xE2\x80\x83\r\n\xE2\x80\xA8", RejectReason::empty, "", 0},
+        {"\xEF\xBB\xBF\xE2\x80\x8B\xEF\xBB\xBF\t", RejectReason::empty, "", 0},
+        {"\xC2\xA0x\xC2\xA0", RejectReason::none, "\xC2\xA0x\xC2\xA0", 0},
     };
     for (const Row& r : rows) {
         CAPTURE(r.raw);

@@ -126,3 +126,59 @@ TEST_CASE("display_words finds the same words as tokenize") {
         CHECK(a == b);
     }
 }
+
+TEST_CASE("is_blank: ASCII and Unicode white space, zero-width characters") {
+    struct Row {
+        std::string text;
+        bool blank;
+    };
+    const Row rows[] = {
+        {"", true},
+        {" \t\r\n\f\v", true},
+        {"\xC2\xA0", true},                              // NO-BREAK SPACE
+        {"\xE3\x80\x80", true},                          // IDEOGRAPHIC SPACE
+        {"\xE2\x80\x83\xE2\x80\xAF", true},              // EM SPACE, NARROW NO-BREAK SPACE
+        {"\xE2\x80\xA8\xE2\x80\xA9", true},              // LINE and PARAGRAPH SEPARATOR
+        {"\xE2\x80\x8B\xE2\x81\xA0\xEF\xBB\xBF", true},  // ZWSP, WORD JOINER, ZWNBSP
+        {"\xC2\x85", true},                              // NEXT LINE
+        {" x ", false},
+        {"\xC2\xA0.", false},
+        {"\xEF\xBF\xBD", false},  // U+FFFD is text
+        {"\xA0", false},          // an invalid byte is not white space
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.text);
+        CHECK(is_blank(r.text) == r.blank);
+    }
+}
+
+TEST_CASE("terminal_safe: controls, C1, bidi overrides and invalid bytes become U+FFFD, one for one") {
+    struct Row {
+        std::string in, out;
+    };
+    const std::string R = "\xEF\xBF\xBD";
+    const Row rows[] = {
+        {"plain text, tabs\tstay", "plain text, tabs\tstay"},
+        {"\x1B[31mred\x1B[0m", R + "[31mred" + R + "[0m"},
+        {"title\x1B]0;pwned\x07", "title" + R + "]0;pwned" + R},
+        {"line\nbreak\r", "line" + R + "break" + R},
+        {"del\x7F", "del" + R},
+        {"csi\xC2\x9B"
+         "2J",
+         "csi" + R + "2J"},  // U+009B, C1 CSI
+        {"a\xE2\x80\xAE"
+         "b\xE2\x81\xA6"
+         "c\xE2\x80\xAA",
+         "a" + R + "b" + R + "c" + R},                     // RLO, LRI, LRE
+        {"rtl\xE2\x80\x8F mark", "rtl\xE2\x80\x8F mark"},  // RLM stays
+        {"Caf\xE9", "Caf" + R},                            // invalid UTF-8
+        {"\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xE2\x80\x9Cq\xE2\x80\x9D",
+         "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xE2\x80\x9Cq\xE2\x80\x9D"},
+        {std::string("nul\0x", 5), "nul" + R + "x"},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.in);
+        CHECK(terminal_safe(r.in) == r.out);
+        if (is_valid_utf8(r.in)) CHECK(code_points(terminal_safe(r.in)) == code_points(r.in));
+    }
+}
