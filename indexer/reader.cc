@@ -332,6 +332,8 @@ void read_jsonl(const std::string& path, const ByteSource& source, const ReadOpt
                    {InputOutcome::Status::failed, std::string("read error: ") + std::strerror(errno)});
 }
 
+namespace {
+
 // Reuters-21578 SGML: every <REUTERS> story is an article with the id
 // "reuters-NEWID", its whole text (title, dateline, body) and its <DATE>.
 void read_sgml(const std::string& path, const std::string& raw, const ReadOptions& opts,
