@@ -141,29 +141,57 @@ class Pipeline {
     std::thread thread_;  // last: started after the members it uses exist
 };
 
-/// Progress and summary on stderr.
+/// Progress on stderr. On a terminal, one line rewritten in place (at once, then at
+/// most four times a second): articles written, of how many (exact when the inputs
+/// are article files, "about" when estimated from the bytes of JSON Lines or SGML
+/// read so far), the percentage, the rate and the time left. Elsewhere (a pipe, a
+/// log) a plain line every 10 s, as before. The summary is the caller's.
 class Progress {
   public:
-    explicit Progress(bool quiet) : quiet_(quiet), tty_(::isatty(2)), start_(Clock::now()), last_(start_) {}
+    Progress(bool quiet, const InputProgress& inputs)
+        : quiet_(quiet), tty_(::isatty(2)), inputs_(inputs), start_(Clock::now()), last_(start_) {}
     void tick(std::size_t done) {
         if (quiet_) return;
         const auto now = Clock::now();
-        if (now - last_ < (tty_ ? std::chrono::milliseconds(250) : std::chrono::milliseconds(10000))) return;
+        const bool first = tty_ && !shown_;
+        if (!first && now - last_ < (tty_ ? std::chrono::milliseconds(250) : std::chrono::milliseconds(10000)))
+            return;
         last_ = now;
-        std::fprintf(stderr, "%sindexed %zu articles, %.0f/s%s", tty_ ? "\r" : "", done, rate(done), tty_ ? "" : "\n");
-        shown_ = true;
+        show(done);
     }
     double seconds() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
     double rate(std::size_t n) const { return seconds() > 0 ? double(n) / seconds() : 0.0; }
-    void end_line() {
-        if (shown_ && tty_ && !quiet_) std::fputc('\n', stderr);
+    /// After the last article: the terminal line shows the final count, then is
+    /// cleared for the summary.
+    void end_line(std::size_t done) {
+        if (!shown_ || !tty_ || quiet_) return;
+        show(done);
+        std::fprintf(stderr, "\r%*s\r", int(width_), "");
     }
 
   private:
     using Clock = std::chrono::steady_clock;
+    void show(std::size_t done) {
+        shown_ = true;
+        if (!tty_) {
+            std::fprintf(stderr, "indexed %zu articles, %.0f/s\n", done, rate(done));
+            return;
+        }
+        bool estimated = false;
+        const std::size_t total = inputs_.expected_articles(&estimated);
+        const std::string line = progress_line(done, seconds(), total, estimated);
+        // Blanks over the rest of a longer previous line: no escape sequences, so a
+        // dumb terminal shows it right too.
+        const std::size_t pad = width_ > line.size() ? width_ - line.size() : 0;
+        width_ = std::max(width_, line.size());
+        std::fprintf(stderr, "\r%s%*s", terminal_safe(line).c_str(), int(pad), "");
+        std::fflush(stderr);
+    }
     bool quiet_, tty_;
+    const InputProgress& inputs_;
     Clock::time_point start_, last_;
     bool shown_ = false;
+    std::size_t width_ = 0;
 };
 
 int run_index(const IndexOptions& o) {
@@ -200,6 +228,8 @@ int run_index(const IndexOptions& o) {
         return (skipped || failed) ? kExitPartial : kExitOk;
     }
 
+    InputProgress input_progress;
+    ro.progress = &input_progress;
     const std::string path = resolve_db_path(o.db);
     if (const std::size_t have = sharded_count(path); o.shards > 0 || have > 0) {
         // Sharded: the reader routes each article to its shard's thread, which extracts,
@@ -207,7 +237,7 @@ int run_index(const IndexOptions& o) {
         ShardedWriter writer(path, o.shards > 0 ? o.shards : have, o.batch);
         for (const std::string& id : o.deletes)
             if (!writer.remove(id)) print_message("newsfacet-index", "warning", "--delete " + id + ": no such article");
-        Progress progress(o.quiet);
+        Progress progress(o.quiet, *ro.progress);
         read_inputs(
             o.inputs, ro,
             [&](Article& a) {
@@ -216,7 +246,7 @@ int run_index(const IndexOptions& o) {
             },
             on_problem);
         const ShardTotals t = writer.finish();
-        progress.end_line();
+        progress.end_line(t.added + t.replaced);
         if (!o.quiet) {
             const std::size_t n = t.added + t.replaced;
             char counts[256];
@@ -247,7 +277,7 @@ int run_index(const IndexOptions& o) {
             print_message("newsfacet-index", "warning", "--delete " + id + ": no such article");
         }
     }
-    Progress progress(o.quiet);
+    Progress progress(o.quiet, *ro.progress);
     auto write = [&](const ArticleDocuments& docs) {
         if (write_article(db, docs))
             ++replaced;
@@ -275,7 +305,7 @@ int run_index(const IndexOptions& o) {
             o.inputs, ro, [&](Article& a) { write(build_documents(a, extract(a))); }, on_problem);
     }
     db.commit_transaction();
-    progress.end_line();
+    progress.end_line(added + replaced);
     if (!o.quiet) {
         const std::size_t n = added + replaced;
         char counts[256];

@@ -325,6 +325,7 @@ void read_jsonl(const std::string& path, const ByteSource& source, const ReadOpt
             a.published = opts.published;
             a.published_source = "--published";
         }
+        if (opts.progress) ++opts.progress->stream_articles;
         on_article(a);
     }
     if (lines.failed())
@@ -344,7 +345,13 @@ void read_sgml(const std::string& path, const std::string& raw, const ReadOption
         on_problem(path, {InputOutcome::Status::skipped, "no <REUTERS> stories, skipped"});
         return;
     }
-    for (const ReutersStory& st : stories) {
+    for (std::size_t i = 0; i < stories.size(); ++i) {
+        const ReutersStory& st = stories[i];
+        // The file was read whole; its bytes count as read story by story, so the
+        // progress estimate moves smoothly through it.
+        if (opts.progress)
+            opts.progress->stream_bytes_read +=
+                raw.size() * (i + 1) / stories.size() - raw.size() * i / stories.size();
         const std::string where = path + "#" + st.newid;
         Article a;
         a.id = "reuters-" + st.newid;
@@ -357,11 +364,50 @@ void read_sgml(const std::string& path, const std::string& raw, const ReadOption
             a.published = opts.published;
             a.published_source = "--published";
         }
+        if (opts.progress) ++opts.progress->stream_articles;
         on_article(a);
     }
 }
 
+bool holds_many_articles(const fs::path& p) { return p.extension() == ".jsonl" || p.extension() == ".sgm"; }
+
 }  // namespace
+
+std::size_t InputProgress::expected_articles(bool* estimated) const {
+    if (estimated) *estimated = false;
+    if (!listed) return 0;
+    const std::uint64_t total = stream_bytes, read = stream_bytes_read;
+    if (total == 0) return files;
+    if (read == 0) return 0;
+    if (estimated) *estimated = read < total;
+    const double per_byte = double(stream_articles) / double(std::min(read, total));
+    return files + static_cast<std::size_t>(per_byte * double(total) + 0.5);
+}
+
+std::string progress_line(std::size_t done, double seconds, std::size_t total, bool estimated) {
+    const double rate = seconds > 0 ? double(done) / seconds : 0.0;
+    char buf[200];
+    if (total == 0) {
+        std::snprintf(buf, sizeof buf, "indexed %zu articles, %.0f articles/s", done, rate);
+        return buf;
+    }
+    total = std::max(total, done);  // an estimate may fall short
+    // Floored, so 100% means finished.
+    const unsigned percent = static_cast<unsigned>(100.0 * double(done) / double(total));
+    std::string eta = "--";
+    if (rate > 0) {
+        const auto s = static_cast<unsigned long long>(double(total - done) / rate + 0.5);
+        char t[48];
+        if (s >= 3600)
+            std::snprintf(t, sizeof t, "%llu:%02llu:%02llu", s / 3600, s / 60 % 60, s % 60);
+        else
+            std::snprintf(t, sizeof t, "%llu:%02llu", s / 60, s % 60);
+        eta = t;
+    }
+    std::snprintf(buf, sizeof buf, "indexed %zu of %s%zu articles (%u%%), %.0f articles/s, ETA %s", done,
+                  estimated ? "about " : "", total, percent, rate, eta.c_str());
+    return buf;
+}
 
 std::string id_from_path(const std::string& path) {
     std::string stem = fs::path(path).stem().string();
@@ -456,7 +502,13 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts
         }
         if (p.extension() == ".jsonl") {
             read_jsonl(
-                path, [&](char* buf, std::size_t n) { return f.read(buf, n); }, opts, on_article, on_problem);
+                path,
+                [&](char* buf, std::size_t n) {
+                    const long got = f.read(buf, n);
+                    if (opts.progress && got > 0) opts.progress->stream_bytes_read += std::uint64_t(got);
+                    return got;
+                },
+                opts, on_article, on_problem);
             return;
         }
         if (!f.read_all(opts.max_bytes, raw, err)) {
@@ -480,32 +532,74 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts
         }
         on_article(a);
     };
-    for (const std::string& in : inputs) {
-        if (in == "-") {
-            std::string raw, err;
-            if (!read_bounded(std::cin, opts.max_bytes, raw, err)) {
-                on_problem("-", {InputOutcome::Status::skipped, err + ", skipped"});
-                continue;
-            }
-            Article a;
-            a.id = "stdin-" + fnv_hex(raw).substr(0, 12);
-            a.path = "-";
-            if (!make_article(a, raw, "-", "file", on_problem)) continue;
-            if (opts.published) {
-                a.published = opts.published;
-                a.published_source = "--published";
-            }
-            on_article(a);
-            continue;
+    auto handle_stdin = [&]() {
+        std::string raw, err;
+        if (!read_bounded(std::cin, opts.max_bytes, raw, err)) {
+            on_problem("-", {InputOutcome::Status::skipped, err + ", skipped"});
+            return;
         }
+        Article a;
+        a.id = "stdin-" + fnv_hex(raw).substr(0, 12);
+        a.path = "-";
+        if (!make_article(a, raw, "-", "file", on_problem)) return;
+        if (opts.published) {
+            a.published = opts.published;
+            a.published_source = "--published";
+        }
+        on_article(a);
+    };
+    // Every input is listed before the first is read, so a progress display knows
+    // the total from the start.
+    struct Input {
+        fs::path path;
+        std::string id;
+        bool is_stdin = false;
+        std::uint64_t bytes = 0;  // the size listed, for *.jsonl and *.sgm
+    };
+    std::vector<Input> listed;
+    std::size_t files = 0;
+    std::uint64_t stream_bytes = 0;
+    auto add = [&](fs::path p, std::string id, bool is_stdin) {
+        Input i{std::move(p), std::move(id), is_stdin};
+        if (!is_stdin && holds_many_articles(i.path)) {
+            std::error_code ec;
+            const auto size = fs::file_size(i.path, ec);
+            i.bytes = ec ? 0 : size;
+            stream_bytes += i.bytes;
+        } else {
+            ++files;
+        }
+        listed.push_back(std::move(i));
+    };
+    for (const std::string& in : inputs) {
         // Anything but a directory is opened as a file, which reports what is wrong
         // with it (missing, a symbolic link loop, a FIFO ...).
         std::error_code ec;
-        if (fs::is_directory(fs::status(in, ec))) {
+        if (in == "-")
+            add(fs::path(in), "", true);
+        else if (fs::is_directory(fs::status(in, ec)))
             for (const auto& f : list_tree(in, on_problem))
-                handle_file(f, id_in_directory(in, f));
-        } else {
-            handle_file(fs::path(in), id_from_path(in));
+                add(f, id_in_directory(in, f), false);
+        else
+            add(fs::path(in), id_from_path(in), false);
+    }
+    if (opts.progress) {
+        opts.progress->files = files;
+        opts.progress->stream_bytes = stream_bytes;
+        opts.progress->listed = true;
+    }
+    std::uint64_t stream_bytes_done = 0;
+    for (const Input& in : listed) {
+        if (in.is_stdin) {
+            handle_stdin();
+            continue;
+        }
+        handle_file(in.path, in.id);
+        if (opts.progress && holds_many_articles(in.path)) {
+            // Whatever happened to the file (skipped, grown, shrunk), its listed size
+            // is now read: the estimate's bytes add up to the total.
+            stream_bytes_done += in.bytes;
+            opts.progress->stream_bytes_read = stream_bytes_done;
         }
     }
 }

@@ -2,6 +2,8 @@
 // publication-date manifest (docs/input.md).
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -40,10 +42,34 @@ struct InputOutcome {
     std::string message;  ///< warning text for skipped/failed, or decode warnings
 };
 
+/// How far reading has got, for a progress display: read_inputs lists every input
+/// before it reads the first, so the number of article files (*.txt, stdin) and the
+/// bytes of the files holding many articles (*.jsonl, *.sgm) are known up front; the
+/// number of articles in those is estimated from the bytes read so far. Written by the
+/// reading thread, read by any other.
+struct InputProgress {
+    std::atomic<bool> listed{false};                 ///< the totals below are final
+    std::atomic<std::size_t> files{0};               ///< article files found (one article each)
+    std::atomic<std::uint64_t> stream_bytes{0};      ///< bytes of *.jsonl and *.sgm found
+    std::atomic<std::uint64_t> stream_bytes_read{0};
+    std::atomic<std::size_t> stream_articles{0};     ///< articles decoded from them so far
+
+    /// The articles the inputs hold: exact without JSON Lines or SGML, else an
+    /// estimate (articles per byte so far times the bytes); 0 while unknown (nothing
+    /// listed yet, or no byte of the many-article files read yet).
+    std::size_t expected_articles(bool* estimated = nullptr) const;
+};
+
+/// The progress line newsfacet-index shows on a terminal: "indexed DONE of TOTAL
+/// articles (P%), R articles/s, ETA M:SS"; "of about TOTAL" when the total is
+/// estimated; without total, percentage and ETA when it is unknown (0).
+std::string progress_line(std::size_t done, double seconds, std::size_t total, bool estimated);
+
 /// Options for reading inputs.
 struct ReadOptions {
     std::optional<Ymd> published;       ///< --published: used when nothing else gives a date
     std::size_t max_bytes = 64u << 20;  ///< larger inputs are skipped
+    InputProgress* progress = nullptr;  ///< filled in when given
 };
 
 /// Expands inputs (files, directories recursively for *.txt and *.jsonl, "-" for stdin)

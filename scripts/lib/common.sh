@@ -2,8 +2,10 @@
 # Sourced, not run.
 
 # Debian packages the build needs, and xapian-tools (quest) and gnuplot-nox that
-# newsfacet-bench compares with and plots through.
-NEWSFACET_PACKAGES=(g++ make cmake pkg-config libxapian-dev libicu-dev libcli11-dev doctest-dev xapian-tools gnuplot-nox)
+# newsfacet-bench compares with and plots through; bsdutils (script, a terminal for
+# the end-to-end tests of terminal output; essential, so normally there).
+NEWSFACET_PACKAGES=(g++ make cmake pkg-config libxapian-dev libicu-dev libcli11-dev doctest-dev xapian-tools gnuplot-nox
+                    bsdutils)
 
 newsfacet_missing_packages() {
   local missing=() p

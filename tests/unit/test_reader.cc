@@ -84,3 +84,60 @@ TEST_CASE("Manifest::add_text: BOM, header, comments, CR LF, bad lines") {
     CHECK(warnings == std::vector<std::string>{"dir/manifest.tsv:4: \"2024-13-01\" is not a date YYYY-MM-DD",
                                                "dir/manifest.tsv:5: expected FILE<TAB>YYYY-MM-DD"});
 }
+
+TEST_CASE("progress_line: count, total, percentage, rate and ETA") {
+    struct Row {
+        std::size_t done;
+        double seconds;
+        std::size_t total;
+        bool estimated;
+        const char* expected;
+    };
+    const Row rows[] = {
+        {0, 0.0, 0, false, "indexed 0 articles, 0 articles/s"},
+        {50, 2.0, 0, false, "indexed 50 articles, 25 articles/s"},
+        {50, 2.0, 200, false, "indexed 50 of 200 articles (25%), 25 articles/s, ETA 0:06"},
+        {50, 2.0, 200, true, "indexed 50 of about 200 articles (25%), 25 articles/s, ETA 0:06"},
+        {199, 1.0, 200, false, "indexed 199 of 200 articles (99%), 199 articles/s, ETA 0:00"},
+        {300, 1.0, 200, true, "indexed 300 of about 300 articles (100%), 300 articles/s, ETA 0:00"},
+        {0, 0.0, 10, false, "indexed 0 of 10 articles (0%), 0 articles/s, ETA --"},
+        {10, 10.0, 100000, false, "indexed 10 of 100000 articles (0%), 1 articles/s, ETA 27:46:30"},
+        {60, 60.0, 180, false, "indexed 60 of 180 articles (33%), 1 articles/s, ETA 2:00"},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.expected);
+        CHECK(progress_line(r.done, r.seconds, r.total, r.estimated) == r.expected);
+    }
+}
+
+TEST_CASE("InputProgress::expected_articles: files exact, JSON Lines and SGML estimated from bytes") {
+    struct Row {
+        bool listed;
+        std::size_t files;
+        std::uint64_t bytes, bytes_read;
+        std::size_t stream_articles;
+        std::size_t expected;
+        bool estimated;
+    };
+    const Row rows[] = {
+        {false, 5, 0, 0, 0, 0, false},         // not listed yet: unknown
+        {true, 5, 0, 0, 0, 5, false},          // files only: exact
+        {true, 5, 1000, 0, 0, 0, false},       // no stream byte read: unknown
+        {true, 5, 1000, 100, 10, 105, true},   // 10 articles per 100 bytes
+        {true, 0, 1000, 250, 5, 20, true},
+        {true, 2, 1000, 1000, 37, 39, false},  // all read: the count itself
+        {true, 0, 1000, 1200, 12, 12, false},  // grew while read
+    };
+    for (const Row& r : rows) {
+        InputProgress p;
+        p.listed = r.listed;
+        p.files = r.files;
+        p.stream_bytes = r.bytes;
+        p.stream_bytes_read = r.bytes_read;
+        p.stream_articles = r.stream_articles;
+        bool estimated = true;
+        CAPTURE(r.expected);
+        CHECK(p.expected_articles(&estimated) == r.expected);
+        CHECK(estimated == r.estimated);
+    }
+}
