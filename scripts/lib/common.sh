@@ -2,10 +2,11 @@
 # Sourced, not run.
 
 # Debian packages the build needs, and xapian-tools (quest) and gnuplot-nox that
-# newsfacet-bench compares with and plots through; bsdutils (script, a terminal for
-# the end-to-end tests of terminal output; essential, so normally there).
+# newsfacet-bench compares with and plots through; help2man (the man pages, made at
+# build time from --help) and groff-base (the tests render them); bsdutils (script,
+# a terminal for the end-to-end tests of terminal output; essential, so normally there).
 NEWSFACET_PACKAGES=(g++ make cmake pkg-config libxapian-dev libicu-dev libcli11-dev doctest-dev xapian-tools gnuplot-nox
-                    bsdutils)
+                    help2man groff-base bsdutils)
 
 newsfacet_missing_packages() {
   local missing=() p
