@@ -12,9 +12,10 @@
 #include <cstdint>
 #include <cstdlib>
 #include <string>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "extract.h"
+#include "lexicon.h"
 
 namespace newsfacet {
 
@@ -36,50 +37,114 @@ struct Tok {
     std::size_t ndigits = 0;
 };
 
+// A holiday of data/dates-en.tsv: its lower-case words ("new", "year's", "eve") and
+// its day, fixed or computed (see holiday_day).
+struct Holiday {
+    std::vector<std::string_view> words;
+    int month = 0, day = 0;  // day 0: computed by `rule`
+    enum class Rule : std::uint8_t { fixed, thanksgiving, easter } rule = Rule::fixed;
+};
+
+// The vocabulary of dates (data/dates-en.tsv), read once. Each class is a set with
+// one hash lookup a word; see the file for what each holds.
+struct DateWords {
+    WordSet month, month_abbr, weekday, season, ordinal, ordinal_suffix, count, tens, ones, starts, modifier,
+        relative_day, period_modifier, abbreviation, time_of_day, day_modifier, approximately, part_of, range,
+        percent, not_year_after, year_after, year_plural, counted, month_before, honorific, generic_before_weekday,
+        title_after_weekday, generic_after_today, fall_before, fall_verb_after, season_before, past_irregular,
+        not_past_ed, future, future_to, modal, not_after_modal;
+    std::unordered_map<std::string_view, char> unit;  // "years" -> 'y'
+    std::vector<Holiday> holidays;                     // in file order: longer names first
+};
+
+const DateWords& words() {
+    static const DateWords w = [] {
+        const Lexicon& x = embedded_lexicon("dates-en.tsv");
+        DateWords d;
+        d.month = x.set("month");
+        d.month_abbr = x.set("month-abbr");
+        d.weekday = x.set("weekday");
+        d.season = x.set("season");
+        d.ordinal = x.set("ordinal");
+        d.ordinal_suffix = x.set("ordinal-suffix");
+        d.count = x.set("count");
+        d.tens = x.set("tens");
+        d.ones = x.set("ones");
+        d.modifier = x.set("modifier");
+        d.relative_day = x.set("relative-day");
+        d.period_modifier = x.set("period-modifier");
+        d.abbreviation = x.set("abbreviation");
+        d.time_of_day = x.set("time-of-day");
+        d.day_modifier = x.set("day-modifier");
+        d.approximately = x.set("approximately");
+        d.part_of = x.set("part-of");
+        d.range = x.set("range");
+        d.percent = x.set("percent");
+        d.not_year_after = x.set("not-year-after");
+        d.year_after = x.set("year-after");
+        d.year_plural = x.set("year-plural");
+        d.counted = x.set("counted");
+        d.month_before = x.set("month-before");
+        d.honorific = x.set("honorific");
+        d.generic_before_weekday = x.set("generic-before-weekday");
+        d.title_after_weekday = x.set("title-after-weekday");
+        d.generic_after_today = x.set("generic-after-today");
+        d.fall_before = x.set("fall-before");
+        d.fall_verb_after = x.set("fall-verb-after");
+        d.season_before = x.set("season-before");
+        d.past_irregular = x.set("past-irregular");
+        d.not_past_ed = x.set("not-past-ed");
+        d.future = x.set("future");
+        d.future_to = x.set("future-to");
+        d.modal = x.set("modal");
+        d.not_after_modal = x.set("not-after-modal");
+        for (const LexEntry& e : x.list("unit"))
+            d.unit.emplace(e.word, e.value.empty() ? '\0' : e.value[0]);
+        for (const LexEntry& e : x.list("holiday")) {
+            Holiday h;
+            for (std::size_t b = 0; b < e.word.size();) {
+                const std::size_t sp = std::min(e.word.find(' ', b), e.word.size());
+                h.words.push_back(e.word.substr(b, sp - b));
+                b = sp + 1;
+            }
+            if (e.value == "thanksgiving") {
+                h.rule = Holiday::Rule::thanksgiving;
+                h.month = 11;
+            } else if (e.value == "easter") {
+                h.rule = Holiday::Rule::easter;
+            } else {
+                h.month = std::atoi(std::string(e.value.substr(0, 2)).c_str());
+                h.day = std::atoi(std::string(e.value.substr(3)).c_str());
+            }
+            d.holidays.push_back(std::move(h));
+        }
+        // Words that can start an expression: a cheap filter so that most words cost
+        // one hash lookup instead of every pattern's comparisons.
+        d.starts = x.set("start");
+        for (const char* cls : {"month", "month-abbr", "weekday", "season", "ordinal", "count"})
+            for (const LexEntry& e : x.list(cls))
+                d.starts.insert(e.word);
+        for (const Holiday& h : d.holidays) {
+            const std::string_view first = h.words.front();
+            d.starts.insert(first.ends_with("'s") ? first.substr(0, first.size() - 2) : first);
+        }
+        return d;
+    }();
+    return w;
+}
+
 int season_of(std::string_view w) {
-    if (w == "spring") return 0;
-    if (w == "summer") return 1;
-    if (w == "fall" || w == "autumn") return 2;
-    if (w == "winter") return 3;
-    return -1;
+    return words().season.value(w, -1);
 }
 
 // Tens words of a spelled year ("nineteen ninety-six"): 2..9 for twenty..ninety.
 int tens_of(std::string_view w) {
-    static constexpr std::array<std::string_view, 8> kTens = {"twenty", "thirty",  "forty",  "fifty",
-                                                              "sixty",  "seventy", "eighty", "ninety"};
-    for (int k = 0; k < 8; ++k)
-        if (w == kTens[k]) return k + 2;
-    return 0;
+    return words().tens.value(w, 0);
 }
 
 int ones_of(std::string_view w) {
-    static constexpr std::array<std::string_view, 9> kOnes = {"one", "two",   "three", "four", "five",
-                                                              "six", "seven", "eight", "nine"};
-    for (int k = 0; k < 9; ++k)
-        if (w == kOnes[k]) return k + 1;
-    return 0;
+    return words().ones.value(w, 0);
 }
-
-// Holidays with a fixed or computable day, as news uses them. Ids index kHolidays.
-struct Holiday {
-    std::string_view first, second, third;  // lower-case words; "" when shorter
-    int month, day;                         // day 0: computed (see holiday_day)
-};
-constexpr std::array<Holiday, 12> kHolidays = {{
-    {"christmas", "eve", "", 12, 24},
-    {"christmas", "day", "", 12, 25},
-    {"christmas", "", "", 12, 25},
-    {"boxing", "day", "", 12, 26},
-    {"new", "year's", "eve", 12, 31},  // "year's" is matched as year + ' + s
-    {"new", "year's", "day", 1, 1},
-    {"halloween", "", "", 10, 31},
-    {"valentine's", "day", "", 2, 14},
-    {"thanksgiving", "day", "", 11, 0},
-    {"thanksgiving", "", "", 11, 0},
-    {"easter", "sunday", "", 0, 0},
-    {"easter", "", "", 0, 0},
-}};
 
 // Easter Sunday (anonymous Gregorian algorithm).
 Ymd easter(int y) {
@@ -91,34 +156,22 @@ Ymd easter(int y) {
 }
 
 Ymd holiday_day(int id, int y) {
-    const Holiday& h = kHolidays[static_cast<std::size_t>(id)];
-    if (h.day) return Ymd{y, h.month, h.day};
-    if (h.month == 11) {  // US Thanksgiving: the fourth Thursday of November
-        const Ymd first{y, 11, 1};
-        return add_days(first, (3 - weekday(first) + 7) % 7 + 21);
+    const Holiday& h = words().holidays[static_cast<std::size_t>(id)];
+    switch (h.rule) {
+        case Holiday::Rule::fixed:
+            return Ymd{y, h.month, h.day};
+        case Holiday::Rule::thanksgiving: {  // US Thanksgiving: the fourth Thursday of November
+            const Ymd first{y, 11, 1};
+            return add_days(first, (3 - weekday(first) + 7) % 7 + 21);
+        }
+        case Holiday::Rule::easter:
+            break;
     }
     return easter(y);
 }
 
-// Words that can start an expression: a cheap filter so that most words cost one
-// hash lookup instead of every pattern's comparisons.
 bool starts_expression(std::string_view w) {
-    static const std::unordered_set<std::string_view> kStarts = [] {
-        std::unordered_set<std::string_view> s = {
-            "jan",      "feb",    "mar",       "apr",      "jun",      "jul",       "aug",      "sep",     "sept",
-            "oct",      "nov",    "dec",       "january",  "february", "march",     "april",    "may",     "june",
-            "july",     "august", "september", "october",  "november", "december",  "monday",   "tuesday", "wednesday",
-            "thursday", "friday", "saturday",  "sunday",   "early",    "late",      "mid",      "earlier", "later",
-            "the",      "first",  "second",    "third",    "fourth",   "q",         "year",     "spring",  "summer",
-            "fall",     "autumn", "winter",    "nineteen", "today",    "yesterday", "tomorrow", "tonight", "last",
-            "this",     "next",   "past",      "coming",   "that",     "a",         "an",       "one",     "two",
-            "three",    "four",   "five",      "six",      "seven",    "eight",     "nine",     "ten",     "eleven",
-            "twelve"};
-        for (const Holiday& h : kHolidays)
-            s.insert(h.first.ends_with("'s") ? h.first.substr(0, h.first.size() - 2) : h.first);
-        return s;
-    }();
-    return kStarts.count(w) > 0;
+    return words().starts.contains(w);
 }
 
 bool in(std::string_view w, std::initializer_list<std::string_view> set) {
@@ -220,9 +273,7 @@ std::vector<Tok> tokenize(std::string_view t, std::size_t begin, std::size_t end
                 // period keeps the sentence open.
                 const bool abbrev = out.size() >= 2 && out[out.size() - 2].kind == TokKind::word &&
                                     out[out.size() - 2].cap &&
-                                    in(out[out.size() - 2].low,
-                                       {"mr",  "mrs", "ms",  "dr",  "st",   "gen", "sen", "rep", "gov", "lt",  "col",
-                                        "sgt", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "rev", "prof"});
+                                    words().abbreviation.contains(out[out.size() - 2].low);
                 if (!abbrev) ++sent;
             }
         }
@@ -239,52 +290,27 @@ std::vector<Tok> tokenize(std::string_view t, std::size_t begin, std::size_t end
 
 // Month number for a full or abbreviated name; `abbr` tells which it was.
 int month_of(std::string_view w, bool& abbr) {
-    static constexpr std::array<std::string_view, 12> kFull = {"january",   "february", "march",    "april",
-                                                               "may",       "june",     "july",     "august",
-                                                               "september", "october",  "november", "december"};
-    for (int m = 0; m < 12; ++m)
-        if (w == kFull[m]) {
-            abbr = false;
-            return m + 1;
-        }
-    static constexpr std::array<std::string_view, 13> kAbbr = {"jan", "feb",  "mar", "apr", "jun", "jul", "aug",
-                                                               "sep", "sept", "oct", "nov", "dec", "june"};
-    static constexpr std::array<int, 13> kAbbrMonth = {1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12, 6};
-    for (std::size_t k = 0; k < kAbbr.size(); ++k)
-        if (w == kAbbr[k]) {
-            abbr = true;
-            return kAbbrMonth[k];
-        }
-    return 0;
+    if (const int m = words().month.value(w, 0)) {
+        abbr = false;
+        return m;
+    }
+    abbr = true;
+    return words().month_abbr.value(w, 0);
 }
 
-// 0 = Monday ... 6 = Sunday; -1 when not a weekday name. Abbreviations ("Sun",
-// "Sat", "Wed") are left out on purpose: they are far more often other words.
+// 0 = Monday ... 6 = Sunday; -1 when not a weekday name.
 int weekday_of(std::string_view w) {
-    static constexpr std::array<std::string_view, 7> kDays = {"monday", "tuesday",  "wednesday", "thursday",
-                                                              "friday", "saturday", "sunday"};
-    for (int d = 0; d < 7; ++d)
-        if (w == kDays[d]) return d;
-    return -1;
+    return words().weekday.value(w, -1);
 }
 
 // "one".."twelve", "a", "an" as small counts for "two years ago".
 int count_of(const Tok& t) {
     if (t.kind == TokKind::num) return t.ndigits <= 3 ? t.num : -1;
-    static constexpr std::array<std::string_view, 13> kWords = {
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"};
-    for (int k = 1; k < 13; ++k)
-        if (t.low == kWords[k]) return k;
-    if (t.low == "a" || t.low == "an") return 1;
-    return -1;
+    return words().count.value(t.low, -1);
 }
 
 int ordinal_of(std::string_view w) {
-    if (w == "first") return 1;
-    if (w == "second") return 2;
-    if (w == "third") return 3;
-    if (w == "fourth") return 4;
-    return 0;
+    return words().ordinal.value(w, 0);
 }
 
 // ---------------------------------------------------------------------------
@@ -338,14 +364,14 @@ class Recogniser {
                 // "April 24 and 25", "Oct. 7-9": the second day shares the month (and year).
                 // Month first only: in "5 May and 6 ..." the 6 is more likely a count.
                 if (c.g == Granularity::day && (c.kind == Kind::month_day || c.kind == Kind::absolute) && c.m &&
-                    t_[c.tb].kind == TokKind::word && at(i) && in(t_[i].low, {"and", "or", "-", "to", "through"}) &&
+                    t_[c.tb].kind == TokKind::word && at(i) && words().range.contains(t_[i].low) &&
                     same_sent(i - 1, i)) {
                     int day = 0;
                     int mo = 0;
                     bool ab = false;
                     if (std::size_t e = day_num(i + 1, day); e && day > c.d && !month_name(e, mo, ab) &&
                                                              !(at(e) && at(e)->kind == TokKind::num) &&
-                                                             !(at(e) && in(at(e)->low, {"percent", "per", "%"})) &&
+                                                             !(at(e) && words().percent.contains(at(e)->low)) &&
                                                              !(at(e) && at(e)->kind == TokKind::word && !at(e)->cap &&
                                                                at(e)->low.size() > 2 && at(e)->low.back() == 's')) {
                         Cand second = c;
@@ -378,20 +404,20 @@ class Recogniser {
             return k >= floor + 1 && is(k - 1, w) && same_sent(k - 1, k);
         };
         if (c.kind == Kind::weekday || c.kind == Kind::rel_day) {
-            if (at(c.te) && same_sent(c.te - 1, c.te) && in(t_[c.te].low, {"night", "morning", "afternoon", "evening"}))
+            if (at(c.te) && same_sent(c.te - 1, c.te) && words().time_of_day.contains(t_[c.te].low))
                 ++c.te;
-            if (c.tb > floor && in(t_[c.tb - 1].low, {"late", "early", "earlier", "later"}) &&
+            if (c.tb > floor && words().day_modifier.contains(t_[c.tb - 1].low) &&
                 same_sent(c.tb - 1, c.tb))
                 --c.tb;
         }
         if (c.kind == Kind::absolute && c.g == Granularity::year && before(c.tb, "fiscal")) --c.tb;
         if (c.kind == Kind::decade && before(c.tb, "the")) --c.tb;
         if (c.kind == Kind::ago && c.tb > floor &&
-            in(t_[c.tb - 1].low, {"nearly", "almost", "about", "around", "roughly", "some"}))
+            words().approximately.contains(t_[c.tb - 1].low))
             --c.tb;
         if ((c.kind == Kind::absolute && c.g != Granularity::day) || c.kind == Kind::month_only) {
             if (before(c.tb, "of") && c.tb >= floor + 2 &&
-                in(t_[c.tb - 2].low, {"end", "beginning", "start", "middle", "half", "part", "rest", "close"})) {
+                words().part_of.contains(t_[c.tb - 2].low)) {
                 c.tb -= 2;
                 if (before(c.tb, "the")) --c.tb;
             }
@@ -417,7 +443,7 @@ class Recogniser {
         if (!k || k->kind != TokKind::num || k->ndigits > 2 || k->num < 1 || k->num > 31) return 0;
         day = k->num;
         std::size_t j = i + 1;
-        if (glued(j) && in(t_[j].low, {"st", "nd", "rd", "th"})) ++j;
+        if (glued(j) && words().ordinal_suffix.contains(t_[j].low)) ++j;
         // "7:30", "7.5", "7,000" and "7-year" are not days.
         if (glued(j) && (t_[j].kind == TokKind::num || t_[j].kind == TokKind::word)) return 0;
         if (glued(j) && t_[j].low == ":" && glued(j + 1) && t_[j + 1].kind == TokKind::num) return 0;
@@ -475,17 +501,10 @@ class Recogniser {
         if (p && p->kind == TokKind::num) return false;
         if (n && n->kind == TokKind::num) return false;
         if (p &&
-            in(p->low,
-               {"$",          "#",       "no",    "number",        "flight",  "route",  "room",   "page",   "chapter",
-                "article",    "section", "model", "version",       "about",   "around", "nearly", "almost", "some",
-                "over",       "than",    "least", "approximately", "roughly", "only",   "just",   "total",  "under",
-                "additional", "another", "extra", "exactly",       "top",     "bottom"}))
+            words().not_year_after.contains(p->low))
             return false;
         const bool strong_before =
-            p && in(p->low,
-                    {"in",     "since", "by",   "until",   "till", "from",  "during",     "through", "before", "after",
-                     "fiscal", "early", "late", "mid",     "of",   "for",   "year",       "summer",  "spring", "autumn",
-                     "winter", "fall",  "to",   "between", "and",  "circa", "throughout", "within",  "year's"});
+            p && words().year_after.contains(p->low);
         if (strong_before) return true;
         if (!n) return true;
         if (n->kind == TokKind::punct) return true;
@@ -493,12 +512,9 @@ class Recogniser {
             // "2020 people", "1950 troops": a lower-case plural right after the number
             // counts things.
             if (!n->cap && n->low.size() > 3 && n->low.back() == 's' &&
-                !in(n->low, {"elections", "olympics", "games",   "accounts", "results", "figures",   "levels", "prices",
-                             "sales",     "earnings", "profits", "numbers",  "talks",   "campaigns", "was",    "has",
-                             "is",        "as",       "crisis",  "census",   "budgets", "forecasts"}))
+                !words().year_plural.contains(n->low))
                 return false;
-            if (in(n->low, {"people", "men", "women", "children", "persons", "staff", "police", "feet", "ft", "km",
-                            "kg", "mph", "lb", "lbs", "yards", "miles", "metres", "meters", "tonnes"}))
+            if (words().counted.contains(n->low))
                 return false;
             return true;
         }
@@ -521,27 +537,23 @@ class Recogniser {
 
     // A holiday name at i (capitalised); sets its id and returns the end or 0.
     std::size_t holiday_at(std::size_t i, int& id) const {
-        for (std::size_t h = 0; h < kHolidays.size(); ++h) {
-            const Holiday& d = kHolidays[h];
+        if (!t_[i].cap) return 0;
+        const std::vector<Holiday>& hs = words().holidays;
+        for (std::size_t h = 0; h < hs.size(); ++h) {
             std::size_t j = i;
-            auto word = [&](std::string_view want) {
-                if (want.empty()) return true;
+            bool all = true;
+            for (const std::string_view want : hs[h].words) {
                 if (want.ends_with("'s")) {  // "year's", "valentine's"
                     const std::string_view stem = want.substr(0, want.size() - 2);
-                    if (is(j, stem) && is(j + 1, "'") && is(j + 2, "s")) {
-                        j += 3;
-                        return true;
-                    }
-                    return false;
-                }
-                if (is(j, want)) {
+                    all = is(j, stem) && is(j + 1, "'") && is(j + 2, "s");
+                    j += 3;
+                } else {
+                    all = is(j, want);
                     ++j;
-                    return true;
                 }
-                return false;
-            };
-            if (!t_[i].cap) return 0;
-            if (word(d.first) && word(d.second) && word(d.third)) {
+                if (!all) break;
+            }
+            if (all) {
                 id = static_cast<int>(h);
                 return j;
             }
@@ -608,7 +620,7 @@ class Recogniser {
         if (k.ndigits <= 3 && at(i + 1) && t_[i + 1].kind == TokKind::word && match_ago(i, c)) return true;
         // Centuries: "the 20th century" (TimeML "19").
         if (k.ndigits <= 2 && k.num >= 1 && k.num <= 21 && glued(i + 1) &&
-            in(t_[i + 1].low, {"st", "nd", "rd", "th"}) && is(i + 2, "century") &&
+            words().ordinal_suffix.contains(t_[i + 1].low) && is(i + 2, "century") &&
             !(at(i + 3) && t_[i + 3].cap && t_[i + 3].kind == TokKind::word)) {  // 20th Century Fox
             c.kind = Kind::century;
             c.y = k.num - 1;
@@ -654,7 +666,7 @@ class Recogniser {
             return 0;
         }
         if (k->kind == TokKind::num && k->ndigits == 1 && k->num >= 1 && k->num <= 4 && glued(i + 1) &&
-            in(t_[i + 1].low, {"st", "nd", "rd", "th"}) && is(i + 2, "quarter")) {
+            words().ordinal_suffix.contains(t_[i + 1].low) && is(i + 2, "quarter")) {
             q = k->num;
             return i + 3;
         }
@@ -706,7 +718,7 @@ class Recogniser {
 
         // Modifiers that may precede a month, a year or a decade and belong to the
         // expression's span: "late November", "mid-2024", "early 1990s".
-        if (in(w, {"early", "late", "mid", "earlier", "later"})) {
+        if (words().period_modifier.contains(w)) {
             std::size_t j = i + 1;
             if (is(j, "-") && glued(j)) ++j;
             if (is(j, "in") && w != "mid") ++j;  // "early in 2024"
@@ -978,13 +990,10 @@ class Recogniser {
                 // Not a day: "a Friday or Saturday night" (generic), "The Sunday Times",
                 // "Sunday Telegraph journalist" (titles).
                 const Tok* p = i > 0 ? &t_[i - 1] : nullptr;
-                if (p && in(p->low, {"a", "every", "each", "any", "one"})) return false;
+                if (p && words().generic_before_weekday.contains(p->low)) return false;
                 if (at(i + 1) && t_[i + 1].cap && t_[i + 1].kind == TokKind::word && same_sent(i, i + 1) &&
                     ((p && p->low == "the") ||
-                     in(t_[i + 1].low,
-                        {"times",   "telegraph",   "express", "mirror",  "herald",   "post",    "mail",
-                         "tribune", "independent", "sport",   "people",  "observer", "mercury", "world",
-                         "star",    "sun",         "record",  "journal", "night",    "live",    "club"})))
+                     words().title_after_weekday.contains(t_[i + 1].low)))
                     return false;
                 c.kind = Kind::weekday;
                 c.d = wd;
@@ -1022,9 +1031,9 @@ class Recogniser {
             // before it and the clause to end after it.
             const bool ok_fall =
                 w != "fall" || (p && p->low == "the" && i >= 2 &&
-                                in(t_[i - 2].low, {"in", "during", "since", "until", "by", "through", "over"}) &&
+                                words().fall_before.contains(t_[i - 2].low) &&
                                 (!at(i + 1) || at(i + 1)->kind == TokKind::punct));
-            if (yr || (ok_fall && p && in(p->low, {"the", "this", "in", "during", "since", "until", "by"}))) {
+            if (yr || (ok_fall && p && words().season_before.contains(p->low))) {
                 c.kind = Kind::season;
                 c.q = sn;
                 c.g = Granularity::month;
@@ -1060,21 +1069,19 @@ class Recogniser {
         }
 
         // Days relative to publication.
-        if (w == "today" || w == "yesterday" || w == "tomorrow" || w == "tonight") {
+        if (const int offset = words().relative_day.value(w, kNone); offset != kNone) {
             // Generic uses are not dates: "today's youth", "the world of tomorrow",
             // and a capitalised "Today" after a name is a programme ("VOA Today").
             const Tok* p = i > 0 ? &t_[i - 1] : nullptr;
             if (is(i + 1, "'") && is(i + 2, "s") && at(i + 3) &&
-                in(t_[i + 3].low,
-                   {"world", "youth", "society", "generation", "children", "kids", "young", "economy", "computers",
-                    "standards", "technology", "families", "parents", "students", "workers", "women", "men"}))
+                words().generic_after_today.contains(t_[i + 3].low))
                 return false;
             if (p && p->low == "of" && (w == "today" || w == "tomorrow") && at(i + 1) &&
                 (t_[i + 1].low == "," || t_[i + 1].low == "." || t_[i + 1].low == "\"" || t_[i + 1].low == "'"))
                 return false;
             if (k.cap && p && p->kind == TokKind::word && p->cap && p->sent == k.sent) return false;
             c.kind = Kind::rel_day;
-            c.offset = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
+            c.offset = offset;
             c.g = Granularity::day;
             c.te = i + 1;
             c.rule = w == "today"       ? "relative:today"
@@ -1085,8 +1092,7 @@ class Recogniser {
         }
 
         // last / this / next + unit, month, weekday, season.
-        if (w == "last" || w == "this" || w == "next" || w == "past" || w == "coming") {
-            const int mod = w == "last" || w == "past" ? -1 : w == "this" ? 0 : 1;
+        if (const int mod = words().modifier.value(w, kNone); mod != kNone) {
             const Tok* n = at(i + 1);
             if (!n || !same_sent(i, i + 1)) return false;
             if (w == "this" && n->low == "past" && at(i + 2) && season_of(t_[i + 2].low) >= 0) {
@@ -1147,8 +1153,7 @@ class Recogniser {
             if (int sn = season_of(n->low);
                 sn >= 0 && !n->cap &&
                 !(n->low == "fall" && at(i + 2) &&
-                  in(t_[i + 2].low, {"in", "of", "from", "to", "was", "is", "has", "had", "will", "would", "could",
-                                     "may", "might", "and", "came", "comes", "follows", "followed"}))) {
+                  words().fall_verb_after.contains(t_[i + 2].low))) {
                 c.kind = Kind::season;
                 c.q = sn;
                 c.mod = mod;
@@ -1200,18 +1205,8 @@ class Recogniser {
         if (int n = count_of(k); n > 0 && n <= 200) {
             std::size_t j = i + 1;
             if (!at(j)) return false;
-            const std::string& u = t_[j].low;
-            char unit = 0;
-            if (u == "year" || u == "years")
-                unit = 'y';
-            else if (u == "month" || u == "months")
-                unit = 'm';
-            else if (u == "week" || u == "weeks")
-                unit = 'w';
-            else if (u == "day" || u == "days")
-                unit = 'd';
-            else if (u == "decade" || u == "decades")
-                unit = 'D';
+            const auto found = words().unit.find(t_[j].low);
+            const char unit = found == words().unit.end() ? '\0' : found->second;
             if (!unit || !(is(j + 1, "ago") || is(j + 1, "earlier"))) return false;
             if (unit == 'D') return false;  // a decade ago: the decade is too vague to index
             c.kind = Kind::ago;
@@ -1283,13 +1278,11 @@ class Recogniser {
         // they need a preposition or a modifier before them.
         const Tok* p = i > 0 ? &t_[i - 1] : nullptr;
         const bool prep = p && same_sent(i - 1, i) &&
-                          in(p->low, {"in",     "since", "until", "till",    "by",   "from",       "during", "through",
-                                      "before", "after", "of",    "last",    "this", "next",       "early",  "late",
-                                      "mid",    "since", "to",    "between", "and",  "throughout", "or",     "-"});
+                          words().month_before.contains(p->low);
         if ((month == 5 || month == 3) && mod == kNone && !prep) return false;
         // "Theresa May", "Mrs May": a capitalised word or an honorific before the month.
         if (p && p->kind == TokKind::word && p->cap && same_sent(i - 1, i) && mod == kNone && !prep) return false;
-        if (p && in(p->low, {"mr", "mrs", "ms", "miss", "dr"})) return false;
+        if (p && words().honorific.contains(p->low)) return false;
         // "of May" after a title is still a name: "the Ministry of May"? too rare.
         c.kind = Kind::month_only;
         c.m = month;
@@ -1321,13 +1314,7 @@ enum class Tense { past, future, unknown };
 
 // Past-tense verbs that do not end in -ed.
 bool irregular_past(std::string_view w) {
-    return in(w, {"said",    "told",    "was",    "were",  "had",   "did",    "went",  "came",    "met",   "took",
-                  "made",    "gave",    "left",   "saw",   "began", "became", "held",  "fell",    "rose",  "won",
-                  "lost",    "sold",    "bought", "paid",  "spent", "got",    "found", "thought", "knew",  "felt",
-                  "kept",    "brought", "struck", "ran",   "shot",  "led",    "fled",  "wrote",   "spoke", "broke",
-                  "chose",   "drew",    "flew",   "grew",  "threw", "sent",   "built", "meant",   "ago",   "been",
-                  "earlier", "stood",   "sat",    "hit",   "put",   "set",    "cut",   "quit",    "beat",  "fought",
-                  "caught",  "taught",  "sought", "heard", "wore",  "tore",   "swore", "slid",    "froze", "overtook"});
+    return words().past_irregular.contains(w);
 }
 
 bool future_cue(const std::vector<Tok>& t, std::size_t i) {
@@ -1337,11 +1324,10 @@ bool future_cue(const std::vector<Tok>& t, std::size_t i) {
         return true;
     if (w == "set" && i + 1 < t.size() && t[i + 1].low == "to") return true;
     // Intentions: "hopes to win Tuesday's primary", "is preparing to vote on Monday".
-    if (in(w, {"hope", "hopes", "hoping", "wants", "want", "seeks", "seeking", "prepares", "preparing", "ready"}) &&
+    if (words().future_to.contains(w) &&
         i + 1 < t.size() && t[i + 1].low == "to")
         return true;
-    if (in(w, {"will", "shall", "upcoming", "scheduled", "planned", "plans", "plan", "expected", "expects", "tomorrow",
-               "next", "coming", "due", "aims", "intends", "until", "forthcoming"}))
+    if (words().future.contains(w))
         return true;
     if (w == "ll" && i > 0 && t[i - 1].low == "'") return true;
     if (w == "won" && i + 2 < t.size() && t[i + 1].low == "'" && t[i + 2].low == "t") return true;
@@ -1350,7 +1336,7 @@ bool future_cue(const std::vector<Tok>& t, std::size_t i) {
     // Present modals look ahead too ("can win in November", "must vote by May"),
     // unless followed by "have" or "not". "could" and "might" are left out: in past
     // narrative they are reports ("could not be located Wednesday").
-    if (in(w, {"can", "should", "must"}) && !(i + 1 < t.size() && in(t[i + 1].low, {"have", "not", "n"}))) return true;
+    if (words().modal.contains(w) && !(i + 1 < t.size() && words().not_after_modal.contains(t[i + 1].low))) return true;
     if ((w == "is" || w == "are") && i + 1 < t.size() && t[i + 1].low == "to") return true;
     if (w == "be" && i > 0 && t[i - 1].low == "to") return true;
     return false;
@@ -1365,8 +1351,7 @@ bool past_cue(const std::vector<Tok>& t, std::size_t i) {
     const std::string& w = k.low;
     if (irregular_past(w)) return true;
     if (w.size() >= 5 && w.ends_with("ed") &&
-        !in(w, {"need", "speed", "seed", "feed", "breed", "indeed", "proceed", "exceed", "succeed", "hundred", "bed",
-                "red", "shed", "embed"}))
+        !words().not_past_ed.contains(w))
         return true;
     return false;
 }

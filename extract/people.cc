@@ -220,41 +220,6 @@ const NameLexicon& name_lexicon() {
     return lex;
 }
 
-bool is_speech_verb(std::string_view w) {
-    static const std::unordered_set<std::string_view> verbs = {
-        "said",       "says",         "say",          "saying",    "told",         "tells",      "tell",
-        "added",      "adds",         "explained",    "explains",  "wrote",        "writes",     "warned",
-        "warns",      "urged",        "urges",        "insisted",  "insists",      "concluded",  "concludes",
-        "asked",      "asks",         "stated",       "states",    "noted",        "notes",      "argued",
-        "argues",     "claimed",      "claims",       "declared",  "declares",     "replied",    "replies",
-        "tweeted",    "tweets",       "announced",    "announces", "continued",    "continues",  "admitted",
-        "admits",     "acknowledged", "acknowledges", "suggested", "suggests",     "recalled",   "recalls",
-        "responded",  "responds",     "remarked",     "remarks",   "stressed",     "stresses",   "emphasised",
-        "emphasized", "emphasises",   "emphasizes",   "commented", "comments",     "maintained", "maintains",
-        "predicted",  "predicts",     "pledged",      "pledges",   "promised",     "promises",   "vowed",
-        "vows",       "cautioned",    "cautions",     "conceded",  "concedes",     "confirmed",  "confirms",
-        "denied",     "denies",       "disclosed",    "discloses", "revealed",     "reveals",    "reiterated",
-        "reiterates", "joked",        "jokes",        "quipped",   "quips",        "shouted",    "shouts",
-        "yelled",     "exclaimed",    "boasted",      "boasts",    "complained",   "complains",  "charged",
-        "charges",    "countered",    "counters",     "agreed",    "agrees",       "observed",   "observes",
-        "told",       "posted",       "posts",        "blasted",   "blasts",       "mocked",     "mocks",
-        "thundered",  "proclaimed",   "proclaims",    "demanded",  "demands",      "called",     "calls",
-        "believes",   "believed",     "thinks",       "thought",   "considers",    "considered", "condemned",
-        "condemns",   "described",    "describes",    "assured",   "assures",      "informed",   "informs",
-        "reported",   "reports",      "read",         "reads",     "predicted",    "wondered",   "wonders",
-        "recounted",  "recounts",     "began",        "begins",    "went",         "goes",       "added:",
-        "pointed",    "points",       "hinted",       "hints",     "alleged",      "alleges",    "testified",
-        "testifies",  "answered",     "answers",      "stated",    "pressed",      "retorted",   "interjected",
-        "snapped",    "scoffed",      "sniped",       "chimed",    "mused",        "opined",     "lamented",
-        "clarified",  "elaborated",   "pleaded",      "asserted",  "asserts",      "contended",  "contends",
-        "reasoned",   "speculated",   "texted",       "emailed",   "whispered",    "screamed",   "cried",
-        "laughed",    "sighed",       "fumed",        "raged",     "gushed",       "marveled",   "marvelled",
-        "recalled",   "advised",      "advises",      "surmised",  "acknowledges", "conceded",   "chided",
-        "ranted",     "bragged",      "predicted",    "repeated",  "repeats",      "summed",     "sums",
-        "questioned", "muttered",     "grumbled",     "chanted",   "cracked",      "explained"};
-    return verbs.count(w) > 0;
-}
-
 bool is_function_word(std::string_view w) {
     // Contractions count by their first part: "I've", "we’re".
     for (std::string_view apos : {std::string_view("'"), std::string_view("\u2019")}) {

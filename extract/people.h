@@ -53,7 +53,8 @@ struct NameLexicon {
 /// The lexicon, loaded on first use (thread-safe static initialisation).
 const NameLexicon& name_lexicon();
 
-/// Verbs that introduce speech ("said", "told", "warned" ...), lower case.
+/// Verbs that introduce speech ("said", "told", "warned" ...), lower case: the "frame"
+/// verbs of data/speech-verbs.tsv (quotes.cc reads the file).
 bool is_speech_verb(std::string_view lower_word);
 
 /// Words that never start a name: pronouns, determiners, conjunctions, prepositions,

@@ -22,11 +22,57 @@
 #include <algorithm>
 #include <climits>
 #include <optional>
+#include <stdexcept>
+#include <string>
 
 #include "extract.h"
+#include "lexicon.h"
 #include "people.h"
 
 namespace newsfacet {
+
+namespace detail {
+namespace {
+
+// The one speech-verb list (data/speech-verbs.tsv), split by use; see the file.
+struct SpeechVerbs {
+    WordSet frame, clause, hearer, participle;
+};
+
+const SpeechVerbs& speech_verbs() {
+    static const SpeechVerbs v = [] {
+        SpeechVerbs x;
+        for (const LexEntry& e : embedded_lexicon("speech-verbs.tsv").list("speech-verb")) {
+            std::string_view uses = e.value;
+            while (!uses.empty()) {
+                const std::size_t sp = std::min(uses.find(' '), uses.size());
+                const std::string_view use = uses.substr(0, sp);
+                uses.remove_prefix(std::min(sp + 1, uses.size()));
+                if (use == "frame")
+                    x.frame.insert(e.word);
+                else if (use == "clause")
+                    x.clause.insert(e.word);
+                else if (use == "hearer")
+                    x.hearer.insert(e.word);
+                else if (use == "participle")
+                    x.participle.insert(e.word);
+                else if (!use.empty())
+                    throw std::runtime_error("speech-verbs.tsv: \"" + std::string(e.word) + "\" has an unknown use \"" +
+                                             std::string(use) + "\"");
+            }
+        }
+        return x;
+    }();
+    return v;
+}
+
+}  // namespace
+
+bool is_speech_verb(std::string_view w) {
+    return speech_verbs().frame.contains(w);
+}
+
+}  // namespace detail
 
 using namespace detail;
 
@@ -379,9 +425,7 @@ class QuoteFinder {
         if ((l == "shot" || l == "fired" || l == "hit") && is_word(i + 1) && lower(word(i + 1)) == "back") return true;
         // "as he puts it, “…”"
         if ((l == "put" || l == "puts") && is_word(i + 1) && lower(word(i + 1)) == "it") return true;
-        return is_speech_verb(l) || l == "claiming" || l == "arguing" || l == "insisting" || l == "warning" ||
-               l == "telling" || l == "noting" || l == "adding" || l == "suggesting" || l == "writing" ||
-               l == "asking" || l == "calling" || l == "promising" || l == "explaining" || l == "declaring";
+        return is_speech_verb(l) || speech_verbs().participle.contains(l);
     }
 
     Source from_person(int p, std::string rule) const {
@@ -938,10 +982,8 @@ class QuoteFinder {
     bool bare_clause_after(std::size_t v) const {
         if (!is_word(v + 1) || !is_word(v + 2) || toks_[v + 1].cap || toks_[v + 2].cap) return false;
         const std::string verb = lower(word(v)), a = lower(word(v + 1)), b = lower(word(v + 2));
-        static const std::unordered_set<std::string_view> telling = {
-            "told",     "tell",    "tells",    "asked", "asks",   "ask",   "warned", "warns",     "urged",    "urges",
-            "reminded", "assured", "informed", "wrote", "writes", "added", "adds",   "continued", "concluded"};
-        if (telling.contains(verb)) return false;
+
+        if (speech_verbs().hearer.contains(verb)) return false;
         return !is_function_word(a) && !is_function_word(b) && !is_adverb(v + 1) && !is_adverb(v + 2);
     }
 
@@ -1151,16 +1193,11 @@ class QuoteFinder {
 
     // Reported speech: "X said that …", "X said Britain was …".
     void find_indirect(std::vector<Quote>& out) {
-        static const std::unordered_set<std::string_view> verbs = {
-            "said",      "says",      "added",      "explained", "warned",       "insisted",  "argued",
-            "claimed",   "stated",    "noted",      "admitted",  "acknowledged", "announced", "confirmed",
-            "believes",  "suggested", "predicted",  "told",      "tells",        "warns",     "insists",
-            "argues",    "claims",    "adds",       "notes",     "admits",       "believed",  "thinks",
-            "considers", "stressed",  "reiterated", "denied",    "maintained",   "conceded"};
+
         for (std::size_t v = 1; v + 3 < toks_.size(); ++v) {
             if (!is_word(v) || toks_[v].cap || in_quote_[v]) continue;
             const std::string l = lower(word(v));
-            if (!verbs.count(l)) continue;
+            if (!speech_verbs().clause.contains(l)) continue;
             std::size_t c = v + 1;
             if (l == "told" || l == "tells") {
                 // told NP that …
