@@ -7,10 +7,15 @@
 # a terminal for the end-to-end tests of terminal output; essential, so normally there).
 NEWSFACET_PACKAGES=(g++ make cmake pkg-config libxapian-dev libicu-dev libcli11-dev doctest-dev xapian-tools gnuplot-nox
                     help2man groff-base bsdutils)
+# The fuzz harnesses (scripts/test.sh --fuzz) only: clang, and libFuzzer's runtime
+# (libclang_rt.fuzzer), which Debian 12 ships in libclang-rt-14-dev, only recommended
+# by clang-14.
+NEWSFACET_FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev)
 
+# newsfacet_missing_packages [EXTRA_PACKAGE...]
 newsfacet_missing_packages() {
   local missing=() p
-  for p in "${NEWSFACET_PACKAGES[@]}"; do
+  for p in "${NEWSFACET_PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
   echo "${missing[@]}"
@@ -18,9 +23,10 @@ newsfacet_missing_packages() {
 
 # Installs missing packages: directly as root, through sudo otherwise; when neither
 # works, prints the exact command and fails.
+#   newsfacet_install_deps [EXTRA_PACKAGE...]   (the build's packages and these)
 newsfacet_install_deps() {
   local missing
-  missing=$(newsfacet_missing_packages)
+  missing=$(newsfacet_missing_packages "$@")
   [ -z "$missing" ] && return 0
   echo "newsfacet: installing missing packages: $missing" >&2
   local cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing"
