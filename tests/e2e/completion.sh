@@ -59,6 +59,11 @@ expect_comp "place place:all place:city place:country" "$Q" --facet pl
 expect_comp "speaker,place speaker,place:all speaker,place:city speaker,place:country" "$Q" --facet speaker,pl
 expect_comp "city country" "$Q" --facet place : c
 expect_comp "day month year" "$Q" --facet published :
+# --pivot (where the program has it) takes facets as --facet does.
+if "$Q" --help | grep -qE '^  --pivot '; then
+  expect_comp "speaker" "$Q" --pivot spe
+  expect_comp "speaker,published speaker,published:day speaker,published:month speaker,published:year" "$Q" --pivot speaker,pu
+fi
 expect_comp "speaker=" "$Q" -f sp
 expect_comp "speaker=" "$Q" --filter sp
 expect_comp "city=" "$Q" -f place : ci
