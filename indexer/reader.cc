@@ -388,7 +388,7 @@ std::string progress_line(std::size_t done, double seconds, std::size_t total, b
     const double rate = seconds > 0 ? double(done) / seconds : 0.0;
     char buf[200];
     if (total == 0) {
-        std::snprintf(buf, sizeof buf, "indexed %zu articles, %.0f articles/s", done, rate);
+        std::snprintf(buf, sizeof buf, "indexed %zu article%s, %.0f articles/s", done, done == 1 ? "" : "s", rate);
         return buf;
     }
     total = std::max(total, done);  // an estimate may fall short

@@ -96,6 +96,7 @@ TEST_CASE("progress_line: count, total, percentage, rate and ETA") {
     const Row rows[] = {
         {0, 0.0, 0, false, "indexed 0 articles, 0 articles/s"},
         {50, 2.0, 0, false, "indexed 50 articles, 25 articles/s"},
+        {1, 0.5, 0, false, "indexed 1 article, 2 articles/s"},
         {50, 2.0, 200, false, "indexed 50 of 200 articles (25%), 25 articles/s, ETA 0:06"},
         {50, 2.0, 200, true, "indexed 50 of about 200 articles (25%), 25 articles/s, ETA 0:06"},
         {199, 1.0, 200, false, "indexed 199 of 200 articles (99%), 199 articles/s, ETA 0:00"},
