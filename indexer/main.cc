@@ -1,4 +1,5 @@
 // newsfacet-index: reads articles, extracts entity facets and writes a Xapian database.
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -179,7 +180,15 @@ class Progress {
         }
         bool estimated = false;
         const std::size_t total = inputs_.expected_articles(&estimated);
-        const std::string line = progress_line(done, seconds(), total, estimated);
+        std::string line = progress_line(done, seconds(), total, estimated);
+        // A line wider than the terminal would wrap, and the carriage return would
+        // then rewrite only its last row: cut it to the width (it is ASCII).
+        struct winsize ws {};
+        if (::ioctl(2, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 1) {
+            const std::size_t fit = ws.ws_col - 1u;
+            if (line.size() > fit) line.resize(fit);
+            width_ = std::min(width_, fit);
+        }
         // Blanks over the rest of a longer previous line: no escape sequences, so a
         // dumb terminal shows it right too.
         const std::size_t pad = width_ > line.size() ? width_ - line.size() : 0;

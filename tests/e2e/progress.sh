@@ -71,6 +71,15 @@ tr '\r' '\n' <"$WORK/tty-jsonl" | grep -qE "^indexed 500 of 500 articles \(100%\
 CHECKS=$((CHECKS + 1))
 tr '\r' '\n' <"$WORK/tty-jsonl" | grep -qE "\((10[1-9]|1[1-9][0-9]|[2-9][0-9]{2}|[0-9]{4,})%\)" && fail "a percentage over 100"
 
+# A narrow terminal: the line is cut to its width (a wrapped line could not be
+# rewritten in place).
+script -qfec "stty cols 30; $(printf '%q ' "$BIN/newsfacet-index" --db "$WORK/db-narrow" "$WORK/files")" /dev/null </dev/null >"$WORK/tty-narrow"
+CHECKS=$((CHECKS + 1))
+long=$(tr '\r' '\n' <"$WORK/tty-narrow" | grep -E "^indexed" | awk 'length($0) > 29' | head -1)
+[ -z "$long" ] || fail "a progress frame wider than a 30-column terminal: [$long]"
+CHECKS=$((CHECKS + 1))
+tr '\r' '\n' <"$WORK/tty-narrow" | grep -qE "^indexed [0-9]+ of $n art" || fail "no frame on a narrow terminal: $(head -c 200 "$WORK/tty-narrow" | od -c | head -5)"
+
 # Sharded indexing shows the same line.
 tty_index "$WORK/tty-shards" --shards 2 --db "$WORK/db-shards" "$WORK/files"
 CHECKS=$((CHECKS + 1))
