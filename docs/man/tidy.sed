@@ -8,12 +8,16 @@ s/^(\\fB[^ ]*\\fR),((\\-)+[A-Za-z]([A-Za-z]|\\-)*)/\1, \\fB\2\\fR/
   N
   s/^\.HP\n(\\fB[^ ]*\\fR) {2,}(.*)$/.TP\n\1\n\2/
 }
-# The --help footer's summary of the query syntax, the fields and the exit status, and
-# the exit status line of the description: the sections QUERY SYNTAX and EXIT STATUS
-# of docs/man/*.h2m give them in full.
-/^\.SS "Query syntax:"/,/^\.SH/{
-  /^\.SH/!d
+# The --help footer's summary of the query syntax and the exit status line (footer or
+# description): the sections QUERY SYNTAX and EXIT STATUS of docs/man/*.h2m give them
+# in full. The rest of the footer (the fields, anything added later) stays.
+/^\.SS "Query syntax:"/,/^\.S[SH]/{
+  /^\.SS "Query syntax:"/d
+  /^\.S[SH]/!d
 }
 /^Exit status:/,/^\./{
   /^\./!d
 }
+# "--fields"-style lines set their example apart with blanks, which a page would
+# stretch: a semicolon instead.
+s/ {2,}e\.g\. /; e.g. /
