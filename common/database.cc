@@ -265,4 +265,13 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, std::string* 
     }
 }
 
+std::string database_version(const Xapian::Database& db) {
+    try {
+        return db.get_uuid() + "/" + std::to_string(db.get_revision()) + "/" + std::to_string(db.get_lastdocid()) +
+               "/" + std::to_string(db.get_doccount());
+    } catch (const Xapian::Error&) {
+        return std::string();
+    }
+}
+
 }  // namespace newsfacet

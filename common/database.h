@@ -54,6 +54,14 @@ Xapian::Database open_for_reading(const std::string& path, OpenMode mode = OpenM
 /// writes before one) is created afresh, and `note` (if given) says so.
 Xapian::WritableDatabase open_for_writing(const std::string& path, std::string* note = nullptr);
 
+/// Identifies a database version (uuid, revision, last document id, document count),
+/// for caches that live as long as a process; empty when it cannot (a sharded database
+/// has no single revision). A committed change moves the revision; an uncommitted
+/// replace_document in the same process would not, so a program that searches a
+/// WritableDatabase it is modifying must commit first (newsfacet's binaries never
+/// search while writing).
+std::string database_version(const Xapian::Database& db);
+
 /// How many times a read is tried in all when writers' commits keep overtaking it.
 inline constexpr int kReadAttempts = 10;
 

@@ -18,6 +18,7 @@
 #include "dryrun.h"
 #include "error.h"
 #include "extract.h"
+#include "people_table.h"
 #include "reader.h"
 #include "schema.h"
 #include "shards.h"
@@ -293,6 +294,7 @@ int run_index(const IndexOptions& o) {
         else
             ++added;
         if (++pending >= o.batch) {
+            store_people_tables(db);
             db.commit_transaction();
             db.begin_transaction();
             pending = 0;
@@ -313,6 +315,8 @@ int run_index(const IndexOptions& o) {
         read_inputs(
             o.inputs, ro, [&](Article& a) { write(build_documents(a, extract(a))); }, on_problem);
     }
+    // The collection's people tables, from the index as it is now (after deletes too).
+    store_people_tables(db);
     db.commit_transaction();
     progress.end_line(added + replaced);
     if (!o.quiet) {

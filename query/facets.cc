@@ -6,6 +6,7 @@
 #include <mutex>
 #include <tuple>
 
+#include "database.h"
 #include "dates.h"
 #include "fields.h"
 #include "gazetteer.h"
@@ -122,19 +123,6 @@ ColumnCache& column_cache() {
     return c;
 }
 
-// Identifies a database version; empty when it cannot (then nothing is cached). A
-// committed change moves the revision; an uncommitted replace_document in the same
-// process would not, so a program that searches a WritableDatabase it is modifying
-// must commit first (newsfacet's binaries never search while writing).
-std::string database_key(const Xapian::Database& db) {
-    try {
-        return db.get_uuid() + "/" + std::to_string(db.get_revision()) + "/" + std::to_string(db.get_lastdocid()) +
-               "/" + std::to_string(db.get_doccount());
-    } catch (const Xapian::Error&) {
-        return std::string();  // e.g. a sharded database has no single revision
-    }
-}
-
 // The most documents a column is built for (its index is docid-addressed).
 constexpr Xapian::docid kMaxColumnDocid = 50'000'000;
 
@@ -143,7 +131,9 @@ constexpr Xapian::docid kMaxColumnDocid = 50'000'000;
 FacetCounter::FacetCounter(const Xapian::Database& db, const std::vector<FacetRequest>& requests, bool) : db_(db) {
     for (const FacetRequest& r : requests) {
         unsigned slot = 0;
-        if (facet_slot(r, slot)) slots_.push_back(Slot{r, slot, {}, 0, false, true});
+        if (!facet_slot(r, slot)) continue;
+        slots_.push_back(Slot{r, slot, {}, 0, false, true});
+        if (const Field* f = find_facet(r.name); f && !f->lookup.empty()) slots_.back().people = people_table(db, f->name);
     }
 }
 
@@ -218,7 +208,9 @@ void FacetCounter::count_value(Slot& s, std::string_view joined, std::size_t n) 
     };
     const bool dates = is_date_facet(s.req.name);
     if (!dates && joined.find(kValueSeparator) == std::string_view::npos) {
-        *counter(joined) += n;
+        std::size_t* c = counter(joined);
+        *c += n;
+        if (s.people) *person_counter(s, c, joined) += n;
         return;
     }
     // Several values. A document counts once per value even if a value repeats (date
@@ -228,6 +220,7 @@ void FacetCounter::count_value(Slot& s, std::string_view joined, std::size_t n) 
     std::size_t* seen_here[kSeen];
     std::size_t n_seen = 0;
     std::vector<std::size_t*> more;  // only for documents with more than kSeen values
+    std::vector<std::size_t*> persons_here;  // people facets: the persons counted for this document
     std::size_t p = 0;
     while (p <= joined.size()) {
         std::size_t e = joined.find(kValueSeparator, p);
@@ -248,11 +241,28 @@ void FacetCounter::count_value(Slot& s, std::string_view joined, std::size_t n) 
             dup = more[k] == c;
         if (dup) continue;
         *c += n;
+        if (s.people) {
+            std::size_t* pc = person_counter(s, c, val);
+            if (std::find(persons_here.begin(), persons_here.end(), pc) == persons_here.end()) {
+                persons_here.push_back(pc);
+                *pc += n;
+            }
+        }
         if (n_seen < kSeen)
             seen_here[n_seen++] = c;
         else
             more.push_back(c);
     }
+}
+
+std::size_t* FacetCounter::person_counter(Slot& s, const std::size_t* name_counter, std::string_view name) {
+    auto it = s.person_of.find(name_counter);
+    if (it != s.person_of.end()) return it->second;
+    const std::string& label = s.people->label_of(fold_name(name));
+    auto pc = s.persons.find(label);
+    if (pc == s.persons.end()) pc = s.persons.emplace(label, 0).first;
+    s.spellings[label].emplace_back(name);
+    return s.person_of.emplace(name_counter, &pc->second).first->second;
 }
 
 void FacetCounter::count_with_column(Slot& s, const std::string& key, const std::vector<Xapian::docid>& docids) const {
@@ -308,6 +318,22 @@ void FacetCounter::count_with_column(Slot& s, const std::string& key, const std:
     }
     for (std::size_t o = 0; o < counts.size(); ++o)
         if (counts[o]) s.counts[col->names[o]] += counts[o];
+    if (!s.people) return;
+    // People: each document once per person, whichever of its names it holds.
+    std::vector<std::size_t*> person(col->names.size(), nullptr);
+    std::vector<std::size_t*> here;
+    for (const Xapian::docid did : docids) {
+        if (did + 1 >= col->starts.size()) continue;
+        here.clear();
+        for (std::uint32_t k = col->starts[did]; k < col->starts[did + 1]; ++k) {
+            const std::uint32_t o = col->ords[k];
+            if (!person[o]) person[o] = person_counter(s, &s.counts.find(col->names[o])->second, col->names[o]);
+            if (std::find(here.begin(), here.end(), person[o]) == here.end()) {
+                here.push_back(person[o]);
+                ++*person[o];
+            }
+        }
+    }
 }
 
 void FacetCounter::finish() const {
@@ -324,7 +350,7 @@ void FacetCounter::finish() const {
         // makes it certain, so that each stream is walked forwards once.
         if (!std::is_sorted(docids.begin(), docids.end())) std::sort(docids.begin(), docids.end());
         // Facet columns, once this process has streamed a database's worth of documents.
-        const std::string key = db_.get_lastdocid() <= kMaxColumnDocid ? database_key(db_) : std::string();
+        const std::string key = db_.get_lastdocid() <= kMaxColumnDocid ? database_version(db_) : std::string();
         bool use_columns = false;
         if (!key.empty()) {
             ColumnCache& cache = column_cache();
@@ -376,10 +402,33 @@ void FacetCounter::merge_into(FacetCounter& other) const {
         for (Slot& o : other.slots_)
             if (o.req.name == s.req.name && o.req.level == s.req.level) {
                 o.counts = s.counts;
+                o.persons = s.persons;
+                o.spellings = s.spellings;
                 o.docs = s.docs;
                 o.counted = true;
             }
     }
+}
+
+std::string FacetCounter::person_display(const Slot& s, const std::string& label) {
+    // The person's name as the matching documents write it: a full name (a given
+    // name or initial, and a surname) before other forms, capitals and small letters before all capitals (headlines), then
+    // the spelling most documents hold. Any of them selects the person with -f.
+    auto it = s.spellings.find(label);
+    if (it == s.spellings.end() || it->second.empty()) return label;
+    auto rank = [&](const std::string& name) {
+        const bool full = is_full_name(fold_name(name));
+        const bool mixed = std::any_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        auto c = s.counts.find(name);
+        return std::tuple(full, mixed, c == s.counts.end() ? 0 : c->second);
+    };
+    const std::string* best = nullptr;
+    std::tuple<bool, bool, std::size_t> best_rank{};
+    for (const std::string& name : it->second) {
+        const auto r = rank(name);
+        if (!best || r > best_rank || (r == best_rank && name < *best)) best = &name, best_rank = r;
+    }
+    return *best;
 }
 
 std::vector<FacetResult> FacetCounter::results(const std::vector<std::pair<std::string, std::string>>& filters) const {
@@ -396,11 +445,18 @@ std::vector<FacetResult> FacetCounter::results(const std::vector<std::pair<std::
                 std::string v = value;
                 if (const Field* f = find_facet(s.req.name); f && f->place_names)
                     v = resolve_place_query(value).value_or(value);
-                selected_keys.push_back(fold_key(v));
+                v = fold_key(v);
+                if (s.people) {
+                    // The person the value names (the facet lists people by label).
+                    if (s.people->label_of(v) == v && !s.persons.count(v)) v = name_variant_key(v);
+                    v = s.people->label_of(v);
+                }
+                selected_keys.push_back(v);
             }
         const std::string want_prefix = fold_key(s.req.prefix);
         const std::string want_match = fold_key(s.req.match);
-        for (const auto& [value, count] : s.counts) {
+        // People facets list persons, by label until the shown ones get their names.
+        for (const auto& [value, count] : s.people ? s.persons : s.counts) {
             if (count < s.req.min_count) continue;
             bool sel = false;
             // Folding is ICU work: only when a prefix or a selection needs it (a place
@@ -456,6 +512,9 @@ std::vector<FacetResult> FacetCounter::results(const std::vector<std::pair<std::
         } else {
             std::sort(fr.values.begin(), fr.values.end(), before);
         }
+        if (s.people)
+            for (FacetValue& v : fr.values)
+                v.value = person_display(s, v.value);
         out.push_back(std::move(fr));
     }
     return out;

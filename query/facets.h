@@ -28,6 +28,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "people_table.h"
 #include "search.h"
 
 namespace newsfacet {
@@ -86,7 +87,18 @@ class FacetCounter {
         std::size_t docs = 0;  ///< documents counted (with or without a value)
         bool counted = false;
         bool active = true;  ///< counted in this pass (set_skip / set_only)
+        /// Person and speaker facets count people, not spellings (people_table.h):
+        /// `counts` holds each name as written, `persons` each person (its label), a
+        /// document counted once per person however many of its names it holds.
+        std::shared_ptr<const PeopleTable> people;
+        FacetCounts persons;
+        std::unordered_map<std::string, std::vector<std::string>> spellings;  ///< label -> names counted
+        std::unordered_map<const std::size_t*, std::size_t*> person_of;      ///< name's counter -> person's
     };
+    /// The name a people facet shows for the person labelled `label`.
+    static std::string person_display(const Slot& s, const std::string& label);
+    /// The counter of the person a name (counted by `name_counter`) belongs to.
+    static std::size_t* person_counter(Slot& s, const std::size_t* name_counter, std::string_view name);
     void update_active();
     /// Counts `n` documents whose slot holds `joined` (values joined by
     /// kValueSeparator): each distinct member (bucketed for dates) gets `n`.

@@ -6,6 +6,7 @@
 #include "dates.h"
 #include "error.h"
 #include "gazetteer.h"
+#include "people_table.h"
 #include "reldate.h"
 #include "schema.h"
 #include "text.h"
@@ -128,7 +129,7 @@ Result<Xapian::Query> FilterBuilder::filter(const std::string& name, const std::
     const Field* f = filter_field(name);
     if (!f) return syntax_error("unknown filter field \"" + name + "\"", "fields: " + filter_names());
     const std::string value = strip_quotes(raw);
-    if (!f->lookup.empty()) return person(*f, value, warnings);
+    if (!f->lookup.empty()) return person(*f, value, warnings, facet_value);
     if (f->kind == FieldKind::date) return date(*f, name, value);
     // In quote mode a field may stand for another (id: an article's quotes).
     const Field& target = !kp_.empty() && !f->quote_field.empty() ? field(f->quote_field) : *f;
@@ -222,31 +223,84 @@ void FilterBuilder::warn_unmatched(const Field& f, const std::string& name, cons
                        (s.empty() ? std::string() : "; did you mean " + s + "?"));
 }
 
-Result<Xapian::Query> FilterBuilder::person(const Field& f, const std::string& value,
-                                            std::vector<std::string>& warnings) const {
+Result<Xapian::Query> FilterBuilder::person(const Field& f, const std::string& value, std::vector<std::string>& warnings,
+                                            bool facet_value) const {
+    // One person across the collection (common/people_table.h): a name selects every
+    // name of its person; a short form that stands for several people selects them all,
+    // with a note, unless it is a facet value (-f), which selects what the facet
+    // counted. The table is made from the article-level terms; quotes carry the same
+    // names under XQ.
     const std::string fname(f.name);
-    const std::vector<std::string> exact = value_terms(f, value, kp_);
-    if (exact.empty()) return syntax_error(fname + ": needs a name", "e.g. " + std::string(f.example));
-    // An exact canonical name first; else the look-up keys (surname, variants), which
-    // the indexer writes as KEY=FULL NAME so that ambiguity can be seen here.
-    if (db_.term_exists(exact.front())) return Xapian::Query(exact.front());
-    const std::string kp = kp_ + std::string(prefix(f.lookup)) + fold_key(value) + "=";
-    std::vector<std::string> names;
-    for (Xapian::TermIterator it = db_.allterms_begin(kp); it != db_.allterms_end(kp); ++it)
-        names.push_back((*it).substr(kp.size()));
-    if (names.size() > 1) {
+    const std::string key = fold_key(value);
+    if (key.empty()) return syntax_error(fname + ": needs a name", "e.g. " + std::string(f.example));
+    const std::string pfx(f.prefix);
+    auto indexed = [&](const std::string& k) { return !k.empty() && db_.term_exists(safe_term(pfx + k)); };
+    const std::shared_ptr<const PeopleTable> table = people_table(db_, f.name);
+    std::vector<std::string> keys;
+    auto add_person = [&](const std::string& k) {
+        for (std::string& m : table->members(table->label_of(k)))
+            if (std::find(keys.begin(), keys.end(), m) == keys.end()) keys.push_back(std::move(m));
+    };
+    std::vector<NameCount> people;  // when the name stands for several
+    std::string k = key;
+    if (!indexed(k) && indexed(name_variant_key(key))) k = name_variant_key(key);  // "President Bush", "W. Bush"
+    if (indexed(k)) {
+        const std::string& label = table->label_of(k);
+        add_person(label);
+        if (const std::vector<NameCount>* c = facet_value ? nullptr : table->candidates(label)) {
+            people = *c;
+            for (const NameCount& p : people)
+                add_person(p.key);
+        }
+    } else {
+        // Not indexed as typed (a surname only ever written with a first name): the
+        // people of that surname it fits, found through the look-up terms
+        // (SURNAME=FULL NAME) and grouped as the table groups them.
+        const std::vector<std::string> tokens = name_tokens(key);
+        const std::string lp = std::string(newsfacet::prefix(f.lookup)) + tokens.back() + "=";
+        std::vector<NameCount> family;
+        for (Xapian::TermIterator it = db_.allterms_begin(lp); it != db_.allterms_end(lp); ++it) {
+            const std::string name = (*it).substr(lp.size());
+            family.push_back({name, db_.get_termfreq(safe_term(pfx + name))});
+        }
+        const PeopleTable::Resolution r = PeopleTable::build(std::move(family)).resolve(key);
+        for (const std::string& m : r.keys)
+            add_person(m);
+        for (const NameCount& p : r.people)
+            people.push_back({table->label_of(p.key), p.docs});
+        if (keys.empty()) {
+            // A spelling variant of a surname seen in some article ("Cleverly" for
+            // "Cleverley"): the look-up keys KEY=FULL NAME.
+            const std::string kp = std::string(newsfacet::prefix(f.lookup)) + key + "=";
+            std::vector<std::string> names;
+            for (Xapian::TermIterator it = db_.allterms_begin(kp); it != db_.allterms_end(kp); ++it)
+                names.push_back((*it).substr(kp.size()));
+            for (const std::string& n : names)
+                add_person(n);
+            if (names.size() > 1)
+                for (const std::string& n : names)
+                    people.push_back({table->label_of(n), db_.get_termfreq(safe_term(pfx + n))});
+        }
+    }
+    if (people.size() > 1) {
         std::string list;
-        for (const auto& n : names)
-            list += (list.empty() ? "" : ", ") + n;
-        warnings.push_back(fname + ":" + value + " is ambiguous (" + list + "): matching all of them");
+        for (std::size_t i = 0; i < people.size(); ++i) {
+            if (i == 8) {
+                list += ", and " + std::to_string(people.size() - i) + " more";
+                break;
+            }
+            list += (i ? ", " : "") + display(f, people[i].key) + " (" + std::to_string(people[i].docs) + ")";
+        }
+        warnings.push_back(fname + ":" + value + " stands for " + std::to_string(people.size()) +
+                           " people, matching all of them: " + list);
+    }
+    if (keys.empty()) {
+        warn_unmatched(f, fname, value, warnings);
+        return Xapian::Query(value_terms(f, value, kp_).front());  // matches nothing, but says what was asked
     }
     std::vector<std::string> terms;
-    for (const auto& n : names)
-        terms.push_back(kp_ + std::string(f.prefix) + n);
-    if (terms.empty()) {
-        warn_unmatched(f, fname, value, warnings);
-        return Xapian::Query(exact.front());  // matches nothing, but says what was asked
-    }
+    for (const std::string& m : keys)
+        terms.push_back(safe_term(kp_ + pfx + m));
     return or_terms(terms);
 }
 

@@ -41,7 +41,8 @@ class FilterBuilder {
                                  bool facet_value = false) const;
 
   private:
-    Result<Xapian::Query> person(const Field& f, const std::string& value, std::vector<std::string>& warnings) const;
+    Result<Xapian::Query> person(const Field& f, const std::string& value, std::vector<std::string>& warnings,
+                                 bool facet_value) const;
     Result<Xapian::Query> date(const Field& f, const std::string& name, const std::string& value) const;
     /// "did you mean": the values of `f` in the index nearest to `typed` (edit
     /// distance), as the facets show them; empty when none is near.
