@@ -413,17 +413,17 @@ void FacetCounter::merge_into(FacetCounter& other) const {
 std::string FacetCounter::person_display(const Slot& s, const std::string& label) {
     // The person's name as the matching documents write it: a full name (a given
     // name or initial, and a surname) before other forms, capitals and small letters before all capitals (headlines), then
-    // the spelling most documents hold. Any of them selects the person with -f.
+    // the spelling most documents hold, then the most specific one (the label). Any of them selects the person with -f.
     auto it = s.spellings.find(label);
     if (it == s.spellings.end() || it->second.empty()) return label;
     auto rank = [&](const std::string& name) {
         const bool full = is_full_name(fold_name(name));
         const bool mixed = std::any_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
         auto c = s.counts.find(name);
-        return std::tuple(full, mixed, c == s.counts.end() ? 0 : c->second);
+        return std::tuple(full, mixed, c == s.counts.end() ? 0 : c->second, fold_name(name) == label);
     };
     const std::string* best = nullptr;
-    std::tuple<bool, bool, std::size_t> best_rank{};
+    std::tuple<bool, bool, std::size_t, bool> best_rank{};
     for (const std::string& name : it->second) {
         const auto r = rank(name);
         if (!best || r > best_rank || (r == best_rank && name < *best)) best = &name, best_rank = r;
