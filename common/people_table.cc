@@ -232,7 +232,7 @@ void PeopleTable::link() {
     }
 }
 
-const std::string& PeopleTable::label_of(const std::string& key) const {
+std::string PeopleTable::label_of(const std::string& key) const {
     auto it = label_.find(key);
     return it == label_.end() ? key : it->second;
 }

@@ -79,7 +79,7 @@ class PeopleTable {
     /// The person an indexed folded name stands for, as one of its names (the group's
     /// label): the same string for every name of one person; `key` itself when it is
     /// the only name of its person (or not in the table).
-    const std::string& label_of(const std::string& key) const;
+    std::string label_of(const std::string& key) const;
     /// The indexed names of the person labelled `label` (label_of).
     std::vector<std::string> members(const std::string& label) const;
     /// For a short form that stands for several people (label_of gives itself): those

@@ -258,7 +258,7 @@ void FacetCounter::count_value(Slot& s, std::string_view joined, std::size_t n) 
 std::size_t* FacetCounter::person_counter(Slot& s, const std::size_t* name_counter, std::string_view name) {
     auto it = s.person_of.find(name_counter);
     if (it != s.person_of.end()) return it->second;
-    const std::string& label = s.people->label_of(fold_name(name));
+    const std::string label = s.people->label_of(fold_name(name));
     auto pc = s.persons.find(label);
     if (pc == s.persons.end()) pc = s.persons.emplace(label, 0).first;
     s.spellings[label].emplace_back(name);

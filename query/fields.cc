@@ -245,7 +245,7 @@ Result<Xapian::Query> FilterBuilder::person(const Field& f, const std::string& v
     std::string k = key;
     if (!indexed(k) && indexed(name_variant_key(key))) k = name_variant_key(key);  // "President Bush", "W. Bush"
     if (indexed(k)) {
-        const std::string& label = table->label_of(k);
+        const std::string label = table->label_of(k);
         add_person(label);
         if (const std::vector<NameCount>* c = facet_value ? nullptr : table->candidates(label)) {
             people = *c;
