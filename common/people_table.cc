@@ -410,7 +410,15 @@ std::shared_ptr<const PeopleTable> people_table(const Xapian::Database& db, std:
         std::map<std::string, std::shared_ptr<const PeopleTable>> tables;  // "version/field" -> table
     };
     static Cache cache;
-    const std::string version = database_version(db);
+    // A database version; for shards (no single revision), their ids and sizes.
+    std::string version = database_version(db);
+    if (version.empty()) {
+        try {
+            version = db.get_uuid() + "/" + std::to_string(db.get_lastdocid()) + "/" +
+                      std::to_string(db.get_doccount()) + "/" + std::to_string(db.get_total_length());
+        } catch (const Xapian::Error&) {
+        }
+    }
     const std::string ck = version + "/" + std::string(field_name);
     if (!version.empty()) {
         std::lock_guard<std::mutex> lk(cache.m);
