@@ -16,18 +16,6 @@ std::vector<std::string> sorted(std::vector<std::string> v) {
     return v;
 }
 
-std::vector<std::string> words(std::string_view s) {
-    std::vector<std::string> out;
-    std::size_t p = 0;
-    while (p < s.size()) {
-        std::size_t e = s.find(' ', p);
-        if (e == std::string_view::npos) e = s.size();
-        if (e > p) out.emplace_back(s.substr(p, e - p));
-        p = e + 1;
-    }
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("fold_name folds a name as fold_key does") {
@@ -86,7 +74,7 @@ TEST_CASE("is_partial_name: less specific forms of a name") {
     for (const Row& r : rows) {
         CAPTURE(r.a);
         CAPTURE(r.b);
-        CHECK(is_partial_name(words(r.a), words(r.b)) == r.partial);
+        CHECK(is_partial_name(name_tokens(r.a), name_tokens(r.b)) == r.partial);
     }
 }
 
