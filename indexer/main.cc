@@ -294,7 +294,6 @@ int run_index(const IndexOptions& o) {
         else
             ++added;
         if (++pending >= o.batch) {
-            store_people_tables(db);
             db.commit_transaction();
             db.begin_transaction();
             pending = 0;
@@ -315,7 +314,9 @@ int run_index(const IndexOptions& o) {
         read_inputs(
             o.inputs, ro, [&](Article& a) { write(build_documents(a, extract(a))); }, on_problem);
     }
-    // The collection's people tables, from the index as it is now (after deletes too).
+    // The collection's people tables, from the index as it is now (after deletes too):
+    // once per run, as rebuilding them costs time in the number of names, not in the
+    // batch (a reader between two batches builds its own from the terms).
     store_people_tables(db);
     db.commit_transaction();
     progress.end_line(added + replaced);
