@@ -13,7 +13,7 @@
 // all the people it may stand for, with a note.
 //
 // The query side (filters, facets) and the indexer (which stores the table in the
-// database's metadata at each commit) both build it with PeopleTable::build, so the
+// database's metadata once per run) both build it with PeopleTable::build, so the
 // result depends only on the names and their document counts.
 #pragma once
 
@@ -135,7 +135,7 @@ std::string people_metadata_key(std::string_view field);
 
 /// Recomputes the people tables of the person and speaker fields from `db`'s terms
 /// and stores them in its metadata, with the document count they were made at (the
-/// indexer calls it before each commit).
+/// indexer calls it before the last commit of a run).
 void store_people_tables(Xapian::WritableDatabase& db);
 
 /// The people table of a field ("person" or "speaker") for searching `db`: the one in
