@@ -220,7 +220,9 @@ void FacetCounter::count_value(Slot& s, std::string_view joined, std::size_t n) 
     std::size_t* seen_here[kSeen];
     std::size_t n_seen = 0;
     std::vector<std::size_t*> more;  // only for documents with more than kSeen values
-    std::vector<std::size_t*> persons_here;  // people facets: the persons counted for this document
+    std::size_t* persons_here[kSeen];  // people facets: the persons counted for this document
+    std::size_t n_persons = 0;
+    std::vector<std::size_t*> more_persons;
     std::size_t p = 0;
     while (p <= joined.size()) {
         std::size_t e = joined.find(kValueSeparator, p);
@@ -243,9 +245,13 @@ void FacetCounter::count_value(Slot& s, std::string_view joined, std::size_t n) 
         *c += n;
         if (s.people) {
             std::size_t* pc = person_counter(s, c, val);
-            if (std::find(persons_here.begin(), persons_here.end(), pc) == persons_here.end()) {
-                persons_here.push_back(pc);
+            if (std::find(persons_here, persons_here + n_persons, pc) == persons_here + n_persons &&
+                std::find(more_persons.begin(), more_persons.end(), pc) == more_persons.end()) {
                 *pc += n;
+                if (n_persons < kSeen)
+                    persons_here[n_persons++] = pc;
+                else
+                    more_persons.push_back(pc);
             }
         }
         if (n_seen < kSeen)
@@ -261,7 +267,6 @@ std::size_t* FacetCounter::person_counter(Slot& s, const std::size_t* name_count
     const std::string label = s.people->label_of(fold_name(name));
     auto pc = s.persons.find(label);
     if (pc == s.persons.end()) pc = s.persons.emplace(label, 0).first;
-    s.spellings[label].emplace_back(name);
     return s.person_of.emplace(name_counter, &pc->second).first->second;
 }
 
@@ -397,38 +402,47 @@ void FacetCounter::finish() const {
 
 void FacetCounter::merge_into(FacetCounter& other) const {
     finish();
-    for (const Slot& s : slots_) {
+    for (Slot& s : slots_) {
         if (!s.counted) continue;
         for (Slot& o : other.slots_)
             if (o.req.name == s.req.name && o.req.level == s.req.level) {
-                o.counts = s.counts;
-                o.persons = s.persons;
-                o.spellings = s.spellings;
+                // Moved, not copied: a people facet's person_of points into the maps.
+                o.counts = std::move(s.counts);
+                o.persons = std::move(s.persons);
+                o.person_of = std::move(s.person_of);
                 o.docs = s.docs;
                 o.counted = true;
+                break;
             }
     }
 }
 
-std::string FacetCounter::person_display(const Slot& s, const std::string& label) {
-    // The person's name as the matching documents write it: a full name (a given
-    // name or initial, and a surname) before other forms, capitals and small letters before all capitals (headlines), then
-    // the spelling most documents hold, then the most specific one (the label). Any of them selects the person with -f.
-    auto it = s.spellings.find(label);
-    if (it == s.spellings.end() || it->second.empty()) return label;
-    auto rank = [&](const std::string& name) {
-        const bool full = is_full_name(fold_name(name));
-        const bool mixed = std::any_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-        auto c = s.counts.find(name);
-        return std::tuple(full, mixed, c == s.counts.end() ? 0 : c->second, fold_name(name) == label);
-    };
-    const std::string* best = nullptr;
-    std::tuple<bool, bool, std::size_t, bool> best_rank{};
-    for (const std::string& name : it->second) {
-        const auto r = rank(name);
-        if (!best || r > best_rank || (r == best_rank && name < *best)) best = &name, best_rank = r;
+void FacetCounter::name_people(const Slot& s, std::vector<FacetValue>& values) {
+    // Each person shown gets a name as the matching documents write it: a full name (a
+    // given name or initial, and a surname) before other forms, capitals and small
+    // letters before all capitals (headlines), then the spelling most documents hold,
+    // then the most specific one (the label), then the first in byte order. Any of
+    // them selects the person with -f.
+    std::unordered_map<const std::size_t*, std::size_t> shown;  // person's counter -> value
+    for (std::size_t i = 0; i < values.size(); ++i)
+        if (auto it = s.persons.find(values[i].value); it != s.persons.end()) shown.emplace(&it->second, i);
+    using Rank = std::tuple<bool, bool, std::size_t, bool>;
+    std::vector<const std::string*> best(values.size(), nullptr);
+    std::vector<Rank> best_rank(values.size());
+    for (const auto& [name, count] : s.counts) {
+        auto p = s.person_of.find(&count);
+        if (p == s.person_of.end()) continue;
+        auto sh = shown.find(p->second);
+        if (sh == shown.end()) continue;
+        const std::size_t i = sh->second;
+        const std::string folded = fold_name(name);
+        const Rank r{is_full_name(folded),
+                     std::any_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; }), count,
+                     folded == values[i].value};
+        if (!best[i] || r > best_rank[i] || (r == best_rank[i] && name < *best[i])) best[i] = &name, best_rank[i] = r;
     }
-    return *best;
+    for (std::size_t i = 0; i < values.size(); ++i)
+        if (best[i]) values[i].value = *best[i];
 }
 
 std::vector<FacetResult> FacetCounter::results(const std::vector<std::pair<std::string, std::string>>& filters) const {
@@ -512,9 +526,7 @@ std::vector<FacetResult> FacetCounter::results(const std::vector<std::pair<std::
         } else {
             std::sort(fr.values.begin(), fr.values.end(), before);
         }
-        if (s.people)
-            for (FacetValue& v : fr.values)
-                v.value = person_display(s, v.value);
+        if (s.people) name_people(s, fr.values);
         out.push_back(std::move(fr));
     }
     return out;

@@ -68,7 +68,8 @@ class FacetCounter {
         only_ = name;
         update_active();
     }
-    /// Moves this counter's counts into `other` (for the facets this one counted).
+    /// Moves this counter's counts into `other` (for the facets this one counted); this
+    /// counter has none left.
     void merge_into(FacetCounter& other) const;
     /// Sorted, limited results; values selected by `filters` are always included.
     std::vector<FacetResult> results(const std::vector<std::pair<std::string, std::string>>& filters) const;
@@ -92,11 +93,10 @@ class FacetCounter {
         /// document counted once per person however many of its names it holds.
         std::shared_ptr<const PeopleTable> people;
         FacetCounts persons;
-        std::unordered_map<std::string, std::vector<std::string>> spellings;  ///< label -> names counted
-        std::unordered_map<const std::size_t*, std::size_t*> person_of;      ///< name's counter -> person's
+        std::unordered_map<const std::size_t*, std::size_t*> person_of;  ///< name's counter -> person's
     };
-    /// The name a people facet shows for the person labelled `label`.
-    static std::string person_display(const Slot& s, const std::string& label);
+    /// Replaces the labels of the persons in `values` by the names they are shown as.
+    static void name_people(const Slot& s, std::vector<FacetValue>& values);
     /// The counter of the person a name (counted by `name_counter`) belongs to.
     static std::size_t* person_counter(Slot& s, const std::size_t* name_counter, std::string_view name);
     void update_active();
