@@ -132,7 +132,7 @@ FacetCounter::FacetCounter(const Xapian::Database& db, const std::vector<FacetRe
     for (const FacetRequest& r : requests) {
         unsigned slot = 0;
         if (!facet_slot(r, slot)) continue;
-        slots_.push_back(Slot{r, slot, {}, 0, false, true});
+        slots_.push_back(Slot{r, slot, {}, 0, false, true, nullptr, {}, {}});
         if (const Field* f = find_facet(r.name); f && !f->lookup.empty()) slots_.back().people = people_table(db, f->name);
     }
 }
@@ -289,7 +289,7 @@ void FacetCounter::count_with_column(Slot& s, const std::string& key, const std:
         const Xapian::docid last = db_.get_lastdocid();
         c->starts.assign(static_cast<std::size_t>(last) + 2, 0);
         std::unordered_map<std::string, std::uint32_t, FacetHash, std::equal_to<>> ids;
-        Slot scratch{s.req, s.slot, {}, 0, false, true};
+        Slot scratch{s.req, s.slot, {}, 0, false, true, nullptr, {}, {}};
         Xapian::docid next = 1;
         for (Xapian::ValueIterator v = db_.valuestream_begin(s.slot); v != db_.valuestream_end(s.slot); ++v) {
             const Xapian::docid did = v.get_docid();
