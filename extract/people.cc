@@ -1144,6 +1144,15 @@ class PeopleFinder {
                 !(b >= 1 && ((is_word(b - 1) && word(b - 1) == "and") || is_punct(b - 1, ','))))
                 cue = true;
             if (is_word(e + 1) && !toks_[e + 1].cap && after.contains(word(e + 1))) cue = true;
+            // A lone name, never given in full, used as a modifier of an office or a role
+            // is a party's, a club's or a firm's ("Tory leader Michael Howard", "Labour
+            // MP"); a person's name before a title is a full one ("Making Michael Howard
+            // leader") or one given in full elsewhere ("a key Blair lieutenant").
+            if (entities_[m.entity].words.size() == 1 && is_word(e + 1) &&
+                (!toks_[e + 1].cap || (all_caps(word(e + 1)) && word(e + 1).size() <= 4))) {
+                const std::string l = lower(word(e + 1));
+                if (lex_.roles.count(l) || lex_.offices.count(l)) cue = true;
+            }
             if (b >= 1 && is_word(b - 1) && !toks_[b - 1].cap && before.contains(word(b - 1))) cue = true;
             if ((is_punct(e + 1, '&') || (is_word(e + 1) && word(e + 1) == "and")) && is_word(e + 2) &&
                 lex_.orgwords.count(std::string(word(e + 2))))

@@ -56,6 +56,16 @@ bool place_context(std::string_view text, Span s) {
     return !office.empty() && (lex.offices.count(office) || lex.roles.count(office)) && office != "candidate";
 }
 
+// A country written as its abbreviation in capitals without stops ("UK", "UAE"): the
+// tagger learnt from text that writes them with stops, so it has next to no evidence
+// for the undotted form, and the shape of an acronym draws it to ORG or to no name at
+// all, above all before a noun ("the US economy", "UK firms"). The gazetteer's
+// country row is the better judge there.
+bool undotted_country_abbreviation(const PlaceMention& p) {
+    if (p.level != "country" || p.surface.size() < 2 || p.surface.size() > 4) return false;
+    return std::all_of(p.surface.begin(), p.surface.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 }  // namespace
 
 std::vector<PlaceMention> confirm_places(std::string_view text, std::vector<PlaceMention> matched,
@@ -73,7 +83,16 @@ std::vector<PlaceMention> confirm_places(std::string_view text, std::vector<Plac
         std::size_t k = cursor;
         while (k < tagged.size() && tagged[k].span.begin < p.span.end && !overlaps(tagged[k].span, p.span))
             ++k;
-        if (k >= tagged.size() || !overlaps(tagged[k].span, p.span)) continue;
+        const bool untagged = k >= tagged.size() || !overlaps(tagged[k].span, p.span);
+        // An undotted country abbreviation stays unless the tagger puts it inside a
+        // longer name ("US Open", "UK Athletics") or calls it a person.
+        if (undotted_country_abbreviation(p) &&
+            (untagged || (tagged[k].span == p.span && tagged[k].kind != EntityKind::person))) {
+            if (!untagged) used[k] = 1;
+            if (out.empty() || !(out.back().span == p.span)) out.push_back(std::move(p));
+            continue;
+        }
+        if (untagged) continue;
         if (tagged[k].kind != EntityKind::location) {
             // An organisation's name in place context is the place ("MP for Bradford").
             if (tagged[k].kind == EntityKind::organisation && tagged[k].span == p.span && place_context(text, p.span)) {

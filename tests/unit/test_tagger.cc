@@ -156,3 +156,37 @@ TEST_CASE("confirm_places: the tagger says whether, the gazetteer says which") {
     REQUIRE(kept.size() == 1);
     CHECK(kept[0].name == "Leeds");
 }
+
+TEST_CASE("confirm_places: an undotted country abbreviation stays unless the tagger puts it in a longer name") {
+    // The tagger learnt "U.S." with stops: its verdict on "US" before a noun is no name
+    // at all, or an organisation on the abbreviation alone (issue 12).
+    struct Row {
+        const char* text;
+        const char* tagged;  // the words the tagger names, or "" for none
+        EntityKind kind;
+        const char* expected;  // the places kept, comma-separated
+    };
+    const Row rows[] = {
+        {"The US economy grew.", "", EntityKind::organisation, "United States"},
+        {"Shares of UK firms fell.", "", EntityKind::organisation, "United Kingdom"},
+        {"The US economy grew.", "US", EntityKind::organisation, "United States"},
+        {"The US economy grew.", "US", EntityKind::misc, "United States"},
+        {"She won the US Open.", "US Open", EntityKind::misc, ""},
+        {"He joined US Airways.", "US Airways", EntityKind::organisation, ""},
+        {"The US economy grew.", "US", EntityKind::person, ""},
+        // Not an abbreviation: the tagger still decides.
+        {"Leeds beat Hull.", "", EntityKind::organisation, ""},
+    };
+    for (const Row& r : rows) {
+        const std::string text = r.text;
+        std::vector<TaggedEntity> tagged;
+        if (*r.tagged) {
+            const std::size_t b = text.find(r.tagged);
+            tagged.push_back({Span{b, b + std::string_view(r.tagged).size()}, r.kind});
+        }
+        std::string names;
+        for (const PlaceMention& p : confirm_places(text, find_places(text), tagged))
+            names += (names.empty() ? "" : ",") + p.name;
+        CHECK_MESSAGE(names == r.expected, r.text, " tagged [", r.tagged, "]");
+    }
+}
