@@ -413,6 +413,12 @@ for (st, code), total in state_pop.items():
         continue
     rows.append((st, st, 'admin1', country_name[code], '', 0, 'gazetteer:admin1-geonames'))
 
+# A city's first-level region is spelled as that region's own row spells it, so a city
+# and the region it rolls up to give one facet value, not two that one filter selects
+# (GeoNames' "Tamil Nadu" under Chennai vs ISO 3166-2's "Tamil Nādu").
+admin1_name = {(r[3], (fold(r[1]) or r[1]).lower()): r[1] for r in rows if r[2] == 'admin1' and r[0] == r[1]}
+cities = [(n, c, admin1_name.get((c, (fold(a) or a).lower()), a) if a else a, p) for n, c, a, p in cities]
+
 seen = set()
 for name, ctry, admin1, pop in sorted(cities, key=lambda c: -c[3]):
     if (name, ctry, admin1) in seen:

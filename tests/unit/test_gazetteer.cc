@@ -2,8 +2,12 @@
 
 #include <chrono>
 #include <cstdio>
+#include <map>
+#include <set>
+#include <string>
 
 #include "gazetteer.h"
+#include "text.h"
 
 using namespace newsfacet;
 
@@ -125,4 +129,22 @@ TEST_CASE("a gazetteer parsed from text survives malformed rows") {
     CHECK(g.has_prefix("Spring"));
     CHECK(!g.has_prefix("Zz"));
     CHECK(g.resolve("ruritania").value_or("") == "Ruritania");
+}
+
+TEST_CASE("one spelling per first-level region: a city's region is its region's own name") {
+    // Two spellings of one region ("Tamil Nadu" under a city, "Tamil Nādu" as the region's
+    // row) became two facet values that one filter selects: the count a facet shows must be
+    // what selecting it gives (issue 11, item 3).
+    std::map<std::pair<std::string, std::string>, std::set<std::string>> spellings;  // (country, folded) -> names
+    for (const auto& e : Gazetteer::instance().entries()) {
+        if (e.level == "admin1")
+            spellings[{std::string(e.country), fold_key(e.name)}].insert(std::string(e.name));
+        if (e.level == "city" && !e.admin1.empty())
+            spellings[{std::string(e.country), fold_key(e.admin1)}].insert(std::string(e.admin1));
+    }
+    CHECK(spellings.size() > 100);
+    for (const auto& [key, names] : spellings) {
+        INFO(key.first << " / " << key.second << ": " << names.size() << " spellings, first " << *names.begin());
+        CHECK(names.size() == 1);
+    }
 }
