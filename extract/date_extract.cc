@@ -14,6 +14,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "date_extract.h"
 #include "extract.h"
 #include "lexicon.h"
 
@@ -48,7 +49,7 @@ struct Holiday {
 // The vocabulary of dates (data/dates-en.tsv), read once. Each class is a set with
 // one hash lookup a word; see the file for what each holds.
 struct DateWords {
-    WordSet month, month_abbr, weekday, season, ordinal, ordinal_suffix, count, tens, ones, starts, modifier,
+    WordSet month, month_abbr, weekday, season, ordinal, ordinal_suffix, count, tens, ones, modifier,
         relative_day, period_modifier, abbreviation, time_of_day, day_modifier, approximately, part_of, range,
         percent, not_year_after, year_after, year_plural, counted, month_before, honorific, generic_before_weekday,
         title_after_weekday, generic_after_today, fall_before, fall_verb_after, season_before, past_irregular,
@@ -118,16 +119,6 @@ const DateWords& words() {
             }
             d.holidays.push_back(std::move(h));
         }
-        // Words that can start an expression: a cheap filter so that most words cost
-        // one hash lookup instead of every pattern's comparisons.
-        d.starts = x.set("start");
-        for (const char* cls : {"month", "month-abbr", "weekday", "season", "ordinal", "count"})
-            for (const LexEntry& e : x.list(cls))
-                d.starts.insert(e.word);
-        for (const Holiday& h : d.holidays) {
-            const std::string_view first = h.words.front();
-            d.starts.insert(first.ends_with("'s") ? first.substr(0, first.size() - 2) : first);
-        }
         return d;
     }();
     return w;
@@ -168,10 +159,6 @@ Ymd holiday_day(int id, int y) {
             break;
     }
     return easter(y);
-}
-
-bool starts_expression(std::string_view w) {
-    return words().starts.contains(w);
 }
 
 bool in(std::string_view w, std::initializer_list<std::string_view> set) {
@@ -565,8 +552,8 @@ class Recogniser {
         const Tok& k = t_[i];
         c.tb = i;
         if (k.kind == TokKind::num) return match_number(i, c);
-        if (k.kind != TokKind::word || !starts_expression(k.low)) return false;
-        return match_word(i, c);
+        if (k.kind != TokKind::word) return false;
+        return match_word(i, c);  // one hash lookup for a word that starts no expression
     }
 
     // Expressions that start with a number: "7 October 2023", "2023-10-07", "1990s",
@@ -710,494 +697,612 @@ class Recogniser {
         return true;
     }
 
+    // ---- Expressions that start with a word: a dispatch table (kWordRules, after the
+    // class) of small matchers, each tried for the words that trigger it, in table order.
+
+    enum class Step : std::uint8_t {
+        matched,  // c holds the expression
+        stop,     // the word starts no expression here: try no other matcher
+        next,     // not this pattern: try the next matcher
+    };
+
+    static Step found(bool ok) { return ok ? Step::matched : Step::stop; }
+
     bool match_word(std::size_t i, Cand& c) {
-        const Tok& k = t_[i];
-        const std::string& w = k.low;
+        const auto& rules = word_dispatch();
+        const auto it = rules.find(t_[i].low);
+        if (it == rules.end()) return false;
+        for (const std::uint8_t r : it->second) {
+            const Step s = (this->*kWordRules[r].fn)(i, c);
+            if (s != Step::next) return s == Step::matched;
+        }
+        return false;
+    }
+
+    // Modifiers that may precede a month, a year or a decade and belong to the
+    // expression's span: "late November", "mid-2024", "early 1990s", "earlier this year".
+    Step period_modifier(std::size_t i, Cand& c) {
+        const std::string& w = t_[i].low;
         int month = 0;
         bool abbr = false;
-
-        // Modifiers that may precede a month, a year or a decade and belong to the
-        // expression's span: "late November", "mid-2024", "early 1990s".
-        if (words().period_modifier.contains(w)) {
-            std::size_t j = i + 1;
-            if (is(j, "-") && glued(j)) ++j;
-            if (is(j, "in") && w != "mid") ++j;  // "early in 2024"
-            if (std::size_t e = month_name(j, month, abbr); e && !abbr) {
-                Cand inner;
-                if (match_word(j, inner) && inner.kind != Kind::weekday) {
-                    c = inner;
-                    c.tb = i;
-                    return true;
-                }
+        std::size_t j = i + 1;
+        if (is(j, "-") && glued(j)) ++j;
+        if (is(j, "in") && w != "mid") ++j;  // "early in 2024"
+        if (std::size_t e = month_name(j, month, abbr); e && !abbr) {
+            Cand inner;
+            if (match_word(j, inner) && inner.kind != Kind::weekday) {
+                c = inner;
+                c.tb = i;
+                return Step::matched;
             }
-            if (at(j) && at(j)->kind == TokKind::num && at(j)->ndigits == 4) {
-                Cand inner;
-                if (is(j + 1, "s") && glued(j + 1)) {
-                    if (match_number(j, inner)) {
-                        c = inner;
-                        c.tb = i;
-                        return true;
-                    }
-                } else if (year_num(j, 1900, 2099) && !(at(j + 1) && at(j + 1)->kind == TokKind::num)) {
-                    c.kind = Kind::absolute;
-                    c.y = t_[j].num;
-                    c.g = Granularity::year;
-                    c.te = j + 1;
-                    c.rule = "absolute:year";
-                    return true;
-                }
-            }
-            // "earlier this year", "late last year", "early next month", "later that year".
-            if (in(t_.size() > j ? t_[j].low : std::string(), {"this", "last", "next", "that"}) && at(j + 1) &&
-                in(t_[j + 1].low, {"year", "month", "week"})) {
-                Cand inner;
-                if (match_word(j, inner)) {
-                    c = inner;
-                    c.tb = i;
-                    return true;
-                }
-            }
-            return false;
         }
-
-        // "the 1990s", "the third quarter", "the quarter", "the year-earlier quarter".
-        if (w == "the") {
-            int q = 0;
-            std::size_t j = i + 1;
-            if (is(j, "fiscal")) ++j;
-            if (std::size_t e = quarter_at(j, q)) return finish_quarter(i, e, q, c);
-            if (year_num(j)) {
-                std::size_t e = quarter_at(j + 1, q);
-                if (!e && (is(j + 1, "quarter") || is(j + 1, "period"))) e = j + 2;
-                if (e) {
-                    c.kind = Kind::quarter;
-                    c.q = q;
-                    c.y = t_[j].num;
-                    c.g = Granularity::month;
-                    c.te = e;
-                    c.rule = "quarter:absolute";
-                    return true;
-                }
-            }
-            if (at(j) && at(j)->kind == TokKind::num && at(j)->ndigits == 4 && is(j + 1, "s") && glued(j + 1)) {
-                Cand inner;
+        if (at(j) && at(j)->kind == TokKind::num && at(j)->ndigits == 4) {
+            Cand inner;
+            if (is(j + 1, "s") && glued(j + 1)) {
                 if (match_number(j, inner)) {
                     c = inner;
                     c.tb = i;
-                    return true;
+                    return Step::matched;
                 }
-            }
-            // "the current year", "the current fiscal year", "the current quarter", "the
-            // past year" (TimeML: the year before publication).
-            {
-                std::size_t e = j + 1;
-                if (is(e, "fiscal")) ++e;
-                if ((is(j, "current") || is(j, "present") || is(j, "past")) && at(e) &&
-                    (t_[e].low == "year" || t_[e].low == "quarter") && !(glued(e + 1) && is(e + 1, "-"))) {
-                    const bool past = is(j, "past");
-                    if (past && t_[e].low == "quarter") return false;
-                    c.kind = Kind::rel_unit;
-                    c.unit = t_[e].low[0];
-                    c.offset = past ? -1 : 0;
-                    c.g = c.unit == 'y' ? Granularity::year : Granularity::month;
-                    c.te = e + 1;
-                    c.rule = past            ? "relative:the-past-year"
-                             : c.unit == 'y' ? "relative:current-year"
-                                             : "relative:current-quarter";
-                    return true;
-                }
-            }
-            // "the end of the year" (the publication year), "the following year" (the
-            // one after the last dated mention).
-            if (is(j, "end") && is(j + 1, "of") && is(j + 2, "the") && is(j + 3, "year") && !is(j + 4, "'")) {
-                c.kind = Kind::rel_unit;
-                c.unit = 'y';
-                c.offset = 0;
-                c.g = Granularity::year;
-                c.te = j + 4;
-                c.rule = "relative:year-end";
-                return true;
-            }
-            if (is(j, "following") && is(j + 1, "year")) {
-                c.kind = Kind::anaphoric_year;
-                c.offset = 1;
-                c.g = Granularity::year;
-                c.te = j + 2;
-                c.rule = "anaphoric:following-year";
-                return true;
-            }
-            // "the latest period" names the quarter being reported.
-            if ((is(j, "latest") || (is(j, "most") && is(j + 1, "recent"))) &&
-                is(j + (is(j, "latest") ? 1 : 2), "period")) {
-                c.kind = Kind::rel_unit;
-                c.unit = 'q';
-                c.offset = -1;
-                c.g = Granularity::month;
-                c.te = j + (is(j, "latest") ? 2 : 3);
-                c.rule = "relative:the-quarter";
-                return true;
-            }
-            // "the latest quarter", "the most recent quarter", "the quarter".
-            std::size_t e = j;
-            if (is(e, "latest") || is(e, "last") || is(e, "past") || is(e, "previous"))
-                ++e;
-            else if (is(e, "most") && is(e + 1, "recent"))
-                e += 2;
-            if (is(e, "quarter") && !t_[e].cap && !is(e + 1, "of") && !is(e + 1, "-")) {
-                c.kind = Kind::rel_unit;
-                c.unit = 'q';
-                c.offset = -1;
-                c.g = Granularity::month;
-                c.te = e + 1;
-                // "the latest quarter" is the last one completed; "the quarter" the one
-                // being discussed.
-                c.rule = e == j ? "relative:the-quarter" : "relative:latest-quarter";
-                // "the quarter a year ago/earlier": that quarter, a year before.
-                if (count_of(t_.size() > e + 1 ? t_[e + 1] : t_[e]) == 1 && is(e + 2, "year") &&
-                    (is(e + 3, "ago") || is(e + 3, "earlier"))) {
-                    c.year_rel = -1;
-                    c.te = e + 4;
-                }
-                return true;
-            }
-            // "the weekend", "the past weekend".
-            {
-                std::size_t w0 = j;
-                if (is(w0, "past")) ++w0;
-                if (is(w0, "weekend") && !t_[w0].cap) {
-                    c.kind = Kind::weekend;
-                    c.mod = w0 == j ? kNone : -1;
-                    c.g = Granularity::week;
-                    c.te = w0 + 1;
-                    c.rule = "weekend";
-                    return true;
-                }
-            }
-            // "the nineties", "the '90s".
-            if (at(j) && at(j)->low.size() > 4 && at(j)->low.ends_with("ies") &&
-                tens_of(at(j)->low.substr(0, at(j)->low.size() - 3) + "y")) {
-                c.kind = Kind::decade;
-                c.y = 1900 + 10 * tens_of(at(j)->low.substr(0, at(j)->low.size() - 3) + "y");
+            } else if (year_num(j, 1900, 2099) && !(at(j + 1) && at(j + 1)->kind == TokKind::num)) {
+                c.kind = Kind::absolute;
+                c.y = t_[j].num;
                 c.g = Granularity::year;
                 c.te = j + 1;
-                c.rule = "decade:words";
-                return true;
-            }
-            if (is(j, "'") && at(j + 1) && at(j + 1)->kind == TokKind::num && at(j + 1)->ndigits == 2 &&
-                at(j + 1)->num % 10 == 0 && glued(j + 2) && is(j + 2, "s")) {
-                c.kind = Kind::decade;
-                c.y = (at(j + 1)->num >= 30 ? 1900 : 2000) + at(j + 1)->num;
-                c.g = Granularity::year;
-                c.te = j + 3;
-                c.rule = "decade:short";
-                return true;
-            }
-            // "the year-earlier quarter", "the year-ago period", "the year-ago third quarter".
-            if (is(j, "year") && glued(j + 1) && is(j + 1, "-") && (is(j + 2, "earlier") || is(j + 2, "ago"))) {
-                std::size_t f = j + 3;
-                int oq = 0;
-                if (std::size_t qe = quarter_at(f, oq)) {
-                    c.kind = Kind::quarter;
-                    c.q = oq;
-                    c.year_rel = -1;
-                    c.g = Granularity::month;
-                    c.te = qe;
-                    c.rule = "quarter:year-earlier";
-                    return true;
-                }
-                if (is(f, "quarter") || is(f, "period")) {
-                    c.kind = Kind::ago;
-                    c.unit = 'y';
-                    c.offset = -1;
-                    c.g = Granularity::year;
-                    c.te = f + 1;
-                    c.rule = "relative:year-earlier";
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        // Ordinal quarters without an article: "third-quarter profit", "Q3 2024".
-        {
-            int q = 0;
-            if (std::size_t e = quarter_at(i, q)) return finish_quarter(i, e, q, c);
-        }
-
-        // "year-end", "year end", "year's end": the end of the publication year (the
-        // last one after "since").
-        if (w == "year") {
-            std::size_t e = 0;
-            if (glued(i + 1) && is(i + 1, "-") && glued(i + 2) && is(i + 2, "end"))
-                e = i + 3;
-            else if (is(i + 1, "end") && same_sent(i, i + 1))
-                e = i + 2;
-            else if (is(i + 1, "'") && is(i + 2, "s") && is(i + 3, "end"))
-                e = i + 4;
-            if (e) {
-                c.kind = Kind::rel_unit;
-                c.unit = 'y';
-                c.offset = i > 0 && t_[i - 1].low == "since" ? -1 : 0;
-                c.g = Granularity::year;
-                c.te = e;
-                c.rule = "relative:year-end";
-                return true;
+                c.rule = "absolute:year";
+                return Step::matched;
             }
         }
-        // "that year": the year of the last dated mention.
-        if (w == "that" && is(i + 1, "year") && !is(i + 2, "-")) {
-            c.kind = Kind::anaphoric_year;
-            c.offset = 0;
-            c.g = Granularity::year;
-            c.te = i + 2;
-            c.rule = "anaphoric:that-year";
-            return true;
-        }
-
-        // "year-earlier", "year-ago" (adjectives).
-        if (w == "year" && glued(i + 1) && is(i + 1, "-") && glued(i + 2) &&
-            (is(i + 2, "earlier") || is(i + 2, "ago"))) {
-            c.kind = Kind::ago;
-            c.unit = 'y';
-            c.offset = -1;
-            c.g = Granularity::year;
-            c.te = i + 3;
-            c.rule = "relative:year-earlier";
-            return true;
-        }
-
-        // Month names.
-        if (std::size_t e = month_name(i, month, abbr)) {
-            return match_month(i, e, month, abbr, kNone, c);
-        }
-
-        // Weekdays.
-        if (k.cap) {
-            if (int wd = weekday_of(w); wd >= 0) {
-                // "Monday, Oct. 26" and "Saturday 25 April 1998": the date decides.
-                std::size_t j = i + 1;
-                if (is(j, ",")) ++j;
-                Cand inner;
-                if (at(j) && same_sent(i, j) &&
-                    ((at(j)->kind == TokKind::num && match_number(j, inner)) ||
-                     (at(j)->kind == TokKind::word && month_name(j, month, abbr) && match_word(j, inner))) &&
-                    (inner.kind == Kind::month_day || (inner.kind == Kind::absolute && inner.g == Granularity::day))) {
-                    c = inner;
-                    c.tb = i;
-                    c.weekday = wd;
-                    return true;
-                }
-                // Not a day: "a Friday or Saturday night" (generic), "The Sunday Times",
-                // "Sunday Telegraph journalist" (titles).
-                const Tok* p = i > 0 ? &t_[i - 1] : nullptr;
-                if (p && words().generic_before_weekday.contains(p->low)) return false;
-                if (at(i + 1) && t_[i + 1].cap && t_[i + 1].kind == TokKind::word && same_sent(i, i + 1) &&
-                    ((p && p->low == "the") ||
-                     words().title_after_weekday.contains(t_[i + 1].low)))
-                    return false;
-                c.kind = Kind::weekday;
-                c.d = wd;
-                c.g = Granularity::day;
-                c.te = i + 1;
-                c.rule = "weekday";
-                return true;
+        // "earlier this year", "late last year", "early next month", "later that year".
+        if (in(t_.size() > j ? t_[j].low : std::string(), {"this", "last", "next", "that"}) && at(j + 1) &&
+            in(t_[j + 1].low, {"year", "month", "week"})) {
+            Cand inner;
+            if (match_word(j, inner)) {
+                c = inner;
+                c.tb = i;
+                return Step::matched;
             }
         }
-
-        if (k.cap) {
-            if (std::size_t e = holiday_at(i, c.q)) {
-                c.kind = Kind::holiday;
-                c.g = Granularity::day;
-                c.te = e;
-                c.rule = "holiday";
-                if (year_num(e)) {
-                    c.y = t_[e].num;
-                    c.te = e + 1;
-                    c.rule = "holiday:absolute";
-                }
-                return true;
-            }
-        }
-
-        // Seasons: "summer 2023", "the summer", "in the spring of 1998".
-        if (int sn = season_of(w); sn >= 0 && !k.cap) {
-            std::size_t f = i + 1;
-            if (is(f, "of")) ++f;
-            int spelled = 0;
-            std::size_t spelled_end = spelled_year(f, spelled);
-            const bool yr = year_num(f) || spelled_end;
-            const Tok* p = i > 0 ? &t_[i - 1] : nullptr;
-            // "the fall in profits" is a drop: a bare "fall" needs "in/during/since the"
-            // before it and the clause to end after it.
-            const bool ok_fall =
-                w != "fall" || (p && p->low == "the" && i >= 2 &&
-                                words().fall_before.contains(t_[i - 2].low) &&
-                                (!at(i + 1) || at(i + 1)->kind == TokKind::punct));
-            if (yr || (ok_fall && p && words().season_before.contains(p->low))) {
-                c.kind = Kind::season;
-                c.q = sn;
-                c.g = Granularity::month;
-                c.te = spelled_end ? spelled_end : yr ? f + 1 : i + 1;
-                if (yr) c.y = spelled_end ? spelled : t_[f].num;
-                if (p && p->low == "the") c.tb = i - 1;
-                c.rule = yr ? "season:absolute" : "season";
-                c.mod = kNone;
-                return true;
-            }
-        }
-
-        // Spelled years: "nineteen ninety-six", "the year two thousand".
-        {
-            int year = 0;
-            if (std::size_t e = spelled_year(i, year)) {
-                c.kind = Kind::absolute;
-                c.y = year;
-                c.g = Granularity::year;
-                c.te = e;
-                c.rule = "absolute:year-words";
-                return true;
-            }
-        }
-        if (w == "year" && is(i + 1, "two") && is(i + 2, "thousand") && i > 0 && t_[i - 1].low == "the") {
-            c.tb = i - 1;
-            c.kind = Kind::absolute;
-            c.y = 2000;
-            c.g = Granularity::year;
-            c.te = i + 3;
-            c.rule = "absolute:year-words";
-            return true;
-        }
-
-        // Days relative to publication.
-        if (const int offset = words().relative_day.value(w, kNone); offset != kNone) {
-            // Generic uses are not dates: "today's youth", "the world of tomorrow",
-            // and a capitalised "Today" after a name is a programme ("VOA Today").
-            const Tok* p = i > 0 ? &t_[i - 1] : nullptr;
-            if (is(i + 1, "'") && is(i + 2, "s") && at(i + 3) &&
-                words().generic_after_today.contains(t_[i + 3].low))
-                return false;
-            if (p && p->low == "of" && (w == "today" || w == "tomorrow") && at(i + 1) &&
-                (t_[i + 1].low == "," || t_[i + 1].low == "." || t_[i + 1].low == "\"" || t_[i + 1].low == "'"))
-                return false;
-            if (k.cap && p && p->kind == TokKind::word && p->cap && p->sent == k.sent) return false;
-            c.kind = Kind::rel_day;
-            c.offset = offset;
-            c.g = Granularity::day;
-            c.te = i + 1;
-            c.rule = w == "today"       ? "relative:today"
-                     : w == "yesterday" ? "relative:yesterday"
-                     : w == "tomorrow"  ? "relative:tomorrow"
-                                        : "relative:tonight";
-            return true;
-        }
-
-        // last / this / next + unit, month, weekday, season.
-        if (const int mod = words().modifier.value(w, kNone); mod != kNone) {
-            const Tok* n = at(i + 1);
-            if (!n || !same_sent(i, i + 1)) return false;
-            if (w == "this" && n->low == "past" && at(i + 2) && season_of(t_[i + 2].low) >= 0) {
-                c.kind = Kind::season;
-                c.q = season_of(t_[i + 2].low);
-                c.mod = -1;
-                c.g = Granularity::month;
-                c.te = i + 3;
-                c.rule = "season:last";
-                return true;
-            }
-            if (w == "past" || w == "coming") return false;  // "the past year" is a duration
-            // "this year's third quarter", "last year's quarter", "next year's first quarter".
-            if (n->low == "year" && is(i + 2, "'") && is(i + 3, "s") && glued(i + 2)) {
-                int q = 0;
-                std::size_t e = quarter_at(i + 4, q);
-                if (!e && (is(i + 4, "quarter") || is(i + 4, "period"))) e = i + 5;
-                if (e) {
-                    c.kind = Kind::quarter;
-                    c.q = q;
-                    c.year_rel = mod;
-                    c.g = Granularity::month;
-                    c.te = e;
-                    c.rule = "quarter:relative-year";
-                    return true;
-                }
-            }
-            if (n->low == "weekend" && !n->cap) {
-                c.kind = Kind::weekend;
-                c.mod = mod;
-                c.g = Granularity::week;
-                c.te = i + 2;
-                c.rule = mod < 0 ? "weekend:last" : mod == 0 ? "weekend:this" : "weekend:next";
-                return true;
-            }
-            // "This Week" (capitalised) is a programme's name, not a date.
-            if (n->low == "week" && n->cap && k.cap) return false;
-            if (in(n->low, {"year", "month", "week", "quarter"})) {
-                c.kind = Kind::rel_unit;
-                c.unit = n->low[0];
-                c.offset = mod;
-                c.g = n->low == "year" ? Granularity::year : n->low == "week" ? Granularity::week : Granularity::month;
-                c.te = i + 2;
-                c.rule = mod < 0    ? (n->low == "year"    ? "relative:last-year"
-                                       : n->low == "month" ? "relative:last-month"
-                                       : n->low == "week"  ? "relative:last-week"
-                                                           : "relative:last-quarter")
-                         : mod == 0 ? (n->low == "year"    ? "relative:this-year"
-                                       : n->low == "month" ? "relative:this-month"
-                                       : n->low == "week"  ? "relative:this-week"
-                                                           : "relative:this-quarter")
-                                    : (n->low == "year"    ? "relative:next-year"
-                                       : n->low == "month" ? "relative:next-month"
-                                       : n->low == "week"  ? "relative:next-week"
-                                                           : "relative:next-quarter");
-                return true;
-            }
-            if (int sn = season_of(n->low);
-                sn >= 0 && !n->cap &&
-                !(n->low == "fall" && at(i + 2) &&
-                  words().fall_verb_after.contains(t_[i + 2].low))) {
-                c.kind = Kind::season;
-                c.q = sn;
-                c.mod = mod;
-                c.g = Granularity::month;
-                c.te = i + 2;
-                c.rule = mod < 0 ? "season:last" : mod == 0 ? "season:this" : "season:next";
-                return true;
-            }
-            if (n->cap) {
-                int id = 0;
-                if (std::size_t e = holiday_at(i + 1, id)) {
-                    c.kind = Kind::holiday;
-                    c.q = id;
-                    c.mod = mod;
-                    c.g = Granularity::day;
-                    c.te = e;
-                    c.rule = mod < 0 ? "holiday:last" : mod == 0 ? "holiday:this" : "holiday:next";
-                    return true;
-                }
-            }
-            if (std::size_t e = month_name(i + 1, month, abbr); e && !abbr) {
-                Cand inner;
-                if (match_month(i + 1, e, month, abbr, mod, inner)) {
-                    c = inner;
-                    c.tb = i;
-                    return true;
-                }
-            }
-            if (n->cap) {
-                if (int wd = weekday_of(n->low); wd >= 0) {
-                    c.kind = Kind::weekday;
-                    c.d = wd;
-                    c.mod = mod;
-                    c.g = Granularity::day;
-                    c.te = i + 2;
-                    c.rule = mod < 0 ? "weekday:last" : mod == 0 ? "weekday:this" : "weekday:next";
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        return match_ago(i, c);
+        return Step::stop;
     }
+
+    // After "the" (and "fiscal"): the token where the phrase proper starts.
+    std::size_t after_the(std::size_t i) const { return is(i + 1, "fiscal") ? i + 2 : i + 1; }
+
+    // "the third quarter", "the fiscal first quarter".
+    Step the_quarter(std::size_t i, Cand& c) {
+        int q = 0;
+        if (std::size_t e = quarter_at(after_the(i), q)) return found(finish_quarter(i, e, q, c));
+        return Step::next;
+    }
+
+    // "the 1988 second quarter", "the 1988 period".
+    Step the_year_quarter(std::size_t i, Cand& c) {
+        const std::size_t j = after_the(i);
+        if (!year_num(j)) return Step::next;
+        int q = 0;
+        std::size_t e = quarter_at(j + 1, q);
+        if (!e && (is(j + 1, "quarter") || is(j + 1, "period"))) e = j + 2;
+        if (!e) return Step::next;
+        c.kind = Kind::quarter;
+        c.q = q;
+        c.y = t_[j].num;
+        c.g = Granularity::month;
+        c.te = e;
+        c.rule = "quarter:absolute";
+        return Step::matched;
+    }
+
+    // "the 1990s" (the decade itself is match_number's).
+    Step the_decade(std::size_t i, Cand& c) {
+        const std::size_t j = after_the(i);
+        if (!(at(j) && at(j)->kind == TokKind::num && at(j)->ndigits == 4 && is(j + 1, "s") && glued(j + 1)))
+            return Step::next;
+        Cand inner;
+        if (!match_number(j, inner)) return Step::next;
+        c = inner;
+        c.tb = i;
+        return Step::matched;
+    }
+
+    // "the current year", "the current fiscal year", "the current quarter", "the past
+    // year" (TimeML: the year before publication); "the past quarter" is no date.
+    Step the_current(std::size_t i, Cand& c) {
+        const std::size_t j = after_the(i);
+        std::size_t e = j + 1;
+        if (is(e, "fiscal")) ++e;
+        if (!((is(j, "current") || is(j, "present") || is(j, "past")) && at(e) &&
+              (t_[e].low == "year" || t_[e].low == "quarter") && !(glued(e + 1) && is(e + 1, "-"))))
+            return Step::next;
+        const bool past = is(j, "past");
+        if (past && t_[e].low == "quarter") return Step::stop;
+        c.kind = Kind::rel_unit;
+        c.unit = t_[e].low[0];
+        c.offset = past ? -1 : 0;
+        c.g = c.unit == 'y' ? Granularity::year : Granularity::month;
+        c.te = e + 1;
+        c.rule = past ? "relative:the-past-year" : c.unit == 'y' ? "relative:current-year" : "relative:current-quarter";
+        return Step::matched;
+    }
+
+    // "the end of the year": the publication year.
+    Step the_year_end(std::size_t i, Cand& c) {
+        const std::size_t j = after_the(i);
+        if (!(is(j, "end") && is(j + 1, "of") && is(j + 2, "the") && is(j + 3, "year") && !is(j + 4, "'")))
+            return Step::next;
+        c.kind = Kind::rel_unit;
+        c.unit = 'y';
+        c.offset = 0;
+        c.g = Granularity::year;
+        c.te = j + 4;
+        c.rule = "relative:year-end";
+        return Step::matched;
+    }
+
+    // "the following year": the one after the last dated mention.
+    Step the_following_year(std::size_t i, Cand& c) {
+        const std::size_t j = after_the(i);
+        if (!(is(j, "following") && is(j + 1, "year"))) return Step::next;
+        c.kind = Kind::anaphoric_year;
+        c.offset = 1;
+        c.g = Granularity::year;
+        c.te = j + 2;
+        c.rule = "anaphoric:following-year";
+        return Step::matched;
+    }
+
+    // "the latest period", "the most recent period": the quarter being reported.
+    Step the_latest_period(std::size_t i, Cand& c) {
+        const std::size_t j = after_the(i);
+        const bool latest = is(j, "latest");
+        if (!((latest || (is(j, "most") && is(j + 1, "recent"))) && is(j + (latest ? 1 : 2), "period")))
+            return Step::next;
+        c.kind = Kind::rel_unit;
+        c.unit = 'q';
+        c.offset = -1;
+        c.g = Granularity::month;
+        c.te = j + (latest ? 2 : 3);
+        c.rule = "relative:the-quarter";
+        return Step::matched;
+    }
+
+    // "the latest quarter" (the last one completed), "the most recent quarter", "the
+    // quarter" (the one being discussed), "the quarter a year ago" (that one, a year before).
+    Step the_latest_quarter(std::size_t i, Cand& c) {
+        const std::size_t j = after_the(i);
+        std::size_t e = j;
+        if (is(e, "latest") || is(e, "last") || is(e, "past") || is(e, "previous"))
+            ++e;
+        else if (is(e, "most") && is(e + 1, "recent"))
+            e += 2;
+        if (!(is(e, "quarter") && !t_[e].cap && !is(e + 1, "of") && !is(e + 1, "-"))) return Step::next;
+        c.kind = Kind::rel_unit;
+        c.unit = 'q';
+        c.offset = -1;
+        c.g = Granularity::month;
+        c.te = e + 1;
+        c.rule = e == j ? "relative:the-quarter" : "relative:latest-quarter";
+        if (count_of(t_.size() > e + 1 ? t_[e + 1] : t_[e]) == 1 && is(e + 2, "year") &&
+            (is(e + 3, "ago") || is(e + 3, "earlier"))) {
+            c.year_rel = -1;
+            c.te = e + 4;
+        }
+        return Step::matched;
+    }
+
+    // "the weekend", "the past weekend".
+    Step the_weekend(std::size_t i, Cand& c) {
+        const std::size_t j = after_the(i);
+        std::size_t w0 = j;
+        if (is(w0, "past")) ++w0;
+        if (!(is(w0, "weekend") && !t_[w0].cap)) return Step::next;
+        c.kind = Kind::weekend;
+        c.mod = w0 == j ? kNone : -1;
+        c.g = Granularity::week;
+        c.te = w0 + 1;
+        c.rule = "weekend";
+        return Step::matched;
+    }
+
+    // "the nineties".
+    Step the_decade_words(std::size_t i, Cand& c) {
+        const std::size_t j = after_the(i);
+        if (!(at(j) && at(j)->low.size() > 4 && at(j)->low.ends_with("ies"))) return Step::next;
+        const int tens = tens_of(at(j)->low.substr(0, at(j)->low.size() - 3) + "y");
+        if (!tens) return Step::next;
+        c.kind = Kind::decade;
+        c.y = 1900 + 10 * tens;
+        c.g = Granularity::year;
+        c.te = j + 1;
+        c.rule = "decade:words";
+        return Step::matched;
+    }
+
+    // "the '90s".
+    Step the_decade_short(std::size_t i, Cand& c) {
+        const std::size_t j = after_the(i);
+        if (!(is(j, "'") && at(j + 1) && at(j + 1)->kind == TokKind::num && at(j + 1)->ndigits == 2 &&
+              at(j + 1)->num % 10 == 0 && glued(j + 2) && is(j + 2, "s")))
+            return Step::next;
+        c.kind = Kind::decade;
+        c.y = (at(j + 1)->num >= 30 ? 1900 : 2000) + at(j + 1)->num;
+        c.g = Granularity::year;
+        c.te = j + 3;
+        c.rule = "decade:short";
+        return Step::matched;
+    }
+
+    // "the year-earlier quarter", "the year-ago period", "the year-ago third quarter".
+    Step the_year_earlier(std::size_t i, Cand& c) {
+        const std::size_t j = after_the(i);
+        if (!(is(j, "year") && glued(j + 1) && is(j + 1, "-") && (is(j + 2, "earlier") || is(j + 2, "ago"))))
+            return Step::next;
+        const std::size_t f = j + 3;
+        int oq = 0;
+        if (std::size_t qe = quarter_at(f, oq)) {
+            c.kind = Kind::quarter;
+            c.q = oq;
+            c.year_rel = -1;
+            c.g = Granularity::month;
+            c.te = qe;
+            c.rule = "quarter:year-earlier";
+            return Step::matched;
+        }
+        if (!(is(f, "quarter") || is(f, "period"))) return Step::next;
+        c.kind = Kind::ago;
+        c.unit = 'y';
+        c.offset = -1;
+        c.g = Granularity::year;
+        c.te = f + 1;
+        c.rule = "relative:year-earlier";
+        return Step::matched;
+    }
+
+    // Ordinal quarters without an article: "third-quarter profit", "Q3 2024".
+    Step ordinal_quarter(std::size_t i, Cand& c) {
+        int q = 0;
+        if (std::size_t e = quarter_at(i, q)) return found(finish_quarter(i, e, q, c));
+        return Step::next;
+    }
+
+    // "year-end", "year end", "year's end": the end of the publication year (the last
+    // one after "since").
+    Step year_end(std::size_t i, Cand& c) {
+        std::size_t e = 0;
+        if (glued(i + 1) && is(i + 1, "-") && glued(i + 2) && is(i + 2, "end"))
+            e = i + 3;
+        else if (is(i + 1, "end") && same_sent(i, i + 1))
+            e = i + 2;
+        else if (is(i + 1, "'") && is(i + 2, "s") && is(i + 3, "end"))
+            e = i + 4;
+        if (!e) return Step::next;
+        c.kind = Kind::rel_unit;
+        c.unit = 'y';
+        c.offset = i > 0 && t_[i - 1].low == "since" ? -1 : 0;
+        c.g = Granularity::year;
+        c.te = e;
+        c.rule = "relative:year-end";
+        return Step::matched;
+    }
+
+    // "that year": the year of the last dated mention.
+    Step that_year(std::size_t i, Cand& c) {
+        if (!(is(i + 1, "year") && !is(i + 2, "-"))) return Step::next;
+        c.kind = Kind::anaphoric_year;
+        c.offset = 0;
+        c.g = Granularity::year;
+        c.te = i + 2;
+        c.rule = "anaphoric:that-year";
+        return Step::matched;
+    }
+
+    // "year-earlier", "year-ago" (adjectives).
+    Step year_earlier(std::size_t i, Cand& c) {
+        if (!(glued(i + 1) && is(i + 1, "-") && glued(i + 2) && (is(i + 2, "earlier") || is(i + 2, "ago"))))
+            return Step::next;
+        c.kind = Kind::ago;
+        c.unit = 'y';
+        c.offset = -1;
+        c.g = Granularity::year;
+        c.te = i + 3;
+        c.rule = "relative:year-earlier";
+        return Step::matched;
+    }
+
+    // Month names: "October 7, 2023", "March 1987", "in April" (match_month).
+    Step month(std::size_t i, Cand& c) {
+        int m = 0;
+        bool abbr = false;
+        if (std::size_t e = month_name(i, m, abbr)) return found(match_month(i, e, m, abbr, kNone, c));
+        return Step::next;
+    }
+
+    // Weekdays: "on Tuesday"; "Monday, Oct. 26" and "Saturday 25 April 1998" are the date.
+    Step weekday_name(std::size_t i, Cand& c) {
+        if (!t_[i].cap) return Step::next;
+        const int wd = weekday_of(t_[i].low);
+        if (wd < 0) return Step::next;
+        std::size_t j = i + 1;
+        if (is(j, ",")) ++j;
+        Cand inner;
+        int m = 0;
+        bool abbr = false;
+        if (at(j) && same_sent(i, j) &&
+            ((at(j)->kind == TokKind::num && match_number(j, inner)) ||
+             (at(j)->kind == TokKind::word && month_name(j, m, abbr) && match_word(j, inner))) &&
+            (inner.kind == Kind::month_day || (inner.kind == Kind::absolute && inner.g == Granularity::day))) {
+            c = inner;
+            c.tb = i;
+            c.weekday = wd;
+            return Step::matched;
+        }
+        // Not a day: "a Friday or Saturday night" (generic), "The Sunday Times",
+        // "Sunday Telegraph journalist" (titles).
+        const Tok* p = i > 0 ? &t_[i - 1] : nullptr;
+        if (p && words().generic_before_weekday.contains(p->low)) return Step::stop;
+        if (at(i + 1) && t_[i + 1].cap && t_[i + 1].kind == TokKind::word && same_sent(i, i + 1) &&
+            ((p && p->low == "the") || words().title_after_weekday.contains(t_[i + 1].low)))
+            return Step::stop;
+        c.kind = Kind::weekday;
+        c.d = wd;
+        c.g = Granularity::day;
+        c.te = i + 1;
+        c.rule = "weekday";
+        return Step::matched;
+    }
+
+    // "Christmas", "New Year's Eve", "Easter 2023".
+    Step holiday(std::size_t i, Cand& c) {
+        if (!t_[i].cap) return Step::next;
+        const std::size_t e = holiday_at(i, c.q);
+        if (!e) return Step::next;
+        c.kind = Kind::holiday;
+        c.g = Granularity::day;
+        c.te = e;
+        c.rule = "holiday";
+        if (year_num(e)) {
+            c.y = t_[e].num;
+            c.te = e + 1;
+            c.rule = "holiday:absolute";
+        }
+        return Step::matched;
+    }
+
+    // Seasons: "summer 2023", "the summer", "in the spring of 1998".
+    Step season(std::size_t i, Cand& c) {
+        const std::string& w = t_[i].low;
+        const int sn = season_of(w);
+        if (sn < 0 || t_[i].cap) return Step::next;
+        std::size_t f = i + 1;
+        if (is(f, "of")) ++f;
+        int spelled = 0;
+        const std::size_t spelled_end = spelled_year(f, spelled);
+        const bool yr = year_num(f) || spelled_end;
+        const Tok* p = i > 0 ? &t_[i - 1] : nullptr;
+        // "the fall in profits" is a drop: a bare "fall" needs "in/during/since the"
+        // before it and the clause to end after it.
+        const bool ok_fall = w != "fall" || (p && p->low == "the" && i >= 2 &&
+                                             words().fall_before.contains(t_[i - 2].low) &&
+                                             (!at(i + 1) || at(i + 1)->kind == TokKind::punct));
+        if (!(yr || (ok_fall && p && words().season_before.contains(p->low)))) return Step::next;
+        c.kind = Kind::season;
+        c.q = sn;
+        c.g = Granularity::month;
+        c.te = spelled_end ? spelled_end : yr ? f + 1 : i + 1;
+        if (yr) c.y = spelled_end ? spelled : t_[f].num;
+        if (p && p->low == "the") c.tb = i - 1;
+        c.rule = yr ? "season:absolute" : "season";
+        c.mod = kNone;
+        return Step::matched;
+    }
+
+    // Spelled years: "nineteen ninety-six".
+    Step year_words(std::size_t i, Cand& c) {
+        int year = 0;
+        const std::size_t e = spelled_year(i, year);
+        if (!e) return Step::next;
+        c.kind = Kind::absolute;
+        c.y = year;
+        c.g = Granularity::year;
+        c.te = e;
+        c.rule = "absolute:year-words";
+        return Step::matched;
+    }
+
+    // "the year two thousand".
+    Step year_two_thousand(std::size_t i, Cand& c) {
+        if (!(is(i + 1, "two") && is(i + 2, "thousand") && i > 0 && t_[i - 1].low == "the")) return Step::next;
+        c.tb = i - 1;
+        c.kind = Kind::absolute;
+        c.y = 2000;
+        c.g = Granularity::year;
+        c.te = i + 3;
+        c.rule = "absolute:year-words";
+        return Step::matched;
+    }
+
+    // Days relative to publication: "today", "late yesterday". Generic uses are not
+    // dates: "today's youth", "the world of tomorrow", and a capitalised "Today" after
+    // a name is a programme ("VOA Today").
+    Step relative_day(std::size_t i, Cand& c) {
+        const Tok& k = t_[i];
+        const std::string& w = k.low;
+        const int offset = words().relative_day.value(w, kNone);
+        if (offset == kNone) return Step::next;
+        const Tok* p = i > 0 ? &t_[i - 1] : nullptr;
+        if (is(i + 1, "'") && is(i + 2, "s") && at(i + 3) && words().generic_after_today.contains(t_[i + 3].low))
+            return Step::stop;
+        if (p && p->low == "of" && (w == "today" || w == "tomorrow") && at(i + 1) &&
+            (t_[i + 1].low == "," || t_[i + 1].low == "." || t_[i + 1].low == "\"" || t_[i + 1].low == "'"))
+            return Step::stop;
+        if (k.cap && p && p->kind == TokKind::word && p->cap && p->sent == k.sent) return Step::stop;
+        c.kind = Kind::rel_day;
+        c.offset = offset;
+        c.g = Granularity::day;
+        c.te = i + 1;
+        c.rule = w == "today"       ? "relative:today"
+                 : w == "yesterday" ? "relative:yesterday"
+                 : w == "tomorrow"  ? "relative:tomorrow"
+                                    : "relative:tonight";
+        return Step::matched;
+    }
+
+    // last -1 / this 0 / next +1 at i, with a word after it in the same sentence;
+    // kNone otherwise.
+    int modifier_at(std::size_t i) const {
+        if (!at(i + 1) || !same_sent(i, i + 1)) return kNone;
+        return words().modifier.value(t_[i].low, kNone);
+    }
+
+    // "this past spring".
+    Step this_past_season(std::size_t i, Cand& c) {
+        if (modifier_at(i) != 0 || !is(i + 1, "past") || !at(i + 2) || season_of(t_[i + 2].low) < 0)
+            return Step::next;
+        c.kind = Kind::season;
+        c.q = season_of(t_[i + 2].low);
+        c.mod = -1;
+        c.g = Granularity::month;
+        c.te = i + 3;
+        c.rule = "season:last";
+        return Step::matched;
+    }
+
+    // "this year's third quarter", "last year's quarter", "next year's first quarter".
+    Step modifier_year_quarter(std::size_t i, Cand& c) {
+        const int mod = modifier_at(i);
+        if (mod == kNone || !(is(i + 1, "year") && is(i + 2, "'") && is(i + 3, "s") && glued(i + 2)))
+            return Step::next;
+        int q = 0;
+        std::size_t e = quarter_at(i + 4, q);
+        if (!e && (is(i + 4, "quarter") || is(i + 4, "period"))) e = i + 5;
+        if (!e) return Step::next;
+        c.kind = Kind::quarter;
+        c.q = q;
+        c.year_rel = mod;
+        c.g = Granularity::month;
+        c.te = e;
+        c.rule = "quarter:relative-year";
+        return Step::matched;
+    }
+
+    // "last weekend", "this weekend".
+    Step modifier_weekend(std::size_t i, Cand& c) {
+        const int mod = modifier_at(i);
+        if (mod == kNone || !is(i + 1, "weekend") || t_[i + 1].cap) return Step::next;
+        c.kind = Kind::weekend;
+        c.mod = mod;
+        c.g = Granularity::week;
+        c.te = i + 2;
+        c.rule = mod < 0 ? "weekend:last" : mod == 0 ? "weekend:this" : "weekend:next";
+        return Step::matched;
+    }
+
+    // "last year", "this month", "next week", "last quarter"; "This Week" (capitalised)
+    // is a programme's name, not a date.
+    Step modifier_unit(std::size_t i, Cand& c) {
+        const int mod = modifier_at(i);
+        if (mod == kNone) return Step::next;
+        const Tok& n = t_[i + 1];
+        if (n.low == "week" && n.cap && t_[i].cap) return Step::stop;
+        if (!in(n.low, {"year", "month", "week", "quarter"})) return Step::next;
+        static constexpr std::array<std::array<const char*, 4>, 3> kRules = {{
+            {"relative:last-year", "relative:last-month", "relative:last-week", "relative:last-quarter"},
+            {"relative:this-year", "relative:this-month", "relative:this-week", "relative:this-quarter"},
+            {"relative:next-year", "relative:next-month", "relative:next-week", "relative:next-quarter"},
+        }};
+        const std::size_t unit = n.low == "year" ? 0 : n.low == "month" ? 1 : n.low == "week" ? 2 : 3;
+        c.kind = Kind::rel_unit;
+        c.unit = n.low[0];
+        c.offset = mod;
+        c.g = unit == 0 ? Granularity::year : unit == 2 ? Granularity::week : Granularity::month;
+        c.te = i + 2;
+        c.rule = kRules[static_cast<std::size_t>(mod + 1)][unit];
+        return Step::matched;
+    }
+
+    // "last fall", "this summer" (not "last fall was ...": a drop).
+    Step modifier_season(std::size_t i, Cand& c) {
+        const int mod = modifier_at(i);
+        if (mod == kNone) return Step::next;
+        const Tok& n = t_[i + 1];
+        const int sn = season_of(n.low);
+        if (sn < 0 || n.cap || (n.low == "fall" && at(i + 2) && words().fall_verb_after.contains(t_[i + 2].low)))
+            return Step::next;
+        c.kind = Kind::season;
+        c.q = sn;
+        c.mod = mod;
+        c.g = Granularity::month;
+        c.te = i + 2;
+        c.rule = mod < 0 ? "season:last" : mod == 0 ? "season:this" : "season:next";
+        return Step::matched;
+    }
+
+    // "last Christmas", "next Easter".
+    Step modifier_holiday(std::size_t i, Cand& c) {
+        const int mod = modifier_at(i);
+        if (mod == kNone || !t_[i + 1].cap) return Step::next;
+        int id = 0;
+        const std::size_t e = holiday_at(i + 1, id);
+        if (!e) return Step::next;
+        c.kind = Kind::holiday;
+        c.q = id;
+        c.mod = mod;
+        c.g = Granularity::day;
+        c.te = e;
+        c.rule = mod < 0 ? "holiday:last" : mod == 0 ? "holiday:this" : "holiday:next";
+        return Step::matched;
+    }
+
+    // "last April", "next May".
+    Step modifier_month(std::size_t i, Cand& c) {
+        const int mod = modifier_at(i);
+        if (mod == kNone) return Step::next;
+        int m = 0;
+        bool abbr = false;
+        const std::size_t e = month_name(i + 1, m, abbr);
+        if (!e || abbr) return Step::next;
+        Cand inner;
+        if (!match_month(i + 1, e, m, abbr, mod, inner)) return Step::next;
+        c = inner;
+        c.tb = i;
+        return Step::matched;
+    }
+
+    // "last Friday", "next Monday".
+    Step modifier_weekday(std::size_t i, Cand& c) {
+        const int mod = modifier_at(i);
+        if (mod == kNone || !t_[i + 1].cap) return Step::next;
+        const int wd = weekday_of(t_[i + 1].low);
+        if (wd < 0) return Step::next;
+        c.kind = Kind::weekday;
+        c.d = wd;
+        c.mod = mod;
+        c.g = Granularity::day;
+        c.te = i + 2;
+        c.rule = mod < 0 ? "weekday:last" : mod == 0 ? "weekday:this" : "weekday:next";
+        return Step::matched;
+    }
+
+    // "two years ago", "a month earlier" (match_ago, which numbers use too).
+    Step ago(std::size_t i, Cand& c) { return match_ago(i, c) ? Step::matched : Step::next; }
+
+  public:
+    // One row of the dispatch table: the words that trigger a matcher ("@class" for a
+    // class of data/dates-en.tsv, "@holiday" for the first words of the holidays), the
+    // matcher, and an example that is also a unit-test row: find_dates(input,
+    // kExamplePublished) gives `expected` ("surface=value | ...").
+    struct WordRule {
+        const char* name;
+        const char* triggers;
+        Step (Recogniser::*fn)(std::size_t, Cand&);
+        const char* input;
+        const char* expected;
+    };
+    static const std::array<WordRule, 33> kWordRules;
+
+  private:
+    // Word -> indices into kWordRules, in table order; built once.
+    static const std::unordered_map<std::string_view, std::vector<std::uint8_t>>& word_dispatch();
 
     // "two years ago", "a month earlier", "six weeks ago", "41 years ago".
     bool match_ago(std::size_t i, Cand& c) {
@@ -1306,6 +1411,141 @@ class Recogniser {
         return true;
     }
 };
+
+const std::array<Recogniser::WordRule, 33> Recogniser::kWordRules = {{
+    {"period-modifier", "@period-modifier", &Recogniser::period_modifier,
+     "Talks began in late November and resumed in mid-2024, earlier this year.",
+     "late November=2024-11 | mid-2024=2024 | earlier this year=2024"},
+    {"the-quarter", "the", &Recogniser::the_quarter,
+     "Profit rose in the third quarter.",
+     "the third quarter=2024-Q3"},
+    {"the-year-quarter", "the", &Recogniser::the_year_quarter,
+     "Sales fell in the 1988 second quarter.",
+     "the 1988 second quarter=1988-Q2"},
+    {"the-decade", "the", &Recogniser::the_decade,
+     "Prices rose in the 1990s.",
+     "the 1990s=199"},
+    {"the-current", "the", &Recogniser::the_current,
+     "Growth slowed over the past year and the current fiscal year.",
+     "the past year=2023 | the current fiscal year=2024"},
+    {"the-year-end", "the", &Recogniser::the_year_end,
+     "The plant will close by the end of the year.",
+     "the end of the year=2024"},
+    {"the-following-year", "the", &Recogniser::the_following_year,
+     "It opened in 2019 and closed the following year.",
+     "2019=2019 | the following year=2020"},
+    {"the-latest-period", "the", &Recogniser::the_latest_period,
+     "Earnings in the latest period were flat.",
+     "the latest period=2024-Q3"},
+    {"the-latest-quarter", "the", &Recogniser::the_latest_quarter,
+     "Net income fell in the latest quarter.",
+     "the latest quarter=2024-Q3"},
+    {"the-weekend", "the", &Recogniser::the_weekend,
+     "Shops were busy over the weekend.",
+     "the weekend=2024-W40-WE"},
+    {"the-decade-words", "the", &Recogniser::the_decade_words,
+     "Rents doubled in the nineties.",
+     "the nineties=199"},
+    {"the-decade-short", "the", &Recogniser::the_decade_short,
+     "Fashions of the '90s returned.",
+     "the '90s=199"},
+    {"the-year-earlier", "the", &Recogniser::the_year_earlier,
+     "Profit beat the year-earlier quarter.",
+     "the year-earlier quarter=2023"},
+    {"ordinal-quarter", "@ordinal q", &Recogniser::ordinal_quarter,
+     "The company reported third-quarter profit and Q3 2023 sales.",
+     "third-quarter=2024-Q3 | Q3 2023=2023-Q3"},
+    {"year-end", "year", &Recogniser::year_end,
+     "Rates will rise by year-end.",
+     "year-end=2024"},
+    {"that-year", "that", &Recogniser::that_year,
+     "She moved in 2015 and married that year.",
+     "2015=2015 | that year=2015"},
+    {"year-earlier", "year", &Recogniser::year_earlier,
+     "Sales beat year-earlier levels.",
+     "year-earlier=2023"},
+    {"month", "@month @month-abbr", &Recogniser::month,
+     "The vote was on October 7, 2023 and the count in May.",
+     "October 7, 2023=2023-10-07 | May=2024-05"},
+    {"weekday", "@weekday", &Recogniser::weekday_name,
+     "Officials met on Tuesday; the deal was signed Monday, Oct. 7.",
+     "Tuesday=2024-10-01 | Monday, Oct. 7=2024-10-07"},
+    {"holiday", "@holiday", &Recogniser::holiday,
+     "Shops closed at Christmas and reopened after New Year's Day.",
+     "Christmas=2023-12-25 | New Year's Day=2024-01-01"},
+    {"season", "@season", &Recogniser::season,
+     "The bridge opened in the summer of 1998.",
+     "the summer of 1998=1998-SU"},
+    {"year-words", "nineteen", &Recogniser::year_words,
+     "It was built in nineteen ninety-six.",
+     "nineteen ninety-six=1996"},
+    {"year-two-thousand", "year", &Recogniser::year_two_thousand,
+     "Fears about the year two thousand faded.",
+     "the year two thousand=2000"},
+    {"relative-day", "@relative-day", &Recogniser::relative_day,
+     "The minister resigned late yesterday.",
+     "late yesterday=2024-10-06"},
+    {"this-past-season", "this", &Recogniser::this_past_season,
+     "Floods hit the town this past spring.",
+     "this past spring=2024-SP"},
+    {"modifier-year-quarter", "@modifier", &Recogniser::modifier_year_quarter,
+     "Profit topped last year's third quarter.",
+     "last year's third quarter=2023-Q3"},
+    {"modifier-weekend", "@modifier", &Recogniser::modifier_weekend,
+     "Protests grew last weekend.",
+     "last weekend=2024-W40-WE"},
+    {"modifier-unit", "@modifier", &Recogniser::modifier_unit,
+     "Inflation fell last year and will rise next month.",
+     "last year=2023 | next month=2024-11"},
+    {"modifier-season", "@modifier", &Recogniser::modifier_season,
+     "The law passed last fall.",
+     "last fall=2023-FA"},
+    {"modifier-holiday", "@modifier", &Recogniser::modifier_holiday,
+     "Prices peaked last Christmas.",
+     "last Christmas=2023-12-25"},
+    {"modifier-month", "@modifier", &Recogniser::modifier_month,
+     "Talks stalled last April.",
+     "last April=2024-04"},
+    {"modifier-weekday", "@modifier", &Recogniser::modifier_weekday,
+     "He left last Friday.",
+     "last Friday=2024-10-04"},
+    {"ago", "@count", &Recogniser::ago,
+     "The plant closed two years ago.",
+     "two years ago=2022"},
+}};
+
+const std::unordered_map<std::string_view, std::vector<std::uint8_t>>& Recogniser::word_dispatch() {
+    static const auto table = [] {
+        std::unordered_map<std::string_view, std::vector<std::uint8_t>> m;
+        const Lexicon& x = embedded_lexicon("dates-en.tsv");
+        for (std::size_t r = 0; r < kWordRules.size(); ++r) {
+            auto add = [&](std::string_view w) {
+                std::vector<std::uint8_t>& v = m[w];
+                if (v.empty() || v.back() != r) v.push_back(static_cast<std::uint8_t>(r));
+            };
+            std::string_view ts = kWordRules[r].triggers;
+            while (!ts.empty()) {
+                const std::size_t sp = std::min(ts.find(' '), ts.size());
+                const std::string_view t = ts.substr(0, sp);
+                ts.remove_prefix(std::min(sp + 1, ts.size()));
+                if (t == "@holiday") {
+                    // The first word of each holiday, "year's" as "year" (matched as year ' s).
+                    for (const Holiday& h : words().holidays) {
+                        const std::string_view first = h.words.front();
+                        add(first.ends_with("'s") ? first.substr(0, first.size() - 2) : first);
+                    }
+                } else if (t.starts_with("@")) {
+                    for (const LexEntry& e : x.list(t.substr(1)))
+                        add(e.word);
+                } else {
+                    add(t);
+                }
+            }
+        }
+        return m;
+    }();
+    return table;
+}
 
 // ---------------------------------------------------------------------------
 // Tense: which way a weekday or a year-less date points from the publication date.
@@ -1792,6 +2032,13 @@ struct Resolver {
 };
 
 }  // namespace
+
+std::vector<DateRuleExample> date_rule_examples() {
+    std::vector<DateRuleExample> out;
+    for (const Recogniser::WordRule& r : Recogniser::kWordRules)
+        out.push_back(DateRuleExample{r.name, r.triggers, r.input, r.expected});
+    return out;
+}
 
 std::vector<DateMention> find_dates(std::string_view text, const std::optional<Ymd>& published) {
     std::vector<DateMention> out;
