@@ -3,6 +3,7 @@
 // mentioned dates) and by the query parser (date: and mentioned: filters).
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,17 @@ struct Ymd {
     int day = 1;    ///< 1..31
     auto operator<=>(const Ymd&) const = default;
 };
+
+/// The same day as a std::chrono date, for calendar arithmetic (sys_days, weekday,
+/// months); and back. A Ymd that is not a real day gives a year_month_day that is not ok().
+inline std::chrono::year_month_day to_chrono(const Ymd& d) {
+    return std::chrono::year{d.year} / std::chrono::month{static_cast<unsigned>(d.month)} /
+           std::chrono::day{static_cast<unsigned>(d.day)};
+}
+inline Ymd from_chrono(const std::chrono::year_month_day& d) {
+    return Ymd{static_cast<int>(d.year()), static_cast<int>(static_cast<unsigned>(d.month())),
+               static_cast<int>(static_cast<unsigned>(d.day()))};
+}
 
 /// A date as written in a query or a value: "2024", "2024-10", "2024-10-07".
 struct PartialDate {

@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <ctime>
 #include <string>
 #include <vector>
 
 namespace newsfacet {
 namespace {
+
+namespace ch = std::chrono;
 
 enum class Unit { day, week, month, year };
 
@@ -19,12 +22,13 @@ std::optional<Unit> parse_unit(std::string_view w) {
     return std::nullopt;
 }
 
-// The day n months before d, the day of the month clamped to the target month.
+// The day n months before d, the day of the month clamped to the target month. Before
+// year 1 (which the caller refuses) the result is year 0: std::chrono::year holds
+// only -32767..32767, and n may be a million years.
 Ymd months_back(const Ymd& d, long n) {
-    long m = static_cast<long>(d.year) * 12 + (d.month - 1) - n;
-    const int year = static_cast<int>(m >= 0 ? m / 12 : (m - 11) / 12);
-    const int month = static_cast<int>(m - static_cast<long>(year) * 12) + 1;
-    return Ymd{year, month, std::min(d.day, days_in_month(year, month))};
+    if (n / 12 >= d.year) return Ymd{0, 1, 1};
+    const ch::year_month ym = ch::year{d.year} / ch::month{static_cast<unsigned>(d.month)} - ch::months{n};
+    return from_chrono(ym / std::min(ch::day{static_cast<unsigned>(d.day)}, (ym / ch::last).day()));
 }
 
 Ymd back(const Ymd& today, long n, Unit u) {
@@ -45,11 +49,14 @@ Ymd back(const Ymd& today, long n, Unit u) {
 std::pair<Ymd, Ymd> period(const Ymd& d, Unit u) {
     switch (u) {
         case Unit::week: {
-            const Ymd monday = add_days(d, -weekday(d));
-            return {monday, add_days(monday, 6)};
+            const ch::sys_days day{to_chrono(d)};
+            const ch::sys_days monday = day - (ch::weekday{day} - ch::Monday);
+            return {from_chrono(monday), from_chrono(monday + ch::days{6})};
         }
-        case Unit::month:
-            return {Ymd{d.year, d.month, 1}, Ymd{d.year, d.month, days_in_month(d.year, d.month)}};
+        case Unit::month: {
+            const ch::year_month ym = ch::year{d.year} / ch::month{static_cast<unsigned>(d.month)};
+            return {from_chrono(ym / 1), from_chrono(ym / ch::last)};
+        }
         case Unit::year:
             return {Ymd{d.year, 1, 1}, Ymd{d.year, 12, 31}};
         default:

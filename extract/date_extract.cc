@@ -9,6 +9,7 @@
 // pattern a few token comparisons, so a 3 KB article costs some 50 microseconds.
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -21,6 +22,35 @@
 namespace newsfacet {
 
 namespace {
+
+namespace ch = std::chrono;
+
+// Day d of month m exists in year y.
+bool real_day(int y, int m, int d) {
+    return to_chrono(Ymd{y, m, d}).ok();
+}
+
+// Day d of month m exists in some year (29 February does).
+bool real_month_day(int m, int d) {
+    return (ch::month{static_cast<unsigned>(m)} / ch::day{static_cast<unsigned>(d)}).ok();
+}
+
+// Day d of month m of year y, or the month's last day when it is shorter ("31
+// February" is the 28th or 29th).
+ch::sys_days clamped_day(int y, int m, int d) {
+    const ch::year_month ym = ch::year{y} / ch::month{static_cast<unsigned>(m)};
+    return ch::sys_days{ym / std::min(ch::day{static_cast<unsigned>(d)}, (ym / ch::last).day())};
+}
+
+// Month m of year y, for month arithmetic (+ ch::months{n}) and distances.
+ch::year_month months_of(int y, int m) {
+    return ch::year{y} / ch::month{static_cast<unsigned>(m)};
+}
+
+// A weekday numbered as the recogniser does, 0 = Monday ... 6 = Sunday.
+ch::weekday weekday_from_monday(int d) {
+    return ch::weekday{static_cast<unsigned>(d + 1)};  // 7 is Sunday too
+}
 
 // ---------------------------------------------------------------------------
 // Tokens
@@ -151,10 +181,8 @@ Ymd holiday_day(int id, int y) {
     switch (h.rule) {
         case Holiday::Rule::fixed:
             return Ymd{y, h.month, h.day};
-        case Holiday::Rule::thanksgiving: {  // US Thanksgiving: the fourth Thursday of November
-            const Ymd first{y, 11, 1};
-            return add_days(first, (3 - weekday(first) + 7) % 7 + 21);
-        }
+        case Holiday::Rule::thanksgiving:  // US Thanksgiving: the fourth Thursday of November
+            return from_chrono(ch::sys_days{ch::year{y} / ch::November / ch::Thursday[4]});
         case Holiday::Rule::easter:
             break;
     }
@@ -367,7 +395,7 @@ class Recogniser {
                         second.d = day;
                         second.year_rel = kNone;
                         second.rule = c.kind == Kind::absolute ? "absolute:range-end" : "month-day:range-end";
-                        if (c.kind == Kind::absolute && day > days_in_month(c.y, c.m)) continue;
+                        if (c.kind == Kind::absolute && !real_day(c.y, c.m, day)) continue;
                         out.push_back(second);
                         i = e;
                     }
@@ -565,7 +593,7 @@ class Recogniser {
             at(i + 2)->ndigits == 2 && glued(i + 3) && is(i + 3, "-") && glued(i + 4) &&
             at(i + 4)->kind == TokKind::num && at(i + 4)->ndigits == 2) {
             const int y = k.num, m = t_[i + 2].num, d = t_[i + 4].num;
-            if (y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m)) {
+            if (y >= 1000 && real_day(y, m, d)) {
                 c.kind = Kind::absolute;
                 c.y = y, c.m = m, c.d = d, c.g = Granularity::day;
                 c.te = i + 5;
@@ -580,11 +608,11 @@ class Recogniser {
             int month = 0;
             bool abbr = false;
             if (std::size_t e = month_name(j, month, abbr)) {
-                if (day > days_in_month(2024, month)) return false;
+                if (!real_month_day(month, day)) return false;
                 std::size_t f = e;
                 if (is(f, ",")) ++f;
                 if (year_num(f)) {
-                    if (day > days_in_month(t_[f].num, month)) return false;
+                    if (!real_day(t_[f].num, month, day)) return false;
                     c.kind = Kind::absolute;
                     c.y = t_[f].num, c.m = month, c.d = day, c.g = Granularity::day;
                     c.te = f + 1;
@@ -1334,11 +1362,11 @@ class Recogniser {
         c.tb = i;
         int day = 0;
         if (std::size_t j = day_num(e, day); j && mod == kNone) {
-            if (day > days_in_month(2024, month)) return false;
+            if (!real_month_day(month, day)) return false;
             std::size_t f = j;
             if (is(f, ",")) ++f;
             if (year_num(f)) {
-                if (day > days_in_month(t_[f].num, month)) return false;
+                if (!real_day(t_[f].num, month, day)) return false;
                 c.kind = Kind::absolute;
                 c.y = t_[f].num, c.m = month, c.d = day, c.g = Granularity::day;
                 c.te = f + 1;
@@ -1660,6 +1688,10 @@ std::string month_value(int y, int m) {
     return year_value(y).empty() ? std::string() : year_value(y) + "-" + pad2(m);
 }
 
+std::string month_value(const ch::year_month& ym) {
+    return month_value(static_cast<int>(ym.year()), static_cast<int>(static_cast<unsigned>(ym.month())));
+}
+
 std::string quarter_value(int y, int q) {
     return year_value(y).empty() ? std::string() : year_value(y) + "-Q" + std::to_string(q);
 }
@@ -1715,9 +1747,10 @@ struct Resolver {
         // (or the clause is in the future tense). Farther apart, the year is more often
         // the publication's (measured on TBAQ), so the context is not used.
         if (ref.year && s - ref.sent <= 1 && ref.year != p.year && (ref.unit == 'd' || ref.unit == 'm')) {
-            const Ymd cand{ref.year, m, d > 0 ? std::min(d, days_in_month(ref.year, m)) : 1};
-            const long gap = days_from_civil(cand) - days_from_civil(ref.day);
-            if ((cand <= p || tense == Tense::future) && gap >= -kContextReach && gap <= kContextReach) {
+            const ch::sys_days cand = clamped_day(ref.year, m, d > 0 ? d : 1);
+            const long gap = (cand - ch::sys_days{to_chrono(ref.day)}).count();
+            if ((cand <= ch::sys_days{to_chrono(p)} || tense == Tense::future) && gap >= -kContextReach &&
+                gap <= kContextReach) {
                 rule = d > 0 ? "month-day:year-from-context" : "month-only:year-from-context";
                 return ref.year;
             }
@@ -1727,12 +1760,12 @@ struct Resolver {
         // October is last December, but "by Jan. 14" in a past-tense sentence written
         // on 6 January is next week, not last year. (Measured on TBAQ: plain tense
         // loses to nearest; nearest with this override wins.)
-        const long dp = days_from_civil(p);
+        const ch::sys_days dp{to_chrono(p)};
         const bool month_only = d <= 0;
         auto cmp = [&](int y) -> long {
             // Month granularity compares months (in days), so "April" in April is this April.
-            if (month_only) return 30L * ((y * 12 + m) - (p.year * 12 + p.month));
-            return days_from_civil(Ymd{y, m, std::min(d, days_in_month(y, m))}) - dp;
+            if (month_only) return 30L * (months_of(y, m) - months_of(p.year, p.month)).count();
+            return (clamped_day(y, m, d) - dp).count();
         };
         int best = p.year;
         for (int y : {p.year - 1, p.year + 1})
@@ -1798,14 +1831,15 @@ struct Resolver {
                     // "Monday, Oct. 26": the year nearest publication in which that date
                     // is that weekday, when there is one within a year either side.
                     for (int cand : {p.year, p.year - 1, p.year + 1})
-                        if (c.d <= days_in_month(cand, c.m) && weekday(Ymd{cand, c.m, c.d}) == c.weekday) {
+                        if (const ch::year_month_day day = to_chrono(Ymd{cand, c.m, c.d});
+                            day.ok() && ch::weekday{ch::sys_days{day}} == weekday_from_monday(c.weekday)) {
                             y = cand;
                             rule = "month-day:weekday-match";
                             break;
                         }
                 }
                 m.rule = rule;
-                if (c.d > days_in_month(y, c.m)) return m;
+                if (!real_day(y, c.m, c.d)) return m;
                 m.value = iso_day(Ymd{y, c.m, c.d});
                 seen_md[static_cast<std::size_t>(c.m * 32 + c.d)] = y;
                 if (c.year_rel != kNone)
@@ -1833,9 +1867,9 @@ struct Resolver {
                 return m;
             }
             case Kind::weekday: {
-                const int today = weekday(p);
-                int back = (today - c.d + 7) % 7;  // days back to the most recent one
-                int fwd = (c.d - today + 7) % 7;   // days forward to the next one
+                const ch::weekday today{ch::sys_days{to_chrono(p)}}, day = weekday_from_monday(c.d);
+                const long back = (today - day).count();  // days back to the most recent one
+                const long fwd = (day - today).count();   // days forward to the next one
                 long off = 0;
                 if (c.mod == -1)
                     off = -(back == 0 ? 7 : back);
@@ -1866,9 +1900,9 @@ struct Resolver {
                         set_ref(p.year + c.offset, 'y');
                         break;
                     case 'm': {
-                        int idx = p.year * 12 + (p.month - 1) + c.offset;
-                        m.value = month_value(idx / 12, idx % 12 + 1);
-                        last = Ref{idx / 12, s, 'm'};
+                        const ch::year_month ym = months_of(p.year, p.month) + ch::months{c.offset};
+                        m.value = month_value(ym);
+                        last = Ref{static_cast<int>(ym.year()), s, 'm'};
                         break;
                     }
                     case 'w':
@@ -1907,8 +1941,7 @@ struct Resolver {
                         m.value = year_value(p.year + c.offset);
                     }
                 } else if (c.unit == 'm') {
-                    int idx = p.year * 12 + (p.month - 1) + c.offset;
-                    m.value = month_value(idx / 12, idx % 12 + 1);
+                    m.value = month_value(months_of(p.year, p.month) + ch::months{c.offset});
                 } else if (c.unit == 'w') {
                     m.value = week_value(add_days(p, 7L * c.offset));
                 } else {
@@ -1945,10 +1978,10 @@ struct Resolver {
                 // The weekend of an ISO week ("1990-W32-WE"). "the weekend" in news is the
                 // one just past (this week's when published on the weekend itself);
                 // "this weekend" is this week's; "next"/"last" move a week.
-                const int wd = weekday(p);
+                const ch::weekday wd{ch::sys_days{to_chrono(p)}};
                 Ymd anchor = p;
                 if (c.mod == kNone)
-                    anchor = wd >= 5 ? p : add_days(p, -7);
+                    anchor = wd == ch::Saturday || wd == ch::Sunday ? p : add_days(p, -7);
                 else if (c.mod == -1)
                     anchor = add_days(p, -7);
                 else if (c.mod == 1)

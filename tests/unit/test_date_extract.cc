@@ -111,6 +111,9 @@ TEST_CASE("find_dates normalises dates against the publication date") {
         {"Factories suffered in the spring.", "1998-02-06", "the spring=1997-SP"},
         {"They will marry this summer.", "1998-02-06", "this summer=1998-SU"},
         {"Families gathered on Thanksgiving Day.", "1999-12-01", "Thanksgiving Day=1999-11-25"},
+        {"Families gathered on Thanksgiving Day.", "2018-12-01", "Thanksgiving Day=2018-11-22"},  // 1 Nov a Thursday
+        {"Families gathered on Thanksgiving.", "2020-12-01", "Thanksgiving=2020-11-26"},     // 1 Nov a Sunday
+        {"They met on Easter Sunday.", "2024-05-01", "Easter Sunday=2024-03-31"},
         {"The shops closed on Christmas Eve.", "2024-10-07", "Christmas Eve=2023-12-24"},
         {"January nineteen ninety-seven. Atlanta again.", "1998-02-27", "January nineteen ninety-seven=1997-01"},
         {"Music of the nineties is back.", "2024-10-07", "the nineties=199"},

@@ -45,6 +45,12 @@ TEST_CASE("relative_date_range resolves notmuch/mu relative dates against a give
         {"2024-10-08", "2024-10", ""},
         {"2024-10-08", "héier", ""},
         {"0001-01-10", "1y", ""},
+        {"2024-10-08", "24285m", "0001-01-08..0001-01-08"},  // back to year 1, not before
+        {"2024-10-08", "24286m", ""},
+        {"2024-10-08", "999999y", ""},  // beyond std::chrono::year's range: still no date
+        {"2024-10-08", "999999m", ""},
+        {"2024-01-31", "1m", "2023-12-31..2023-12-31"},
+        {"2023-03-31", "1m", "2023-02-28..2023-02-28"},
     };
     for (const Row& r : rows) {
         CAPTURE(r.today);
