@@ -282,20 +282,73 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
     return out;
 }
 
-bool delete_article(Xapian::WritableDatabase& db, const std::string& id) {
+bool is_spelling_word(std::string_view term) {
+    if (term.size() < kMinSpellingBytes || term.size() > kMaxSpellingBytes) return false;
+    const unsigned char c0 = static_cast<unsigned char>(term[0]);
+    if (c0 >= 'A' && c0 <= 'Z') return false;  // a prefixed term: stems, fields
+    for (const char c : term)
+        if ((c >= '0' && c <= '9') || c == '#') return false;
+    return true;
+}
+
+void SpellingBatch::count(const Xapian::Document& doc, bool add) {
+    // The article's distinct words, one count per article: the spelling frequency is
+    // a document frequency, so re-indexing or deleting an article can take it back.
+    for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        const std::string& w = *t;
+        if (is_spelling_word(w)) delta_[w] += add ? 1 : -1;
+    }
+}
+
+void SpellingBatch::flush(Xapian::WritableDatabase& db) {
+    for (const auto& [word, n] : delta_) {
+        if (n > 0) db.add_spelling(word, static_cast<Xapian::termcount>(n));
+        if (n < 0) db.remove_spelling(word, static_cast<Xapian::termcount>(-n));
+    }
+    delta_.clear();
+}
+
+namespace {
+
+// Counts an article's words into `batch`, or writes them at once without one.
+void spell(Xapian::WritableDatabase& db, SpellingBatch* batch, const Xapian::Document& doc, bool add) {
+    if (batch) {
+        batch->count(doc, add);
+        return;
+    }
+    SpellingBatch now;
+    now.count(doc, add);
+    now.flush(db);
+}
+
+// The article document stored under `unique_term`, if any: its words leave the
+// spelling data when it is replaced or deleted.
+void forget_spelling(Xapian::WritableDatabase& db, SpellingBatch* batch, const std::string& unique_term) {
+    Xapian::PostingIterator p = db.postlist_begin(unique_term);
+    if (p != db.postlist_end(unique_term)) spell(db, batch, db.get_document(*p), false);
+}
+
+}  // namespace
+
+bool delete_article(Xapian::WritableDatabase& db, const std::string& id, SpellingBatch* spelling) {
     const std::string uid = value_terms(field("id"), id).at(0);
     const bool existed = db.term_exists(uid);
-    if (existed) db.delete_document(uid);
+    if (existed) {
+        forget_spelling(db, spelling, uid);
+        db.delete_document(uid);
+    }
     const std::string parent = value_terms(field("parent"), id, kQuotePrefix).at(0);
     if (db.term_exists(parent)) db.delete_document(parent);
     return existed;
 }
 
-bool write_article(Xapian::WritableDatabase& db, const ArticleDocuments& docs) {
+bool write_article(Xapian::WritableDatabase& db, const ArticleDocuments& docs, SpellingBatch* spelling) {
     const std::string parent = value_terms(field("parent"), docs.id, kQuotePrefix).at(0);
     const bool existed = db.term_exists(docs.unique_term);
     if (db.term_exists(parent)) db.delete_document(parent);
+    if (existed) forget_spelling(db, spelling, docs.unique_term);
     db.replace_document(docs.unique_term, docs.article);
+    spell(db, spelling, docs.article, true);
     for (const auto& [uid, qd] : docs.quotes)
         db.replace_document(uid, qd);
     return existed;

@@ -4,6 +4,8 @@
 #include <xapian.h>
 
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "article.h"
@@ -32,10 +34,34 @@ std::vector<std::string> person_keys(const std::string& canonical, const std::ve
 /// Builds the article document and one document per quote with a speaker.
 ArticleDocuments build_documents(const Article& article, const Extraction& x);
 
-/// Deletes an article and its quotes by id; returns false when it was not there.
-bool delete_article(Xapian::WritableDatabase& db, const std::string& id);
+/// Spelling data ("did you mean", Database::get_spelling_suggestion): the article's
+/// distinct words of kMinSpellingBytes to kMaxSpellingBytes bytes, without digits
+/// (numbers and the hashes of long terms are left out), each
+/// counted once per article.
+inline constexpr std::size_t kMinSpellingBytes = 3;
+inline constexpr std::size_t kMaxSpellingBytes = 40;
+bool is_spelling_word(std::string_view term);
 
-/// Writes (replacing) an article and its quotes. Returns true when it replaced one.
-bool write_article(Xapian::WritableDatabase& db, const ArticleDocuments& docs);
+/// The spelling words of the articles written since the last commit, counted, so that
+/// Xapian's spelling table gets one add_spelling (or remove_spelling) per word and
+/// batch instead of one per word and article. flush() before every commit.
+class SpellingBatch {
+  public:
+    /// Counts the spelling words of an article document: +1 each, or -1 (`add` false).
+    void count(const Xapian::Document& doc, bool add);
+    /// Writes the counts to `db` (within its open transaction) and forgets them.
+    void flush(Xapian::WritableDatabase& db);
+
+  private:
+    std::unordered_map<std::string, long> delta_;
+};
+
+/// Deletes an article and its quotes by id; returns false when it was not there. Its
+/// words leave the spelling data (through `spelling` when given, else at once).
+bool delete_article(Xapian::WritableDatabase& db, const std::string& id, SpellingBatch* spelling = nullptr);
+
+/// Writes (replacing) an article and its quotes, and its words' spelling data
+/// (through `spelling` when given, else at once). Returns true when it replaced one.
+bool write_article(Xapian::WritableDatabase& db, const ArticleDocuments& docs, SpellingBatch* spelling = nullptr);
 
 }  // namespace newsfacet

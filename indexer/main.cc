@@ -279,8 +279,9 @@ int run_index(const IndexOptions& o) {
     db.begin_transaction();
     db.set_metadata(std::string(kSchemaKey), std::to_string(kSchemaVersion));
     std::size_t added = 0, replaced = 0, deleted = 0, not_found = 0, pending = 0;
+    SpellingBatch spelling;  // flushed before every commit
     for (const std::string& id : o.deletes) {
-        if (delete_article(db, id))
+        if (delete_article(db, id, &spelling))
             ++deleted;
         else {
             ++not_found;
@@ -289,11 +290,12 @@ int run_index(const IndexOptions& o) {
     }
     Progress progress(o.quiet, *ro.progress);
     auto write = [&](const ArticleDocuments& docs) {
-        if (write_article(db, docs))
+        if (write_article(db, docs, &spelling))
             ++replaced;
         else
             ++added;
         if (++pending >= o.batch) {
+            spelling.flush(db);
             db.commit_transaction();
             db.begin_transaction();
             pending = 0;
@@ -318,6 +320,7 @@ int run_index(const IndexOptions& o) {
     // once per run, as rebuilding them costs time in the number of names, not in the
     // batch (a reader between two batches builds its own from the terms).
     store_people_tables(db);
+    spelling.flush(db);
     db.commit_transaction();
     progress.end_line(added + replaced);
     if (!o.quiet) {

@@ -81,6 +81,7 @@ struct ShardedWriter::Shard {
     void run() {
         try {
             std::size_t pending = 0;
+            SpellingBatch spelling;  // flushed before every commit
             for (;;) {
                 Article a;
                 {
@@ -91,19 +92,23 @@ struct ShardedWriter::Shard {
                     queue.pop_front();
                     can_put.notify_one();
                 }
-                if (write_article(db, build_documents(a, extract(a))))
+                if (write_article(db, build_documents(a, extract(a)), &spelling))
                     ++replaced;
                 else
                     ++added;
                 ++written;
                 if (++pending >= batch) {
+                    spelling.flush(db);
                     db.commit_transaction();
                     db.begin_transaction();
                     pending = 0;
                 }
             }
             std::lock_guard<std::mutex> lk(m);
-            if (!stopped) db.commit_transaction();
+            if (!stopped) {
+                spelling.flush(db);
+                db.commit_transaction();
+            }
         } catch (...) {
             std::lock_guard<std::mutex> lk(m);
             error = std::current_exception();
