@@ -45,6 +45,9 @@ struct QueryOptions {
     bool limit_given = false;  ///< -n was on the command line
     std::string query_file;    ///< read the query from this file ("-": stdin)
     std::string now;           ///< the day relative dates count from
+    std::string pivot;         ///< "A,B": count matches per pair of values of two facets
+    std::string like;          ///< more like this article id
+    bool like_given = false;   ///< --like was on the command line
 };
 
 /// A closed choice: the names map to enum values (CLI11 CheckedTransformer), and
@@ -186,6 +189,12 @@ void setup_query(CLI::App& app, QueryOptions& o) {
                    "Print only one line per hit, for pipes: the article ids or the article file paths (all hits "
                    "unless -n is given)")
         ->check(CLI::IsMember({"ids", "paths"}));
+    app.add_option("--pivot", o.pivot,
+                   "A,B: count matches per pair of values of facets A (rows) and B (columns), any two --facet "
+                   "accepts, e.g. speaker,published:month (who spoke when); --facet-limit values per axis");
+    app.add_option("--like", o.like,
+                   "More like this: articles like the article with this id (its most distinctive words), with the "
+                   "query and -f selecting among them");
     app.add_option("--query-file", o.query_file,
                    "Read the query from this file (- for standard input) instead of the command line");
     app.add_option("--now", o.now,
@@ -267,6 +276,26 @@ int run_query(const QueryOptions& o) {
             if (n == spec) fr.match = m;
         so.facets.push_back(fr);
     }
+    if (!o.pivot.empty()) {
+        const std::size_t comma = o.pivot.find(',');
+        const std::string a = o.pivot.substr(0, comma);
+        const std::string b = comma == std::string::npos ? std::string() : o.pivot.substr(comma + 1);
+        if (a.empty() || b.empty() || b.find(',') != std::string::npos)
+            throw Failure({kExitUsage, "--pivot " + o.pivot + ": expected two facets A,B",
+                           "e.g. --pivot speaker,published:month"});
+        for (const std::string& spec : {a, b}) {
+            FacetRequest fr = parse_facet_request(spec).value_or_throw();
+            fr.limit = o.facet_limit;
+            fr.min_count = o.facet_min;
+            fr.sort_by_value = o.facet_sort == FacetSort::value;
+            so.pivot.push_back(fr);
+        }
+        if (so.pivot[0].name == so.pivot[1].name && so.pivot[0].level == so.pivot[1].level)
+            throw Failure({kExitUsage, "--pivot " + o.pivot + ": the same facet twice", "use --facet " + a});
+    }
+    if (o.like_given && o.like.empty())
+        throw Failure({kExitUsage, "--like needs an article id", "e.g. --like 000_9a5ad2e1a0c9bfef"});
+    so.like = o.like;
     const std::string path = resolve_db_path(o.db);
     const SearchResult r =
         read_database(path, o.stub ? OpenMode::stub_file : OpenMode::local, [&](Xapian::Database& db) {
@@ -282,6 +311,10 @@ int run_query(const QueryOptions& o) {
     // Notes go to stderr in both formats (JSON also lists them in "warnings").
     for (const auto& w : r.warnings)
         print_message("newsfacet-query", "note", w);
+    // Text output prints "did you mean" above its summary line; --count and --output
+    // keep stdout for the number or the list.
+    if (!r.did_you_mean.empty() && o.format == Format::text && (o.count || !o.output.empty()))
+        print_message("newsfacet-query", "note", "did you mean: " + r.did_you_mean + "?");
     std::cout.flush();
     return kExitOk;
 }
@@ -297,6 +330,7 @@ int main(int argc, char** argv) {
         app, argc, argv, "newsfacet-query",
         [&] {
             o.limit_given = app.count("--limit") > 0;
+            o.like_given = app.count("--like") > 0;
             return run_query(o);
         },
         [&] { return resolve_db_path(o.db); });

@@ -86,6 +86,55 @@ std::vector<std::string> facet_names(const Field& f) {
     return out;
 }
 
+// Pads to `width` code points (left-aligned text, or right-aligned numbers).
+std::string pad(const std::string& s, std::size_t width, bool right = false) {
+    const std::size_t n = code_points(s);
+    if (n >= width) return s;
+    return right ? std::string(width - n, ' ') + s : s + std::string(width - n, ' ');
+}
+
+// --pivot as a table: a row per value of the first facet, a column per value of the
+// second, the "all" column and row counting every match with the value.
+void print_pivot_text(const PivotResult& p, bool quotes, const char* bold, const char* dim, const char* reset,
+                      std::ostream& out) {
+    out << bold << terminal_safe(facet_title(p.rows)) << " × " << terminal_safe(facet_title(p.columns)) << reset
+        << dim << " (" << (quotes ? "quotes" : "articles") << " per pair; exact)" << reset << "\n";
+    if (p.row_values.empty() || p.column_values.empty()) {
+        out << "   (none)\n\n";
+        return;
+    }
+    std::size_t label = 3;  // "all"
+    for (const auto& r : p.row_values)
+        label = std::max(label, code_points(terminal_safe(r.value)));
+    std::vector<std::size_t> widths;
+    for (const auto& c : p.column_values)
+        widths.push_back(std::max<std::size_t>(code_points(terminal_safe(c.value)), std::to_string(c.count).size()));
+    std::size_t all_width = 3;
+    for (const auto& r : p.row_values)
+        all_width = std::max(all_width, std::to_string(r.count).size());
+    std::string line = "   " + pad("", label);
+    for (std::size_t c = 0; c < p.column_values.size(); ++c)
+        line += "  " + pad(terminal_safe(p.column_values[c].value), widths[c], true);
+    out << bold << line << "  " << pad("all", all_width, true) << reset << "\n";
+    for (std::size_t r = 0; r < p.row_values.size(); ++r) {
+        line = "   " + pad(terminal_safe(p.row_values[r].value), label);
+        for (std::size_t c = 0; c < p.column_values.size(); ++c) {
+            const std::size_t n = p.cells[r][c];
+            line += "  " + pad(n ? std::to_string(n) : std::string("·"), widths[c], true);
+        }
+        out << line << "  " << dim << pad(std::to_string(p.row_values[r].count), all_width, true) << reset << "\n";
+    }
+    line = "   " + pad("all", label);
+    for (std::size_t c = 0; c < p.column_values.size(); ++c)
+        line += "  " + pad(std::to_string(p.column_values[c].count), widths[c], true);
+    out << dim << line << reset << "\n";
+    if (p.other_rows || p.other_columns)
+        out << dim << "   … " << p.other_rows << " more " << terminal_safe(facet_title(p.rows)) << " and "
+            << p.other_columns << " more " << terminal_safe(facet_title(p.columns)) << " values (--facet-limit)"
+            << reset << "\n";
+    out << "\n";
+}
+
 }  // namespace
 
 void print_fields_text(std::ostream& out) {
@@ -227,11 +276,13 @@ void print_text(const SearchResult& r, const SearchOptions& o, bool colour, std:
         if (f.other_values) out << dim << "   … " << f.other_values << " more" << reset << "\n";
         out << "\n";
     }
+    if (r.pivot) print_pivot_text(*r.pivot, o.quotes, bold, dim, reset, out);
     if (count_only) {
         // --count: the bare number, for scripts.
         out << r.total << "\n";
         return;
     }
+    if (!r.did_you_mean.empty()) out << "did you mean: " << terminal_safe(r.did_you_mean) << "?\n";
     char ms[32];
     std::snprintf(ms, sizeof ms, "%.1f", r.elapsed_ms);
     out << (r.exact ? "" : "about ") << r.total
@@ -263,6 +314,11 @@ void print_json(const SearchResult& r, const SearchOptions& o, std::ostream& out
     w.field("elapsed_ms", r.elapsed_ms);
     if (o.explain) w.field("parsed", r.parsed).field("analysis", r.analysis);
     string_array(w, "warnings", r.warnings);
+    w.key("did_you_mean");
+    if (r.did_you_mean.empty())
+        w.null();
+    else
+        w.value(r.did_you_mean);
     w.key("hits").begin_array();
     for (const Hit& h : r.hits) {
         const DocRecord& d = h.record;
@@ -328,6 +384,31 @@ void print_json(const SearchResult& r, const SearchOptions& o, std::ostream& out
     }
     w.end_object();
     w.key("facets_exact").value(true);
+    if (r.pivot) {
+        const PivotResult& p = *r.pivot;
+        auto values = [&](const char* key, const std::vector<FacetValue>& vs, bool cells) {
+            w.key(key).begin_array();
+            for (std::size_t i = 0; i < vs.size(); ++i) {
+                w.begin_object().field("value", vs[i].value).field("count", static_cast<unsigned long long>(vs[i].count));
+                if (cells) {
+                    w.key("cells").begin_array();
+                    for (const std::size_t n : p.cells[i])
+                        w.value(static_cast<unsigned long long>(n));
+                    w.end_array();
+                }
+                w.end_object();
+            }
+            w.end_array();
+        };
+        w.key("pivot").begin_object();
+        w.field("rows", facet_title(p.rows)).field("columns", facet_title(p.columns));
+        values("column_values", p.column_values, false);
+        values("row_values", p.row_values, true);
+        w.field("other_rows", static_cast<unsigned long long>(p.other_rows));
+        w.field("other_columns", static_cast<unsigned long long>(p.other_columns));
+        w.field("exact", true);
+        w.end_object();
+    }
     w.end_object();
     out << w.str() << "\n";
 }

@@ -12,7 +12,9 @@
 #include "facets.h"
 #include "fields.h"
 #include "gazetteer.h"
+#include "pivot.h"
 #include "schema.h"
+#include "spelling.h"
 #include "text.h"
 
 namespace newsfacet {
@@ -230,7 +232,52 @@ std::vector<std::string> explain_hit(const Xapian::Enquire& enq, const Xapian::M
     return out;
 }
 
+// The words of a document worth expanding on (--like): unprefixed terms (prefixed
+// ones are stems and field values), not numbers, not one- or two-letter words, and
+// in a database of 20 articles or more none that half of them hold ("the", "said"):
+// such words select nearly everything.
+class WordDecider : public Xapian::ExpandDecider {
+  public:
+    explicit WordDecider(const Xapian::Database& db) : db_(db) {
+        const Xapian::doccount articles = db.get_termfreq(value_terms(field("type"), "article").at(0));
+        if (articles >= 20) max_freq_ = articles / 2;
+    }
+    bool operator()(const std::string& t) const override {
+        if (t.size() < 3) return false;
+        const unsigned char c0 = static_cast<unsigned char>(t[0]);
+        if (c0 >= 'A' && c0 <= 'Z') return false;
+        if (t.find_first_not_of("0123456789.,'") == std::string::npos) return false;
+        return max_freq_ == 0 || db_.get_termfreq(t) <= max_freq_;
+    }
+
+  private:
+    const Xapian::Database& db_;
+    Xapian::doccount max_freq_ = 0;
+};
+
 }  // namespace
+
+Xapian::Query like_query(const Xapian::Database& db, const std::string& id, bool quotes) {
+    const std::string uid = value_terms(field("id"), id).at(0);
+    Xapian::PostingIterator p = db.postlist_begin(uid);
+    if (id.empty() || p == db.postlist_end(uid))
+        throw Failure({kExitUsage, "--like " + id + ": no article with this id in the database",
+                       "the ids are in the output (id, or --output ids); quotes have no ids of their own"});
+    Xapian::RSet rset;
+    rset.add_document(*p);
+    Xapian::Enquire enq(db);
+    WordDecider words(db);
+    const Xapian::ESet eset = enq.get_eset(kLikeTerms, rset, &words);
+    const std::string kp = quotes ? std::string(kQuotePrefix) : std::string();
+    std::vector<Xapian::Query> terms;
+    for (Xapian::ESetIterator t = eset.begin(); t != eset.end(); ++t)
+        terms.emplace_back(kp + *t);
+    if (terms.empty()) return Xapian::Query::MatchNothing;
+    const Xapian::Query like(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    // Not the article itself, nor (with --quotes) its own quotes.
+    const std::string self = quotes ? value_terms(field("parent"), id, kp).at(0) : uid;
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(self));
+}
 
 Xapian::Query build_query(const Xapian::Database& db, const SearchOptions& opts, std::vector<std::string>& warnings,
                           const std::set<std::string>& exclude) {
@@ -392,8 +439,14 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
     res.query = opts.query;
     const std::string kp = opts.quotes ? std::string(kQuotePrefix) : std::string();
     Xapian::Query q;
+    // --like: the article's top terms, ranked; the query and filters only select.
+    std::optional<Xapian::Query> like;
+    auto full_query = [&](const Xapian::Query& base) {
+        return like ? Xapian::Query(Xapian::Query::OP_FILTER, *like, base) : base;
+    };
     try {
-        q = build_query(db, opts, res.warnings);
+        if (!opts.like.empty()) like = like_query(db, opts.like, opts.quotes);
+        q = full_query(build_query(db, opts, res.warnings));
     } catch (const Failure&) {
         throw;
     } catch (const Xapian::DatabaseError&) {
@@ -417,7 +470,7 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
     }
     const bool want_facets = !opts.facets.empty();
     const Xapian::doccount all = db.get_doccount();
-    const Xapian::doccount check = (want_facets || opts.exact_total) ? all : 0;
+    const Xapian::doccount check = (want_facets || opts.exact_total || !opts.pivot.empty()) ? all : 0;
 
     auto counter = std::make_unique<FacetCounter>(db, opts.facets, opts.quotes);
     // Facets whose own drill-down filter is active are counted over the match set
@@ -459,7 +512,7 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
         for (const auto& [governing, requests] : passes) {
             std::vector<std::string> ignore;
             Xapian::Enquire e2(db);
-            e2.set_query(build_query(db, opts, ignore, governing));
+            e2.set_query(full_query(build_query(db, opts, ignore, governing)));
             FacetCounter c2(db, requests, opts.quotes);
             c2.attach(e2);
             e2.set_weighting_scheme(Xapian::BoolWeight());
@@ -468,6 +521,7 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
         }
         res.facets = counter->results(opts.filters);
     }
+    if (!opts.pivot.empty()) res.pivot = count_pivot(db, q, opts);
 
     // The words to highlight: the query's own terms, once, unless a wildcard makes
     // them depend on the document (then the terms each hit matched).
@@ -498,6 +552,9 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
         if (!opts.quotes) h.record.text.clear();
         res.hits.push_back(std::move(h));
     }
+    // "Did you mean": words of the query that no document holds (field values suggest
+    // their own, in warnings).
+    res.did_you_mean = spelling_suggestion(db, normalize_query_text(opts.query), kp);
     res.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     return res;
 }

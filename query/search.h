@@ -58,6 +58,10 @@ struct SearchOptions {
     bool exact_total = false;  ///< count every match (implied by facets)
     bool snippets = true;
     std::vector<FacetRequest> facets;
+    /// --pivot A,B: rows A, columns B (their limit, sort and min_count apply); empty
+    /// for none.
+    std::vector<FacetRequest> pivot;
+    std::string like;  ///< --like ID: more like this article ("" for none)
     std::optional<Ymd> today;  ///< the day relative dates count from (--now); local today if unset
 };
 
@@ -92,6 +96,16 @@ struct FacetResult {
     std::size_t other_values = 0;  ///< distinct values not shown
 };
 
+/// Matches per (row value, column value) pair of two facets (--pivot): each cell is
+/// the number of matches that selecting both values with -f gives.
+struct PivotResult {
+    FacetRequest rows, columns;
+    std::vector<FacetValue> row_values;     ///< count: matches with the value (any column)
+    std::vector<FacetValue> column_values;  ///< count: matches with the value (any row)
+    std::vector<std::vector<std::size_t>> cells;  ///< [row][column]
+    std::size_t other_rows = 0, other_columns = 0;  ///< distinct values not shown
+};
+
 /// The outcome of one search.
 struct SearchResult {
     std::string query;
@@ -99,9 +113,11 @@ struct SearchResult {
     bool exact = false;  ///< total is an exact count, not an estimate
     std::vector<Hit> hits;
     std::vector<FacetResult> facets;
+    std::optional<PivotResult> pivot;
     std::string parsed;    ///< Xapian's description of the query (for --explain)
     std::string analysis;  ///< the same with field names and operators, for people (describe_query)
     std::vector<std::string> warnings;
+    std::string did_you_mean;  ///< the query with misspelt words corrected (spelling.h); "" when none
     double elapsed_ms = 0;
 };
 
@@ -113,6 +129,14 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts);
 /// tests and the benchmark). Drill-down filters on the fields in `exclude` are left out.
 Xapian::Query build_query(const Xapian::Database& db, const SearchOptions& opts, std::vector<std::string>& warnings,
                           const std::set<std::string>& exclude = {});
+
+/// The most terms --like takes from its article (Enquire::get_eset).
+inline constexpr unsigned kLikeTerms = 25;
+
+/// The ranked part of --like ID: the article's kLikeTerms most distinctive words
+/// (ORed, under the quote prefix with `quotes`), without the article itself (or its
+/// quotes). Throws Failure (exit 2) when no article has the id.
+Xapian::Query like_query(const Xapian::Database& db, const std::string& id, bool quotes);
 
 /// A snippet of `text` around the words whose terms are in `terms` (unstemmed terms
 /// and Z-prefixed stems), about `max_chars` code points, with highlight ranges.

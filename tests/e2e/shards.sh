@@ -49,8 +49,23 @@ same_as_one() {
   done
   CHECKS=$((CHECKS + 1))
   [ "$("$BIN/newsfacet-query" "${stub[@]}" --db "$db" --count '')" = "$("$BIN/newsfacet-query" --db "$one" --count '')" ] || fail "$label: --count differs"
+  # Pivots and more-like-this (issue 16): the same as one database.
+  local args
+  for args in "--pivot speaker,published:month" "--pivot place:country,speaker --quotes" "--like a005" \
+              "--like a017 -f place=Israel" "--like a005 --quotes"; do
+    CHECKS=$((CHECKS + 1))
+    local want got
+    # shellcheck disable=SC2086
+    want=$("$BIN/newsfacet-query" --format json --db "$one" $args -- '' 2>&1 | grep -v '"elapsed_ms"')
+    # shellcheck disable=SC2086
+    got=$("$BIN/newsfacet-query" --format json "${stub[@]}" --db "$db" $args -- '' 2>&1 | grep -v '"elapsed_ms"')
+    [ "$want" = "$got" ] || fail "$label, $args: differs from one database: $(diff <(echo "$want") <(echo "$got") | head -10)"
+  done
 }
 same_as_one "3 local shards" "$sharded"
+# "Did you mean": local shards merge their spelling data (Xapian does).
+expect_grep '"did_you_mean": "ceasefire"' "$BIN/newsfacet-query" --db "$one" --format json cesefire
+expect_grep '"did_you_mean": "ceasefire"' "$BIN/newsfacet-query" --db "$sharded" --format json cesefire
 # The corpus has ties (shared paragraphs): check that the order really is by score then
 # the id-derived value, so the comparison above is not luck.
 CHECKS=$((CHECKS + 1))
@@ -113,6 +128,9 @@ for k in 0 1 2; do
   fi
 done
 same_as_one "3 remote shards" "$stub"
+# Remote shards serve no spelling data (Xapian 1.4): no suggestion, no error.
+expect_grep '"did_you_mean": null' "$BIN/newsfacet-query" --stub --db "$stub" --format json cesefire
+expect_rc 0 "$BIN/newsfacet-query" --stub --db "$stub" cesefire
 stop_servers
 # A remote shard that is not there: an error, not a hang.
 expect_rc 1 timeout 60 "$BIN/newsfacet-query" --stub --db "$stub" peace
