@@ -66,25 +66,29 @@ PivotResult count_pivot(const Xapian::Database& db, const Xapian::Query& q, cons
     if (is_date(p.columns))
         std::sort(p.column_values.begin(), p.column_values.end(),
                   [](const FacetValue& a, const FacetValue& b) { return a.value < b.value; });
-    // One pass per row: the matches with that row value, as -f selects it, counted
-    // by column value.
+    // One pass per value of the shorter axis: the matches with that value, as -f
+    // selects it, counted by the other facet's values.
     FilterBuilder fb(db, opts.quotes ? std::string(kQuotePrefix) : std::string());
     if (opts.today) fb.set_today(*opts.today);
-    const std::string row_filter = facet_filter_name(p.rows);
-    for (const FacetValue& row : p.row_values) {
+    const bool by_row = p.row_values.size() <= p.column_values.size();
+    const FacetRequest& pass_facet = by_row ? p.rows : p.columns;
+    const FacetRequest& counted = by_row ? p.columns : p.rows;
+    const std::vector<FacetValue>& pass_values = by_row ? p.row_values : p.column_values;
+    const std::vector<FacetValue>& counted_values = by_row ? p.column_values : p.row_values;
+    p.cells.assign(p.row_values.size(), std::vector<std::size_t>(p.column_values.size(), 0));
+    for (std::size_t i = 0; i < pass_values.size(); ++i) {
         std::vector<std::string> ignored;
-        const Xapian::Query sel = fb.filter(row_filter, row.value, ignored, true).value_or_throw();
-        const std::vector<FacetResult> cols =
-            count(db, Xapian::Query(Xapian::Query::OP_FILTER, q, sel), {p.columns}, opts.quotes);
+        const Xapian::Query sel =
+            fb.filter(facet_filter_name(pass_facet), pass_values[i].value, ignored, true).value_or_throw();
+        const std::vector<FacetResult> got =
+            count(db, Xapian::Query(Xapian::Query::OP_FILTER, q, sel), {counted}, opts.quotes);
         std::map<std::string, std::size_t, std::less<>> by_value;
-        for (const FacetValue& v : cols.at(0).values)
+        for (const FacetValue& v : got.at(0).values)
             by_value[v.value] = v.count;
-        std::vector<std::size_t> cells;
-        for (const FacetValue& c : p.column_values) {
-            const auto it = by_value.find(c.value);
-            cells.push_back(it == by_value.end() ? 0 : it->second);
+        for (std::size_t j = 0; j < counted_values.size(); ++j) {
+            const auto it = by_value.find(counted_values[j].value);
+            (by_row ? p.cells[i][j] : p.cells[j][i]) = it == by_value.end() ? 0 : it->second;
         }
-        p.cells.push_back(std::move(cells));
     }
     return p;
 }

@@ -14,9 +14,9 @@ namespace newsfacet {
 std::string facet_filter_name(const FacetRequest& r);
 
 /// Counts the pivot opts.pivot (two facets) over the matches of `q` (the whole query,
-/// filters included): one pass for the row and column values, then one per row shown,
-/// over `q` and that row value selected as -f selects it. Throws Failure (exit 2)
-/// when the two facets are the same.
+/// filters included): one pass for the row and column values, then one per row shown
+/// (or per column, when fewer columns are shown), over `q` and that value selected as
+/// -f selects it, counting the other facet.
 PivotResult count_pivot(const Xapian::Database& db, const Xapian::Query& q, const SearchOptions& opts);
 
 }  // namespace newsfacet
