@@ -49,7 +49,8 @@ class SpellingBatch {
   public:
     /// Counts the spelling words of an article document: +1 each, or -1 (`add` false).
     void count(const Xapian::Document& doc, bool add);
-    /// Writes the counts to `db` (within its open transaction) and forgets them.
+    /// Writes the counts to `db` (within its open transaction) and forgets them; a
+    /// backend without spelling data (in-memory) is written without them.
     void flush(Xapian::WritableDatabase& db);
 
   private:

@@ -166,3 +166,13 @@ TEST_CASE("SpellingBatch: one count per article, taken back when it goes") {
     CHECK(db.get_spelling_suggestion("cesefire") == "");
     std::filesystem::remove_all(scratch_dir("batch"));
 }
+
+TEST_CASE("SpellingBatch: a backend without spelling data is written without it") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::Document a;
+    a.add_term("ceasefire");
+    SpellingBatch batch;
+    batch.count(a, true);
+    CHECK_NOTHROW(batch.flush(db));
+    CHECK(spelling_suggestion(db, "cesefire", "") == "");
+}
