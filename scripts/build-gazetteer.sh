@@ -455,6 +455,24 @@ for r in list(rows):
     if '’' in r[0]:
         rows.append((r[0].replace('’', "'"),) + r[1:])
 
+# One spelling per place name. Place terms are folded, so two canonical spellings that
+# fold alike ("Québec" the city and "Quebec" the province, "San José" and "San Jose",
+# GeoNames' province "Panamá" under its cities and the country "Panama") would be two
+# facet values that one filter selects. Each folded name keeps one spelling: a country's,
+# then a region's, then a first-level region's, then the most populous city's.
+def fkey(s):  # as fold_key in common/text.cc: accents off, dotless i, hyphens as spaces, any case
+    t = unicodedata.normalize('NFKD', s.replace('’', "'"))
+    t = ''.join(c for c in t if not unicodedata.combining(c)).replace('ı', 'i').replace('-', ' ')
+    return ' '.join(t.lower().split())
+rank = {'country': 0, 'region': 1, 'admin1': 2, 'city': 3}
+best = {}
+for cand in [(r[1], rank[r[2]], r[5]) for r in rows if r[0] == r[1]] + [(r[4], 2, 0) for r in rows if r[4]]:
+    k, order = fkey(cand[0]), (cand[1], -cand[2], cand[0].encode())
+    if k not in best or order < best[k][0]:
+        best[k] = (order, cand[0])
+rows = [(r[0], best[fkey(r[1])][1] if fkey(r[1]) in best else r[1], r[2], r[3],
+         best[fkey(r[4])][1] if r[4] else '', r[5], r[6]) for r in rows]
+
 # --- Write ---------------------------------------------------------------------------------
 uniq = {}
 for r in rows:
