@@ -269,8 +269,8 @@ Result<Xapian::Query> FilterBuilder::person(const Field& f, const std::string& v
         for (const NameCount& p : r.people)
             people.push_back({table->label_of(p.key), p.docs});
         if (keys.empty()) {
-            // A spelling variant of a surname seen in some article ("Cleverly" for
-            // "Cleverley"): the look-up keys KEY=FULL NAME.
+            // A spelling variant of a surname seen in some article ("Smyth" typed for
+            // an article's "Smith"): the look-up keys KEY=FULL NAME.
             const std::string kp = std::string(newsfacet::prefix(f.lookup)) + key + "=";
             std::vector<std::string> names;
             for (Xapian::TermIterator it = db_.allterms_begin(kp); it != db_.allterms_end(kp); ++it)
