@@ -734,6 +734,18 @@ class Recogniser {
         next,     // not this pattern: try the next matcher
     };
 
+    // The common ending of a relative matcher: a count of units from the anchor.
+    static Step relative(Cand& c, Kind kind, char unit, int offset, Granularity g, std::size_t te,
+                         const char* rule) {
+        c.kind = kind;
+        c.unit = unit;
+        c.offset = offset;
+        c.g = g;
+        c.te = te;
+        c.rule = rule;
+        return Step::matched;
+    }
+
     static Step found(bool ok) { return ok ? Step::matched : Step::stop; }
 
     bool match_word(std::size_t i, Cand& c) {
@@ -844,13 +856,7 @@ class Recogniser {
             return Step::next;
         const bool past = is(j, "past");
         if (past && t_[e].low == "quarter") return Step::stop;
-        c.kind = Kind::rel_unit;
-        c.unit = t_[e].low[0];
-        c.offset = past ? -1 : 0;
-        c.g = c.unit == 'y' ? Granularity::year : Granularity::month;
-        c.te = e + 1;
-        c.rule = past ? "relative:the-past-year" : c.unit == 'y' ? "relative:current-year" : "relative:current-quarter";
-        return Step::matched;
+        return relative(c, Kind::rel_unit, t_[e].low[0], past ? -1 : 0, c.unit == 'y' ? Granularity::year : Granularity::month, e + 1, past ? "relative:the-past-year" : c.unit == 'y' ? "relative:current-year" : "relative:current-quarter");
     }
 
     // "the end of the year": the publication year.
@@ -858,13 +864,7 @@ class Recogniser {
         const std::size_t j = after_the(i);
         if (!(is(j, "end") && is(j + 1, "of") && is(j + 2, "the") && is(j + 3, "year") && !is(j + 4, "'")))
             return Step::next;
-        c.kind = Kind::rel_unit;
-        c.unit = 'y';
-        c.offset = 0;
-        c.g = Granularity::year;
-        c.te = j + 4;
-        c.rule = "relative:year-end";
-        return Step::matched;
+        return relative(c, Kind::rel_unit, 'y', 0, Granularity::year, j + 4, "relative:year-end");
     }
 
     // "the following year": the one after the last dated mention.
@@ -885,13 +885,7 @@ class Recogniser {
         const bool latest = is(j, "latest");
         if (!((latest || (is(j, "most") && is(j + 1, "recent"))) && is(j + (latest ? 1 : 2), "period")))
             return Step::next;
-        c.kind = Kind::rel_unit;
-        c.unit = 'q';
-        c.offset = -1;
-        c.g = Granularity::month;
-        c.te = j + (latest ? 2 : 3);
-        c.rule = "relative:the-quarter";
-        return Step::matched;
+        return relative(c, Kind::rel_unit, 'q', -1, Granularity::month, j + (latest ? 2 : 3), "relative:the-quarter");
     }
 
     // "the latest quarter" (the last one completed), "the most recent quarter", "the
@@ -977,13 +971,7 @@ class Recogniser {
             return Step::matched;
         }
         if (!(is(f, "quarter") || is(f, "period"))) return Step::next;
-        c.kind = Kind::ago;
-        c.unit = 'y';
-        c.offset = -1;
-        c.g = Granularity::year;
-        c.te = f + 1;
-        c.rule = "relative:year-earlier";
-        return Step::matched;
+        return relative(c, Kind::ago, 'y', -1, Granularity::year, f + 1, "relative:year-earlier");
     }
 
     // Ordinal quarters without an article: "third-quarter profit", "Q3 2024".
@@ -1004,13 +992,7 @@ class Recogniser {
         else if (is(i + 1, "'") && is(i + 2, "s") && is(i + 3, "end"))
             e = i + 4;
         if (!e) return Step::next;
-        c.kind = Kind::rel_unit;
-        c.unit = 'y';
-        c.offset = i > 0 && t_[i - 1].low == "since" ? -1 : 0;
-        c.g = Granularity::year;
-        c.te = e;
-        c.rule = "relative:year-end";
-        return Step::matched;
+        return relative(c, Kind::rel_unit, 'y', i > 0 && t_[i - 1].low == "since" ? -1 : 0, Granularity::year, e, "relative:year-end");
     }
 
     // "that year": the year of the last dated mention.
@@ -1028,13 +1010,7 @@ class Recogniser {
     Step year_earlier(std::size_t i, Cand& c) {
         if (!(glued(i + 1) && is(i + 1, "-") && glued(i + 2) && (is(i + 2, "earlier") || is(i + 2, "ago"))))
             return Step::next;
-        c.kind = Kind::ago;
-        c.unit = 'y';
-        c.offset = -1;
-        c.g = Granularity::year;
-        c.te = i + 3;
-        c.rule = "relative:year-earlier";
-        return Step::matched;
+        return relative(c, Kind::ago, 'y', -1, Granularity::year, i + 3, "relative:year-earlier");
     }
 
     // Month names: "October 7, 2023", "March 1987", "in April" (match_month).
@@ -1239,13 +1215,7 @@ class Recogniser {
             {"relative:next-year", "relative:next-month", "relative:next-week", "relative:next-quarter"},
         }};
         const std::size_t unit = n.low == "year" ? 0 : n.low == "month" ? 1 : n.low == "week" ? 2 : 3;
-        c.kind = Kind::rel_unit;
-        c.unit = n.low[0];
-        c.offset = mod;
-        c.g = unit == 0 ? Granularity::year : unit == 2 ? Granularity::week : Granularity::month;
-        c.te = i + 2;
-        c.rule = kRules[static_cast<std::size_t>(mod + 1)][unit];
-        return Step::matched;
+        return relative(c, Kind::rel_unit, n.low[0], mod, unit == 0 ? Granularity::year : unit == 2 ? Granularity::week : Granularity::month, i + 2, kRules[static_cast<std::size_t>(mod + 1)][unit]);
     }
 
     // "last fall", "this summer" (not "last fall was ...": a drop).
