@@ -1,11 +1,13 @@
-// A small JSON writer (for --format json) and a reader for flat JSON Lines objects.
+// A small JSON writer (for --format json) and the reader of JSON Lines members.
 #pragma once
 
+#include <initializer_list>
 #include <map>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "error.h"
 
 namespace newsfacet {
 
@@ -52,9 +54,15 @@ class JsonWriter {
     bool after_key_ = false;
 };
 
-/// A flat JSON object's members as strings (numbers as written, true/false, null as
-/// empty). Arrays of strings are joined by '\n'. Returns nullopt and sets `error` when
-/// the line is not a JSON object.
-std::optional<std::map<std::string, std::string>> parse_flat_json_object(std::string_view line, std::string& error);
+/// The members named in `keys` of the JSON object on one line (JSON Lines, read with
+/// nlohmann-json), each as a string: a string as it is, a number as written,
+/// true/false, null as empty, an array's elements joined by '\n'. Other members are
+/// skipped whatever they hold. Lenient where real files are (docs/input.md): invalid
+/// UTF-8 bytes are kept as they are (for the caller to repair and report), a lone
+/// surrogate escape is U+FFFD, a raw control character in a string is kept. The error
+/// says what is wrong and at which byte when the line is not one JSON object, nests
+/// deeper than 64 levels, or a wanted member holds an object.
+Result<std::map<std::string, std::string>> parse_json_members(std::string_view line,
+                                                              std::initializer_list<std::string_view> keys);
 
 }  // namespace newsfacet

@@ -284,10 +284,10 @@ void read_jsonl(const std::string& path, const ByteSource& source, const ReadOpt
         // A BOM opens the file, not the object (editors on Windows write one).
         if (lineno == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
         if (is_blank(text)) continue;
-        std::string err;
-        auto obj = parse_flat_json_object(text, err);
+        auto obj = parse_json_members(text, {"id", "title", "body", "text", "date", "published"});
         if (!obj) {
-            on_problem(where, {InputOutcome::Status::skipped, "not a JSON object (" + err + "), skipped"});
+            on_problem(where,
+                       {InputOutcome::Status::skipped, "not a JSON object (" + obj.error().message + "), skipped"});
             continue;
         }
         auto get = [&](const char* k) -> std::string {

@@ -54,8 +54,7 @@ void read_jsonl_file(const fs::path& p, std::vector<BenchDoc>& out) {
     while (std::getline(in, line)) {
         ++lineno;
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        std::string err;
-        auto obj = parse_flat_json_object(line, err);
+        auto obj = parse_json_members(line, {"id", "title", "body", "text", "date", "published"});
         if (!obj) continue;
         auto get = [&](const char* k) {
             auto it = obj->find(k);

@@ -81,7 +81,7 @@ expect_ids "b/001" 'id:b/001'
 # control characters, invalid bytes in JSON Lines titles, devices.
 { printf '{"id": "deep", "body": '; head -c 200000 /dev/zero | tr '\0' '['; echo; } >"$WORK/deep.jsonl"
 expect_rc 3 "$BIN/newsfacet-index" "$WORK/deep.jsonl"
-expect_grep 'deep\.jsonl:1: not a JSON object \(arrays nested too deeply' cat "$WORK/err"
+expect_grep 'deep\.jsonl:1: not a JSON object \(arrays or objects nested more than 64 deep' cat "$WORK/err"
 mkdir -p "$WORK/hash"
 printf 'Quoted headline\n\n"We will build more bridges," said Mr John Smith in Leeds.\n' >"$WORK/hash/a.txt"
 printf 'Other headline\n\nGiraffes live here.\n' >"$WORK/hash/a#0.txt"
