@@ -15,6 +15,13 @@ namespace newsfacet {
 struct Article {
     std::string id;    ///< stable id: the file's stem ("000_9a5ad2e1a0c9bfef")
     std::string path;  ///< where it was read from ("-" for stdin)
+    /// What the article is, as the database's unique key (docs/input.md): the file's
+    /// canonical path; for a file of many articles (JSON Lines, SGML) that path, a NUL
+    /// and the record's key ("id:ID", "line:N", "newid:N"); stdin "stdin:<hash>".
+    /// Empty (tests): the id stands for it.
+    std::string source;
+    std::string file;         ///< the canonical path of the file it came from; empty for stdin
+    std::string source_name;  ///< the source as shown in messages ("/news/a.jsonl:3")
     /// The whole decoded text: UTF-8, BOM removed, CR LF -> LF, invalid bytes -> U+FFFD.
     /// Every Span in an Extraction points into this string.
     std::string text;

@@ -69,6 +69,7 @@ std::string DocRecord::serialise() const {
     put(out, "kind", {kind});
     put(out, "id", {id});
     if (!path.empty()) put(out, "path", {path});
+    if (!source.empty()) put(out, "source", {source});
     if (!title.empty()) put(out, "title", {title});
     if (!published.empty()) put(out, "published", {published});
     for (const auto& s : speakers)
@@ -107,6 +108,8 @@ DocRecord DocRecord::parse(std::string_view data) {
             r.id = f[1];
         else if (k == "path")
             r.path = f[1];
+        else if (k == "source")
+            r.source = f[1];
         else if (k == "title")
             r.title = f[1];
         else if (k == "published")

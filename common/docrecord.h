@@ -26,6 +26,7 @@ struct DocRecord {
     std::string kind = "article";  ///< "article" or "quote"
     std::string id;
     std::string path;
+    std::string source;  ///< articles: the source as shown in messages (its file's canonical path ...)
     std::string title;
     std::string published;  ///< ISO day, or empty when unknown
     std::string text;       ///< article text (for snippets), or the quote's text

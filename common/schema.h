@@ -4,16 +4,23 @@
 // On-disk layout (Xapian glass database, a directory):
 //
 //  Documents. Two kinds, told apart by their terms:
-//   * article — one per input article. Unique term Q<id>. Free-text terms: body and
+//   * article — one per input article. Unique term Q<source>: the article's source,
+//     the canonical path of its file, and for a file of many articles (JSON Lines,
+//     Reuters SGML) a NUL and the record's key within it (docs/input.md); stdin
+//     "stdin:<hash of the text>". Re-indexing a source replaces its article, never
+//     another source's. The id shown to users is a boolean term XID<id>, not unique:
+//     two sources may give the same id (both are kept, with a warning). XFILE<path>
+//     names the file (newsfacet-index --delete-file). Free-text terms: body and
 //     title words unprefixed (title words with extra wdf), title words also under S;
 //     stems as Z<stem> / ZS<stem> (Xapian's TermGenerator convention, so that
 //     QueryParser's STEM_SOME finds them); positions for phrases. Boolean terms:
 //     XTYPEarticle, and the entity and date fields below.
 //   * quote — one per quotation found in an article (for --quotes). Unique term
-//     XQQ<id>#<n>. All its terms carry the quote prefix XQ in front of the article
-//     prefix (XQ<word>, ZXQ<stem>, XQXSPEAKER<key>, XQD<date> ...), so that article
-//     queries never match quotes and quote statistics never skew article ranking.
-//     Term XQXPARENT<id> links it to its article (deleted with it).
+//     XQQ<source>\0q<n>. All its terms carry the quote prefix XQ in front of the
+//     article prefix (XQ<word>, ZXQ<stem>, XQXSPEAKER<key>, XQD<date>, XQXID<id> ...),
+//     so that article queries never match quotes and quote statistics never skew
+//     article ranking. Term XQXPARENT<the article's unique term> links it to its
+//     article (deleted and replaced with it).
 //
 //  Boolean field terms are lower-case folded keys (text.h fold_key), so none starts
 //  with a capital and no ':' separator is needed after multi-letter prefixes.
@@ -39,7 +46,7 @@
 namespace newsfacet {
 
 /// Bumped whenever terms, slots or the document record change meaning.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 inline constexpr std::string_view kSchemaKey = "newsfacet:schema";
 
 /// Value slots.
@@ -103,7 +110,6 @@ struct Field {
     bool folded = false;                    ///< values are written as folded keys (text.h fold_key)
     bool place_names = false;               ///< values typed are resolved through the gazetteer
     std::string_view lookup = {};           ///< field of the look-up keys (surnames, spelling variants)
-    std::string_view quote_field = {};      ///< in --quotes mode, filters on this field instead
     std::string_view facet = {};            ///< its name under --facet; empty: not a facet
     std::array<FacetLevel, 3> levels = {};  ///< the facet's named levels (the default counts `slot`)
     std::string_view governs = {};          ///< facets whose values a filter on it selects (multi-select)
@@ -112,14 +118,13 @@ struct Field {
 // The date fields use three prefixes each (day, month, year): D/M/Y for publication
 // (Omega's convention) and XMD/XMM/XMY for mentioned dates. Date facets bucket one
 // slot by level; place:country and place:city count other slots.
-inline constexpr std::array<Field, 13> kFields{{
+inline constexpr std::array<Field, 15> kFields{{
     {.name = "id",
-     .prefix = "Q",
+     .prefix = "XID",
      .kind = FieldKind::boolean,
      .slot = -1,
-     .description = "the article's id (its file name without .txt)",
-     .example = "id:000_9a5ad2e1a0c9bfef",
-     .quote_field = "parent"},
+     .description = "the article's id (its file name without .txt; articles from different files may share one)",
+     .example = "id:000_9a5ad2e1a0c9bfef"},
     {.name = "title",
      .prefix = "S",
      .kind = FieldKind::text,
@@ -211,7 +216,20 @@ inline constexpr std::array<Field, 13> kFields{{
      .prefix = "XPARENT",
      .kind = FieldKind::internal,
      .slot = -1,
-     .description = "a quote's article id",
+     .description = "a quote's article: the article's unique term (Q<source>)",
+     .example = ""},
+    {.name = "source",
+     .prefix = "Q",
+     .kind = FieldKind::internal,
+     .slot = -1,
+     .description = "an article's source, its unique term: the file's canonical path, for a file of many "
+                    "articles with a NUL and the record's key",
+     .example = ""},
+    {.name = "file",
+     .prefix = "XFILE",
+     .kind = FieldKind::internal,
+     .slot = -1,
+     .description = "the canonical path of an article's file (newsfacet-index --delete-file)",
      .example = ""},
     {.name = "speakerkey",
      .prefix = "XSPK",
@@ -363,12 +381,11 @@ constexpr bool user_prefixes_start_with_x() {
     return true;
 }
 constexpr bool references_resolve() {
-    // Every field a row names (look-up keys, quote field, level filters, governed
+    // Every field a row names (look-up keys, level filters, governed
     // facets) exists; date fields have all three prefixes.
     for (const Field& f : kFields) {
         const std::size_t none = kFields.size();
         if (!f.lookup.empty() && field_index(f.lookup) == none) return false;
-        if (!f.quote_field.empty() && field_index(f.quote_field) == none) return false;
         for (const FacetLevel& l : f.levels)
             if (!l.name.empty() && (field_index(l.filter) == none || l.slot < 0)) return false;
         if ((f.kind == FieldKind::date) != (!f.month_prefix.empty() && !f.year_prefix.empty())) return false;

@@ -14,6 +14,8 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "sha256.h"
+
 namespace newsfacet {
 namespace {
 
@@ -300,17 +302,14 @@ const std::string& stem(const std::string& term) {
 }
 
 std::string safe_term(std::string term) {
-    constexpr std::size_t kMax = 240;
+    constexpr std::size_t kMax = 240, kHashHex = 32;
     if (term.size() <= kMax) return term;
-    std::size_t cut = kMax - 9;
+    std::size_t cut = kMax - 1 - kHashHex;
     while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80)
         --cut;
-    unsigned h = 2166136261u;
-    for (std::size_t i = cut; i < term.size(); ++i)
-        h = (h ^ static_cast<unsigned char>(term[i])) * 16777619u;
-    char buf[10];
-    std::snprintf(buf, sizeof buf, "#%08x", h);
-    return term.substr(0, cut) + buf;
+    const std::string hash = sha256_hex(term, kHashHex / 2);
+    term.resize(cut);
+    return term + "#" + hash;
 }
 
 bool is_valid_utf8(std::string_view s) {

@@ -51,9 +51,11 @@ std::string normalize_query_text(std::string_view query);
 /// The English stem of a folded term (Snowball, through Xapian), cached.
 const std::string& stem(const std::string& term);
 
-/// A term Xapian accepts: terms over 240 bytes are cut at a UTF-8 boundary and end in
-/// "#" and 8 hex digits of a hash of the rest (Omega hashes long terms too). The
-/// indexer and the query side both call it, so a long id still finds its document.
+/// A term Xapian accepts (its limit is 245 bytes): a term over 240 bytes keeps its
+/// first bytes up to a UTF-8 boundary and ends in "#" and 32 hex digits, 128 bits of
+/// the SHA-256 of the whole term, so two long terms that differ anywhere (only at
+/// the end, say) stay two terms. The indexer and the query side both call it, so a
+/// long id still finds its document.
 std::string safe_term(std::string term);
 
 /// True when the bytes are valid UTF-8.

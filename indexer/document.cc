@@ -120,17 +120,24 @@ std::vector<std::string> person_keys(const std::string& canonical, const std::ve
 ArticleDocuments build_documents(const Article& a, const Extraction& x) {
     ArticleDocuments out;
     out.id = a.id;
-    out.unique_term = value_terms(field("id"), a.id).at(0);
+    // The source is what the article is (its file, its record): the unique term. The
+    // id is what users see and type, and two sources may share it.
+    const std::string source = a.source.empty() ? a.id : a.source;
+    out.source_name = a.source_name.empty() ? source : a.source_name;
+    out.unique_term = value_terms(field("source"), source).at(0);
     Xapian::Document& doc = out.article;
     FieldWriter w(doc);
     DocRecord rec;
     rec.id = a.id;
     rec.path = a.path;
+    rec.source = out.source_name;
     rec.title = a.title;
     rec.text = a.text;
     doc.add_boolean_term(out.unique_term);
     doc.add_value(kSlotOrder, order_value(out.unique_term));
     w.add_terms("type", "article");
+    w.add_terms("id", a.id);
+    if (!a.file.empty()) w.add_terms("file", a.file);
 
     // Free text: the title with extra weight and under S, then the body.
     Xapian::termpos pos = 0;
@@ -244,11 +251,15 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
         if (q.speaker.empty() || q.text.empty()) continue;
         Xapian::Document qd;
         FieldWriter qw(qd, qp);
-        const std::string uid = value_terms(field("id"), a.id + "#" + std::to_string(n++), qp).at(0);
+        std::string quote_source = source;
+        quote_source.push_back('\0');
+        quote_source += "q" + std::to_string(n++);
+        const std::string uid = value_terms(field("source"), quote_source, qp).at(0);
         qd.add_boolean_term(uid);
         qd.add_value(kSlotOrder, order_value(uid));
         qw.add_terms("type", "quote");
-        qw.add_terms("parent", a.id);
+        qw.add_terms("id", a.id);
+        qw.add_terms("parent", out.unique_term);
         index_text(qd, q.text, qp, 1, 0);
         if (q.speaker_is_person) {
             qw.add("speaker", q.speaker, kSlotSpeakers);
@@ -333,30 +344,90 @@ void forget_spelling(Xapian::WritableDatabase& db, SpellingBatch* batch, const s
     if (p != db.postlist_end(unique_term)) spell(db, batch, db.get_document(*p), false);
 }
 
+// The quotes of an article: XQXPARENT<its unique term>.
+std::string quotes_term(const std::string& unique_term) {
+    return value_terms(field("parent"), unique_term, kQuotePrefix).at(0);
+}
+
+// The articles posted under a term, with their unique terms (the one term of an
+// article starting with the source prefix) and sources as recorded.
+std::vector<StoredArticle> articles_under(const Xapian::Database& db, const std::string& term) {
+    std::vector<StoredArticle> out;
+    const std::string q(prefix("source"));
+    for (Xapian::PostingIterator p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+        const Xapian::Document d = db.get_document(*p);
+        Xapian::TermIterator t = d.termlist_begin();
+        t.skip_to(q);
+        if (t == d.termlist_end() || !(*t).starts_with(q)) continue;
+        out.push_back({*t, DocRecord::parse(d.get_data()).source});
+    }
+    return out;
+}
+
 }  // namespace
 
-bool delete_article(Xapian::WritableDatabase& db, const std::string& id, SpellingBatch* spelling) {
-    const std::string uid = value_terms(field("id"), id).at(0);
-    const bool existed = db.term_exists(uid);
+std::vector<StoredArticle> articles_with_id(const Xapian::Database& db, const std::string& id) {
+    return articles_under(db, value_terms(field("id"), id).at(0));
+}
+
+std::vector<StoredArticle> articles_of_file(const Xapian::Database& db, const std::string& canonical_path) {
+    return articles_under(db, value_terms(field("file"), canonical_path).at(0));
+}
+
+bool delete_article(Xapian::WritableDatabase& db, const std::string& unique_term, SpellingBatch* spelling) {
+    const bool existed = db.term_exists(unique_term);
     if (existed) {
-        forget_spelling(db, spelling, uid);
-        db.delete_document(uid);
+        forget_spelling(db, spelling, unique_term);
+        db.delete_document(unique_term);
     }
-    const std::string parent = value_terms(field("parent"), id, kQuotePrefix).at(0);
-    if (db.term_exists(parent)) db.delete_document(parent);
+    const std::string quotes = quotes_term(unique_term);
+    if (db.term_exists(quotes)) db.delete_document(quotes);
     return existed;
 }
 
-bool write_article(Xapian::WritableDatabase& db, const ArticleDocuments& docs, SpellingBatch* spelling) {
-    const std::string parent = value_terms(field("parent"), docs.id, kQuotePrefix).at(0);
-    const bool existed = db.term_exists(docs.unique_term);
-    if (db.term_exists(parent)) db.delete_document(parent);
-    if (existed) forget_spelling(db, spelling, docs.unique_term);
+DeleteOutcome delete_id(const std::vector<Xapian::WritableDatabase*>& dbs, const std::string& id) {
+    DeleteOutcome out;
+    std::vector<std::pair<Xapian::WritableDatabase*, std::string>> held;
+    for (Xapian::WritableDatabase* db : dbs)
+        for (const StoredArticle& a : articles_with_id(*db, id)) {
+            held.emplace_back(db, a.unique_term);
+            out.sources.push_back(a.source_name);
+        }
+    if (held.size() == 1 && delete_article(*held[0].first, held[0].second)) out.deleted = 1;
+    return out;
+}
+
+DeleteOutcome delete_file(const std::vector<Xapian::WritableDatabase*>& dbs, const std::string& canonical_path) {
+    DeleteOutcome out;
+    for (Xapian::WritableDatabase* db : dbs)
+        for (const StoredArticle& a : articles_of_file(*db, canonical_path)) {
+            out.sources.push_back(a.source_name);
+            if (delete_article(*db, a.unique_term)) ++out.deleted;
+        }
+    return out;
+}
+
+WriteOutcome write_article(Xapian::WritableDatabase& db, const ArticleDocuments& docs, SpellingBatch* spelling) {
+    WriteOutcome out;
+    // Another source with the same id: both are kept, and the caller says so.
+    const std::string id_term = value_terms(field("id"), docs.id).at(0);
+    Xapian::PostingIterator self = db.postlist_begin(docs.unique_term);
+    const Xapian::docid self_id = self == db.postlist_end(docs.unique_term) ? 0 : *self;
+    for (Xapian::PostingIterator p = db.postlist_begin(id_term); p != db.postlist_end(id_term); ++p)
+        if (*p != self_id) {
+            out.duplicate_of = DocRecord::parse(db.get_document(*p).get_data()).source;
+            if (out.duplicate_of.empty()) out.duplicate_of = "another article";
+            break;
+        }
+    out.replaced = self_id != 0;
+    const std::string quotes = quotes_term(docs.unique_term);
+    if (db.term_exists(quotes)) db.delete_document(quotes);
+    if (out.replaced) forget_spelling(db, spelling, docs.unique_term);
     db.replace_document(docs.unique_term, docs.article);
     spell(db, spelling, docs.article, true);
     for (const auto& [uid, qd] : docs.quotes)
         db.replace_document(uid, qd);
-    return existed;
+    return out;
 }
 
 }  // namespace newsfacet

@@ -16,7 +16,8 @@ namespace newsfacet {
 /// The documents for one article, ready to write.
 struct ArticleDocuments {
     std::string id;           ///< the article id
-    std::string unique_term;  ///< Q<id> (shortened with a hash when very long)
+    std::string source_name;  ///< its source as shown in messages
+    std::string unique_term;  ///< Q<source> (shortened with a hash when very long)
     Xapian::Document article;
     std::vector<std::pair<std::string, Xapian::Document>> quotes;  ///< unique term, document
 };
@@ -57,12 +58,47 @@ class SpellingBatch {
     std::unordered_map<std::string, long> delta_;
 };
 
-/// Deletes an article and its quotes by id; returns false when it was not there. Its
-/// words leave the spelling data (through `spelling` when given, else at once).
-bool delete_article(Xapian::WritableDatabase& db, const std::string& id, SpellingBatch* spelling = nullptr);
+/// An article in the database: its unique term (Q<source>) and its source as shown.
+struct StoredArticle {
+    std::string unique_term;
+    std::string source_name;
+};
 
-/// Writes (replacing) an article and its quotes, and its words' spelling data
-/// (through `spelling` when given, else at once). Returns true when it replaced one.
-bool write_article(Xapian::WritableDatabase& db, const ArticleDocuments& docs, SpellingBatch* spelling = nullptr);
+/// The articles holding an id (XID<id>): none, one, or several from different sources.
+std::vector<StoredArticle> articles_with_id(const Xapian::Database& db, const std::string& id);
+
+/// The articles read from a file (XFILE<canonical path>).
+std::vector<StoredArticle> articles_of_file(const Xapian::Database& db, const std::string& canonical_path);
+
+/// Deletes the article with this unique term and its quotes; false when it was not
+/// there. Its words leave the spelling data (through `spelling` when given, else at
+/// once).
+bool delete_article(Xapian::WritableDatabase& db, const std::string& unique_term, SpellingBatch* spelling = nullptr);
+
+/// What --delete ID or --delete-file FILE did, over the databases given (one, or the
+/// shards of a sharded database).
+struct DeleteOutcome {
+    std::size_t deleted = 0;           ///< articles deleted (with their quotes)
+    std::vector<std::string> sources;  ///< the sources holding the id or file
+};
+
+/// --delete ID: deletes the article with this id when exactly one has it; when
+/// several do (from different sources), deletes none and lists their sources.
+DeleteOutcome delete_id(const std::vector<Xapian::WritableDatabase*>& dbs, const std::string& id);
+
+/// --delete-file FILE: deletes every article read from the file (its canonical path).
+DeleteOutcome delete_file(const std::vector<Xapian::WritableDatabase*>& dbs, const std::string& canonical_path);
+
+/// What writing an article did.
+struct WriteOutcome {
+    bool replaced = false;     ///< its source was in the database: that article was replaced
+    std::string duplicate_of;  ///< another source's article has the same id (both kept): that source
+};
+
+/// Writes an article and its quotes, replacing those of the same source (never those
+/// of another source with the same id), and its words' spelling data (through
+/// `spelling` when given, else at once).
+WriteOutcome write_article(Xapian::WritableDatabase& db, const ArticleDocuments& docs,
+                           SpellingBatch* spelling = nullptr);
 
 }  // namespace newsfacet

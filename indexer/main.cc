@@ -33,6 +33,7 @@ struct IndexOptions {
     std::string db;
     std::vector<std::string> inputs;
     std::vector<std::string> deletes;
+    std::vector<std::string> delete_files;
     bool dry_run = false;
     std::string format = "text";
     std::string published;
@@ -50,11 +51,19 @@ void setup_index(CLI::App& app, IndexOptions& o) {
         "extracts speakers, people, places and dates, and writes them into a Xapian database.\n"
         "Publication dates come from a manifest.tsv beside the files, a \"date\" member in JSON Lines, or "
         "--published.\n\n"
+        "An article is its source: its file (by canonical path), or a record of a JSON Lines or SGML file.\n"
+        "Indexing a source again replaces its article; articles of other sources with the same id are kept,\n"
+        "with a warning (id: finds them all).\n\n"
         "Exit status: 0 success; 1 runtime error (database locked or unwritable, I/O); 2 usage error;\n"
-        "3 some inputs were skipped (empty, binary, too large, unreadable) and the rest indexed.");
+        "3 some inputs were skipped (empty, binary, too large, unreadable) and the rest indexed, or a\n"
+        "--delete or --delete-file deleted nothing (no such article, or an id several articles share).");
     app.add_option("INPUT", o.inputs, "Article files, directories or - for stdin");
     app.add_option("--db", o.db, "Database path (default: $NEWSFACET_DB, else ./newsfacet.db)");
-    app.add_option("--delete", o.deletes, "Remove the article with this id (repeatable)");
+    app.add_option("--delete", o.deletes,
+                   "Remove the article with this id and its quotes (repeatable); an id several articles share is "
+                   "refused (exit 3): use --delete-file");
+    app.add_option("--delete-file", o.delete_files,
+                   "Remove the articles read from this file (every record of a JSON Lines or SGML file; repeatable)");
     app.add_flag("-n,--dry-run", o.dry_run, "Analyse and print what extraction finds; write nothing");
     app.add_option("--format", o.format, "Dry-run output format")
         ->check(CLI::IsMember({"text", "json"}))
@@ -204,6 +213,85 @@ class Progress {
     std::size_t width_ = 0;
 };
 
+/// Runs --delete and --delete-file on `dbs` (one database, or every shard): an id
+/// that no article or several articles have deletes nothing, with a warning or an
+/// error naming the sources. Returns the articles deleted; `failed` counts the
+/// options that deleted nothing.
+std::size_t run_deletes(const IndexOptions& o, const std::vector<Xapian::WritableDatabase*>& dbs,
+                        std::size_t& failed) {
+    std::size_t deleted = 0;
+    for (const std::string& id : o.deletes) {
+        const DeleteOutcome d = delete_id(dbs, id);
+        deleted += d.deleted;
+        if (d.deleted) continue;
+        ++failed;
+        if (d.sources.empty()) {
+            print_message("newsfacet-index", "warning", "--delete " + id + ": no such article");
+            continue;
+        }
+        constexpr std::size_t kListed = 5;
+        std::string list;
+        for (std::size_t i = 0; i < d.sources.size() && i < kListed; ++i)
+            list += (i ? "; " : "") + d.sources[i];
+        if (d.sources.size() > kListed) list += "; ...";
+        print_error("newsfacet-index",
+                    {kExitPartial,
+                     "--delete " + id + ": " + std::to_string(d.sources.size()) + " articles have this id (" + list +
+                         "); none deleted",
+                     "delete one by its file: newsfacet-index --delete-file FILE"});
+    }
+    for (const std::string& f : o.delete_files) {
+        const std::string path = canonical_file(f);
+        const DeleteOutcome d = delete_file(dbs, path);
+        deleted += d.deleted;
+        if (d.deleted) continue;
+        ++failed;
+        print_message("newsfacet-index", "warning", "--delete-file " + f + ": no article from " + path);
+    }
+    return deleted;
+}
+
+/// Articles indexed with an id another source's article has: both are kept, and the
+/// first few are named on stderr (a tree of same-named files can give hundreds).
+class DuplicateIds {
+  public:
+    void add(const std::string& id, const std::string& source, const std::string& other) {
+        if (++count_ <= kShown)
+            print_message("newsfacet-index", "warning",
+                          "id \"" + id + "\" of " + source + " is also the id of " + other +
+                              "; both kept (id:" + id + " finds both; docs/input.md)");
+    }
+    /// After the run: how many were not named.
+    void finish() const {
+        if (count_ > kShown)
+            print_message("newsfacet-index", "warning",
+                          std::to_string(count_ - kShown) + " more articles have an id another source's article has");
+    }
+    std::size_t count() const { return count_; }
+
+  private:
+    static constexpr std::size_t kShown = 10;
+    std::size_t count_ = 0;
+};
+
+/// The counts of a run, for its summary line.
+struct RunCounts {
+    std::size_t added, replaced, skipped, deleted, duplicates;
+};
+
+/// The summary line on stderr: "newsfacet-index: N indexed (...) ...; database HOLDS".
+void print_summary(const RunCounts& c, const Progress& progress, const std::string& holds) {
+    const std::size_t n = c.added + c.replaced;
+    char counts[256];
+    std::snprintf(counts, sizeof counts,
+                  "%zu indexed (%zu new, %zu replaced), %zu skipped, %zu deleted, %zu with a duplicate id in %.2f s "
+                  "(%.0f articles/s); ",
+                  n, c.added, c.replaced, c.skipped, c.deleted, c.duplicates, progress.seconds(), progress.rate(n));
+    // The path is the user's: it goes through the terminal filter with the rest.
+    const std::string summary = "newsfacet-index: " + std::string(counts) + "database " + holds;
+    std::fputs((terminal_safe(summary) + "\n").c_str(), stderr);
+}
+
 int run_index(const IndexOptions& o) {
     ReadOptions ro;
     if (!o.published.empty()) {
@@ -215,7 +303,7 @@ int run_index(const IndexOptions& o) {
         }
         ro.published = pd->ymd;
     }
-    if (o.inputs.empty() && o.deletes.empty()) {
+    if (o.inputs.empty() && o.deletes.empty() && o.delete_files.empty()) {
         print_error("newsfacet-index", {kExitUsage, "no input given", "try: newsfacet-index seeds/   (or --help)"});
         return kExitUsage;
     }
@@ -245,8 +333,8 @@ int run_index(const IndexOptions& o) {
         // Sharded: the reader routes each article to its shard's thread, which extracts,
         // builds and writes it.
         ShardedWriter writer(path, o.shards > 0 ? o.shards : have, o.batch);
-        for (const std::string& id : o.deletes)
-            if (!writer.remove(id)) print_message("newsfacet-index", "warning", "--delete " + id + ": no such article");
+        std::size_t not_deleted = 0;
+        const std::size_t deleted = run_deletes(o, writer.databases(), not_deleted);
         Progress progress(o.quiet, *ro.progress);
         read_inputs(
             o.inputs, ro,
@@ -257,18 +345,15 @@ int run_index(const IndexOptions& o) {
             on_problem);
         const ShardTotals t = writer.finish();
         progress.end_line(t.added + t.replaced);
-        if (!o.quiet) {
-            const std::size_t n = t.added + t.replaced;
-            char counts[256];
-            std::snprintf(counts, sizeof counts,
-                          "%zu indexed (%zu new, %zu replaced), %zu skipped, %zu deleted in %.2f s (%.0f articles/s); ",
-                          n, t.added, t.replaced, skipped + failed, t.deleted, progress.seconds(), progress.rate(n));
-            const std::string summary = "newsfacet-index: " + std::string(counts) + "database " + path + " holds " +
-                                        std::to_string(t.documents) + " documents in " +
-                                        std::to_string(o.shards > 0 ? o.shards : have) + " shards";
-            std::fputs((terminal_safe(summary) + "\n").c_str(), stderr);
-        }
-        return (skipped || failed || t.not_found) ? kExitPartial : kExitOk;
+        DuplicateIds duplicates;
+        for (const auto& [id, source, other] : t.duplicates)
+            duplicates.add(id, source, other);
+        duplicates.finish();
+        if (!o.quiet)
+            print_summary({t.added, t.replaced, skipped + failed, deleted, duplicates.count()}, progress,
+                          path + " holds " + std::to_string(t.documents) + " documents in " +
+                              std::to_string(o.shards > 0 ? o.shards : have) + " shards");
+        return (skipped || failed || not_deleted) ? kExitPartial : kExitOk;
     }
     std::string note;
     Xapian::WritableDatabase db = open_for_writing(path, &note);
@@ -278,22 +363,18 @@ int run_index(const IndexOptions& o) {
     // (without a transaction, the destructor would commit the half-done batch).
     db.begin_transaction();
     db.set_metadata(std::string(kSchemaKey), std::to_string(kSchemaVersion));
-    std::size_t added = 0, replaced = 0, deleted = 0, not_found = 0, pending = 0;
+    std::size_t added = 0, replaced = 0, not_found = 0, pending = 0;
     SpellingBatch spelling;  // flushed before every commit
-    for (const std::string& id : o.deletes) {
-        if (delete_article(db, id, &spelling))
-            ++deleted;
-        else {
-            ++not_found;
-            print_message("newsfacet-index", "warning", "--delete " + id + ": no such article");
-        }
-    }
+    const std::size_t deleted = run_deletes(o, {&db}, not_found);
+    DuplicateIds duplicates;
     Progress progress(o.quiet, *ro.progress);
     auto write = [&](const ArticleDocuments& docs) {
-        if (write_article(db, docs, &spelling))
+        const WriteOutcome w = write_article(db, docs, &spelling);
+        if (w.replaced)
             ++replaced;
         else
             ++added;
+        if (!w.duplicate_of.empty()) duplicates.add(docs.id, docs.source_name, w.duplicate_of);
         if (++pending >= o.batch) {
             spelling.flush(db);
             db.commit_transaction();
@@ -323,19 +404,14 @@ int run_index(const IndexOptions& o) {
     spelling.flush(db);
     db.commit_transaction();
     progress.end_line(added + replaced);
-    if (!o.quiet) {
-        const std::size_t n = added + replaced;
-        char counts[256];
-        std::snprintf(counts, sizeof counts,
-                      "%zu indexed (%zu new, %zu replaced), %zu skipped, %zu deleted in %.2f s (%.0f articles/s); ", n,
-                      added, replaced, skipped + failed, deleted, progress.seconds(), progress.rate(n));
-        // The path is the user's: it goes through the terminal filter with the rest.
-        const std::string summary =
-            "newsfacet-index: " + std::string(counts) + "database " + path + " holds " +
-            std::to_string(db.get_termfreq(value_terms(field("type"), "article").at(0))) + " articles and " +
-            std::to_string(db.get_termfreq(value_terms(field("type"), "quote", kQuotePrefix).at(0))) + " quotes";
-        std::fputs((terminal_safe(summary) + "\n").c_str(), stderr);
-    }
+    duplicates.finish();
+    if (!o.quiet)
+        print_summary({added, replaced, skipped + failed, deleted, duplicates.count()}, progress,
+                      path + " holds " +
+                          std::to_string(db.get_termfreq(value_terms(field("type"), "article").at(0))) +
+                          " articles and " +
+                          std::to_string(db.get_termfreq(value_terms(field("type"), "quote", kQuotePrefix).at(0))) +
+                          " quotes");
     return (skipped || failed || not_found) ? kExitPartial : kExitOk;
 }
 

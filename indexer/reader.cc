@@ -10,8 +10,10 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 #include "json.h"
+#include "sha256.h"
 #include "reuters.h"
 #include "text.h"
 
@@ -267,7 +269,10 @@ std::vector<fs::path> list_tree(const fs::path& root, const Problem& on_problem)
 }  // namespace
 
 void read_jsonl(const std::string& path, const ByteSource& source, const ReadOptions& opts,
-                const std::function<void(Article&)>& on_article, const Problem& on_problem) {
+                const std::function<void(Article&)>& on_article, const Problem& on_problem,
+                const std::string& file_arg) {
+    const std::string& file = file_arg.empty() ? path : file_arg;
+    std::set<std::string> ids_seen;  // an id twice in one file: two articles, two sources
     LineReader lines(source);
     std::string line;
     std::size_t lineno = 0;
@@ -296,8 +301,12 @@ void read_jsonl(const std::string& path, const ByteSource& source, const ReadOpt
         };
         Article a;
         a.id = get("id");
+        const bool own_id = !a.id.empty() && ids_seen.insert(a.id).second;
         if (a.id.empty()) a.id = id_from_path(path) + "-" + std::to_string(lineno);
         a.path = where;
+        a.file = file;
+        a.source = record_source(file, own_id ? "id:" + a.id : "line:" + std::to_string(lineno));
+        a.source_name = file + ":" + std::to_string(lineno);
         const std::string title = get("title"), body = get("body").empty() ? get("text") : get("body");
         const std::string raw = title.empty() ? body : title + "\n\n" + body;
         if (!make_article(a, raw, where, "article", on_problem)) continue;
@@ -337,8 +346,9 @@ namespace {
 
 // Reuters-21578 SGML: every <REUTERS> story is an article with the id
 // "reuters-NEWID", its whole text (title, dateline, body) and its <DATE>.
-void read_sgml(const std::string& path, const std::string& raw, const ReadOptions& opts,
+void read_sgml(const std::string& path, const std::string& file, const std::string& raw, const ReadOptions& opts,
                const std::function<void(Article&)>& on_article, const Problem& on_problem) {
+    std::set<std::string> newids_seen;
     // The corpus is Latin-1; a file that is valid UTF-8 is taken as such.
     const std::vector<ReutersStory> stories = parse_reuters_sgml(is_valid_utf8(raw) ? raw : latin1_to_utf8(raw));
     if (stories.empty()) {
@@ -356,6 +366,10 @@ void read_sgml(const std::string& path, const std::string& raw, const ReadOption
         Article a;
         a.id = "reuters-" + st.newid;
         a.path = where;
+        a.file = file;
+        a.source = record_source(file, newids_seen.insert(st.newid).second ? "newid:" + st.newid
+                                                                             : "story:" + std::to_string(i + 1));
+        a.source_name = file + "#" + st.newid;
         if (!make_article(a, st.text(), where, "story", on_problem)) continue;
         if (st.date) {
             a.published = st.date;
@@ -412,6 +426,21 @@ std::string progress_line(std::size_t done, double seconds, std::size_t total, b
 std::string id_from_path(const std::string& path) {
     std::string stem = fs::path(path).stem().string();
     return stem.empty() ? fnv_hex(path) : stem;
+}
+
+std::string canonical_file(const std::string& path) {
+    std::error_code ec;
+    const fs::path abs = fs::absolute(path, ec);
+    if (ec) return fs::path(path).lexically_normal().string();
+    const fs::path c = fs::weakly_canonical(abs, ec);
+    return ec ? abs.lexically_normal().string() : c.string();
+}
+
+std::string record_source(const std::string& file, std::string_view key) {
+    std::string s = file;
+    s.push_back('\0');
+    s += key;
+    return s;
 }
 
 std::string id_in_directory(const std::string& dir, const fs::path& file) {
@@ -500,6 +529,7 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts
             on_problem(path, {e ? InputOutcome::Status::failed : InputOutcome::Status::skipped, err + ", skipped"});
             return;
         }
+        const std::string file = canonical_file(path);
         if (p.extension() == ".jsonl") {
             read_jsonl(
                 path,
@@ -508,7 +538,7 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts
                     if (opts.progress && got > 0) opts.progress->stream_bytes_read += std::uint64_t(got);
                     return got;
                 },
-                opts, on_article, on_problem);
+                opts, on_article, on_problem, file);
             return;
         }
         if (!f.read_all(opts.max_bytes, raw, err)) {
@@ -516,12 +546,13 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts
             return;
         }
         if (p.extension() == ".sgm") {
-            read_sgml(path, raw, opts, on_article, on_problem);
+            read_sgml(path, file, raw, opts, on_article, on_problem);
             return;
         }
         Article a;
         a.id = id;
         a.path = path;
+        a.file = a.source = a.source_name = file;
         if (!make_article(a, raw, path, "file", on_problem)) return;
         if (auto d = manifest.find(path)) {
             a.published = d;
@@ -541,6 +572,8 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts
         Article a;
         a.id = "stdin-" + fnv_hex(raw).substr(0, 12);
         a.path = "-";
+        a.source = "stdin:" + sha256_hex(raw, 16);
+        a.source_name = "standard input (" + a.id + ")";
         if (!make_article(a, raw, "-", "file", on_problem)) return;
         if (opts.published) {
             a.published = opts.published;

@@ -85,10 +85,22 @@ using ByteSource = std::function<long(char* buf, std::size_t n)>;
 
 /// Reads JSON Lines from `source` (`path` names it in messages and ids): one article
 /// per line (docs/input.md), a BOM before line 1 skipped, lines over
-/// `opts.max_bytes` skipped with a warning.
+/// `opts.max_bytes` skipped with a warning. Each article's source is `file` (the
+/// canonical path; `path` when empty), a NUL and its key: "id:ID", or "line:N" for a
+/// line without an id or with an id an earlier line of the file had.
 void read_jsonl(const std::string& path, const ByteSource& source, const ReadOptions& opts,
                 const std::function<void(Article&)>& on_article,
-                const std::function<void(const std::string& where, const InputOutcome&)>& on_problem);
+                const std::function<void(const std::string& where, const InputOutcome&)>& on_problem,
+                const std::string& file = {});
+
+/// The canonical path of an input file: absolute, symbolic links and "." / ".."
+/// resolved (as far as the path exists), so that one file reached by two paths
+/// (bbc/business/001.txt, bbc/./business/../business/001.txt, a link) is one source.
+std::string canonical_file(const std::string& path);
+
+/// The source of one record of a file holding many articles: the file's canonical
+/// path, a NUL (no path holds one) and the record's key.
+std::string record_source(const std::string& file, std::string_view key);
 
 /// The id of an article file given by name: its file name without the extension.
 std::string id_from_path(const std::string& path);

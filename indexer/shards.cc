@@ -46,8 +46,8 @@ std::uint64_t fnv1a64(std::string_view s) {
     return h;
 }
 
-std::size_t shard_of(std::string_view id, std::size_t n) {
-    return n == 0 ? 0 : static_cast<std::size_t>(fnv1a64(id) % n);
+std::size_t shard_of(std::string_view source, std::size_t n) {
+    return n == 0 ? 0 : static_cast<std::size_t>(fnv1a64(source) % n);
 }
 
 std::string shard_path(const std::string& dir, std::size_t k) {
@@ -76,6 +76,7 @@ struct ShardedWriter::Shard {
     std::exception_ptr error;
     std::atomic<std::size_t> written{0};
     std::size_t added = 0, replaced = 0;
+    std::vector<std::array<std::string, 3>> duplicates;
     std::thread thread;
 
     void run() {
@@ -92,10 +93,10 @@ struct ShardedWriter::Shard {
                     queue.pop_front();
                     can_put.notify_one();
                 }
-                if (write_article(db, build_documents(a, extract(a)), &spelling))
-                    ++replaced;
-                else
-                    ++added;
+                const ArticleDocuments docs = build_documents(a, extract(a));
+                const WriteOutcome w = write_article(db, docs, &spelling);
+                ++(w.replaced ? replaced : added);
+                if (!w.duplicate_of.empty()) duplicates.push_back({docs.id, docs.source_name, w.duplicate_of});
                 ++written;
                 if (++pending >= batch) {
                     spelling.flush(db);
@@ -149,7 +150,7 @@ ShardedWriter::ShardedWriter(const std::string& dir, std::size_t n, std::size_t 
         {
             std::ofstream out(tmp);
             out << kShardStubHeader << ": " << n << " shards written by newsfacet-index --shards " << n
-                << "; articles are routed by a hash of their id, so do not edit\n";
+                << "; articles are routed by a hash of their source, so do not edit\n";
             for (std::size_t k = 0; k < n; ++k)
                 out << "glass shard-" << k << "\n";
             if (!out.flush()) throw Failure({kExitRuntime, "cannot write " + tmp, ""});
@@ -174,16 +175,17 @@ ShardedWriter::~ShardedWriter() {
         if (s->thread.joinable()) s->thread.join();
 }
 
-bool ShardedWriter::remove(const std::string& id) {
-    // Deletes go to the article's own shard, before the threads start.
-    Shard& s = *shards_[shard_of(id, shards_.size())];
-    const bool found = delete_article(s.db, id);
-    ++(found ? deleted_ : not_found_);
-    return found;
+std::vector<Xapian::WritableDatabase*> ShardedWriter::databases() {
+    // Deletes look in every shard (an id or a file's records can be in any), before
+    // the threads start.
+    std::vector<Xapian::WritableDatabase*> dbs;
+    for (auto& s : shards_)
+        dbs.push_back(&s->db);
+    return dbs;
 }
 
 void ShardedWriter::put(Article&& a) {
-    Shard& s = *shards_[shard_of(a.id, shards_.size())];
+    Shard& s = *shards_[shard_of(a.source.empty() ? a.id : a.source, shards_.size())];
     if (!s.thread.joinable()) s.thread = std::thread([&s] { s.run(); });
     std::unique_lock<std::mutex> lk(s.m);
     s.can_put.wait(lk, [&] { return s.queue.size() < kQueueCapacity || s.stopped; });
@@ -213,11 +215,10 @@ ShardTotals ShardedWriter::finish() {
     for (auto& s : shards_)
         if (s->error) std::rethrow_exception(s->error);
     ShardTotals t;
-    t.deleted = deleted_;
-    t.not_found = not_found_;
     for (auto& s : shards_) {
         t.added += s->added;
         t.replaced += s->replaced;
+        t.duplicates.insert(t.duplicates.end(), s->duplicates.begin(), s->duplicates.end());
         t.documents += s->db.get_doccount();
     }
     finished_ = true;

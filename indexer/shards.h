@@ -4,12 +4,14 @@
 // what every reader opens: Xapian searches the shards as one database, with the
 // collection statistics of all of them, so rankings are those of one database.
 //
-// An article goes to the shard chosen by a hash of its id (shard_of), so re-indexing
-// or deleting an article finds it in the same shard, whatever order the inputs come in.
+// An article goes to the shard chosen by a hash of its source (shard_of; the source
+// is its unique key, docs/input.md), so re-indexing a source replaces its article in
+// the same shard, whatever order the inputs come in.
 #pragma once
 
 #include <xapian.h>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -28,8 +30,8 @@ inline constexpr std::string_view kShardStubHeader = "# newsfacet stub";
 /// FNV-1a 64: a fixed, fast hash of bytes (shard routing, the tie-break value).
 std::uint64_t fnv1a64(std::string_view s);
 
-/// The shard (0 .. n-1) an article id belongs to: FNV-1a 64 of the id, modulo n.
-std::size_t shard_of(std::string_view id, std::size_t n);
+/// The shard (0 .. n-1) an article belongs to: FNV-1a 64 of its source, modulo n.
+std::size_t shard_of(std::string_view source, std::size_t n);
 
 /// The number of shards of a directory written by `newsfacet-index --shards`; 0 when
 /// `dir` is not one (missing, a plain database, or a stub newsfacet did not write).
@@ -40,8 +42,11 @@ std::string shard_path(const std::string& dir, std::size_t k);
 
 /// What a sharded run wrote.
 struct ShardTotals {
-    std::size_t added = 0, replaced = 0, deleted = 0, not_found = 0;
+    std::size_t added = 0, replaced = 0;
     Xapian::doccount documents = 0;  ///< documents in all shards after the run
+    /// Articles written with an id another source's article in the same shard has
+    /// (id, source, the other source).
+    std::vector<std::array<std::string, 3>> duplicates;
 };
 
 /// Writes articles into the shards of `dir` (created with `n` shards when new; an
@@ -55,8 +60,8 @@ class ShardedWriter {
     ~ShardedWriter();
     ShardedWriter(const ShardedWriter&) = delete;
     ShardedWriter& operator=(const ShardedWriter&) = delete;
-    /// Deletes an article (before any put()); false when no shard had it.
-    bool remove(const std::string& id);
+    /// The shards' databases, for deletes before the first put().
+    std::vector<Xapian::WritableDatabase*> databases();
     /// Hands an article to its shard's thread (waits while that shard's queue is full);
     /// rethrows a shard thread's error.
     void put(Article&& a);
@@ -69,7 +74,6 @@ class ShardedWriter {
   private:
     struct Shard;
     std::vector<std::unique_ptr<Shard>> shards_;
-    std::size_t deleted_ = 0, not_found_ = 0;
     bool finished_ = false;
 };
 

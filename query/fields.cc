@@ -131,8 +131,8 @@ Result<Xapian::Query> FilterBuilder::filter(const std::string& name, const std::
     const std::string value = strip_quotes(raw);
     if (!f->lookup.empty()) return person(*f, value, warnings, facet_value);
     if (f->kind == FieldKind::date) return date(*f, name, value);
-    // In quote mode a field may stand for another (id: an article's quotes).
-    const Field& target = !kp_.empty() && !f->quote_field.empty() ? field(f->quote_field) : *f;
+    // In quote mode every field is the quotes' own (XQXID<id>: an article's quotes).
+    const Field& target = *f;
     // A value a facet lists selects exactly what the facet counted: its own term when
     // the index has it, not what the gazetteer makes of the name (a "Washington" that
     // is a region resolves to the city) nor a widening.

@@ -263,11 +263,15 @@ Xapian::Query like_query(const Xapian::Database& db, const std::string& id, bool
     if (id.empty() || p == db.postlist_end(uid))
         throw Failure({kExitUsage, "--like " + id + ": no article with this id in the database",
                        "the ids are in the output (id, or --output ids); quotes have no ids of their own"});
+    // An id several articles share (from different files): more like all of them.
     Xapian::RSet rset;
-    rset.add_document(*p);
+    for (; p != db.postlist_end(uid); ++p)
+        rset.add_document(*p);
     Xapian::Enquire enq(db);
     WordDecider words(db);
-    const Xapian::ESet eset = enq.get_eset(kLikeTerms, rset, &words);
+    // Exact term frequencies: by default Xapian estimates them over shards from the
+    // shard holding the article, so the words chosen would depend on where it lives.
+    const Xapian::ESet eset = enq.get_eset(kLikeTerms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &words);
     const std::string kp = quotes ? std::string(kQuotePrefix) : std::string();
     std::vector<Xapian::Query> terms;
     for (Xapian::ESetIterator t = eset.begin(); t != eset.end(); ++t)
@@ -275,7 +279,7 @@ Xapian::Query like_query(const Xapian::Database& db, const std::string& id, bool
     if (terms.empty()) return Xapian::Query::MatchNothing;
     const Xapian::Query like(Xapian::Query::OP_OR, terms.begin(), terms.end());
     // Not the article itself, nor (with --quotes) its own quotes.
-    const std::string self = quotes ? value_terms(field("parent"), id, kp).at(0) : uid;
+    const std::string self = quotes ? value_terms(field("id"), id, kp).at(0) : uid;
     return Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(self));
 }
 

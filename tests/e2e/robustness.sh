@@ -94,10 +94,11 @@ expect_ids "a" --db "$WORK/hash.db" --quotes 'id:a'
 expect_ids "" --db "$WORK/hash.db" --quotes 'id:a#0'
 long=$(printf 'L%.0s' $(seq 1 300))
 printf '{"id": "%s", "title": "Long id", "body": "\\"One,\\" said Mr Ann Lee. \\"Two,\\" said Mr Ann Lee. \\"Three,\\" said Mr Ann Lee."}\n' "$long" >"$WORK/long.jsonl"
-printf '{"id": "%s", "title": "Long id", "body": "\\"One,\\" said Mr Ann Lee."}\n' "$long" >"$WORK/long2.jsonl"
 "$BIN/newsfacet-index" -q --db "$WORK/long.db" "$WORK/long.jsonl"
 expect_grep '^3$' "$BIN/newsfacet-query" --db "$WORK/long.db" --quotes --count ''
-"$BIN/newsfacet-index" -q --db "$WORK/long.db" "$WORK/long2.jsonl"
+# The same file again, now with one quote: its article and quotes are replaced.
+printf '{"id": "%s", "title": "Long id", "body": "\\"One,\\" said Mr Ann Lee."}\n' "$long" >"$WORK/long.jsonl"
+"$BIN/newsfacet-index" -q --db "$WORK/long.db" "$WORK/long.jsonl"
 expect_grep '^1$' "$BIN/newsfacet-query" --db "$WORK/long.db" --quotes --count ''
 expect_grep '^1$' "$BIN/newsfacet-query" --db "$WORK/long.db" --count "id:$long"
 printf 'Bad \033]0;pwned\007\033[2J headline\n\nBody with \033[31m red zebras.\n' >"$WORK/esc.txt"

@@ -19,7 +19,8 @@ TEST_CASE("schema table: unique names, prefixes and slots; fields looked up by n
         if (f.slot >= 0) CHECK(slots.insert(f.slot).second);
         if (f.kind != FieldKind::internal) CHECK(!f.example.empty());
     }
-    CHECK(prefix("id") == "Q");
+    CHECK(prefix("id") == "XID");
+    CHECK(prefix("source") == "Q");
     CHECK(prefix("title") == "S");
     CHECK(prefix("speaker") == "XSPEAKER");
     // No prefix may be a prefix of another field's prefix followed by a lower-case
@@ -65,7 +66,11 @@ TEST_CASE("value_terms and term_field: one mapping between values and terms, bot
         {"place", "Tel Aviv", "", {"XPLACEtel aviv"}},
         {"city", "Tokyo", "XQ", {"XQXCITYtokyo"}},
         {"speaker", "John Healey", "", {"XSPEAKERjohn healey"}},
-        {"id", "Mixed_Case", "", {"QMixed_Case"}},
+        {"id", "Mixed_Case", "", {"XIDMixed_Case"}},
+        {"id", "a", "XQ", {"XQXIDa"}},
+        {"source", "/news/a.txt", "", {"Q/news/a.txt"}},
+        {"file", "/news/a.jsonl", "", {"XFILE/news/a.jsonl"}},
+        {"parent", "Q/news/a.txt", "XQ", {"XQXPARENTQ/news/a.txt"}},
         {"date", "2024-10-07", "", {"D20241007", "M202410", "Y2024"}},
         {"published", "2024-10", "", {"M202410", "Y2024"}},
         {"mentioned", "2023", "", {"XMY2023"}},
