@@ -13,11 +13,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <climits>
 
 #include "embedded.h"
 #include "extract.h"
 #include "gazetteer.h"
+#include "lexicon.h"
 #include "tsv.h"
 
 namespace newsfacet {
@@ -396,6 +398,7 @@ class PeopleFinder {
         build_entities();
         scan_known_names(&other);
         drop_non_people(true);
+        drop_things(tagged);
         return output();
     }
 
@@ -1196,6 +1199,143 @@ class PeopleFinder {
             // often a club, an award or a brand than a person ("linked with Chelsea").
             if (currency[k] || (!tagged && !strong[k] && single && !speaks[k]) ||
                 (!strong[k] && cues[k] > 0 && (single || cues[k] * 4 >= total[k]))) {
+                keep[k] = 0;
+                any = true;
+            }
+        }
+        if (any) keep_entities(keep);
+    }
+
+    // What the tagger calls a person but the article shows is a thing, by evidence that
+    // needs no list of names: a name opened by an article ("The Aviator": a film, a
+    // band, a ship); one word that is an organisation word ("Tory") or a number ("Nine
+    // mths" in a results table); and uses no person has: a relative "which" ("Chelsea,
+    // which gave"), "its" or "itself" just after ("Yukos may have to declare itself
+    // bankrupt"), a line of its own (a sign-off or a heading), or a lower-case
+    // abbreviation after it that is no English word ("Oper shr loss", "Nine mths"). An
+    // entity with an honorific ("Mr Tory") stays; one word goes on one such use in three,
+    // a longer name on one in two.
+    // Whether another person's name holds entity k's one word, in any case ("SHEARER" in a
+    // headline, "Alan Shearer" in the story).
+    bool named_elsewhere(std::size_t k) const {
+        const std::string w = lower(entities_[k].words[0]);
+        for (std::size_t j = 0; j < entities_.size(); ++j)
+            if (j != k)
+                for (const std::string& x : entities_[j].words)
+                    if (lower(x) == w) return true;
+        return false;
+    }
+
+    void drop_things(const std::vector<TaggedEntity>& tagged) {
+        if (entities_.empty()) return;
+        // How often the tagger calls each one-word name something else in this article.
+        std::unordered_map<std::string, int> elsewhere;
+        for (const TaggedEntity& te : tagged)
+            if (te.kind != EntityKind::person && te.span.end - te.span.begin <= 40) {
+                const std::string_view t = text_.substr(te.span.begin, te.span.end - te.span.begin);
+                if (t.find(' ') == std::string_view::npos) ++elsewhere[lower(t)];
+            }
+        static const WordSet numbers = [] {
+            WordSet w;
+            const Lexicon& d = embedded_lexicon("dates-en.tsv");
+            for (const char* cls : {"count", "ones", "tens"})
+                for (const LexEntry& e : d.list(cls))
+                    w.insert(e.word);
+            return w;
+        }();
+        const std::size_t n = entities_.size();
+        std::vector<int> total(n, 0), cues(n, 0), caps(n, 0);
+        std::vector<char> strong(n, 0);
+        auto line_words = [&](std::size_t i, std::size_t& first, std::size_t& last) {
+            first = i;
+            while (first > 0 && toks_[first - 1].kind != TokKind::newline)
+                --first;
+            last = i;
+            while (last + 1 < toks_.size() && toks_[last + 1].kind != TokKind::newline)
+                ++last;
+            std::size_t words = 0;
+            for (std::size_t k = first; k <= last; ++k)
+                words += is_word(k);
+            return words;
+        };
+        for (const Mention& m : mentions_) {
+            ++total[m.entity];
+            if (m.surf_b < m.name_b || m.rule == "honorific" || m.rule == "title+name" || m.rule == "appositive")
+                strong[m.entity] = 1;
+            const std::size_t b = m.name_b, e = m.name_e;
+            // A title before the name ("President Suharto", "coach Fabio Capello").
+            if (b >= 1 && is_word(b - 1) &&
+                (lex_.offices.count(lower(word(b - 1))) || lex_.roles.count(lower(word(b - 1)))))
+                strong[m.entity] = 1;
+            bool cue = false;
+            std::size_t first = 0, last = 0;
+            if (line_words(b, first, last) == 1 && last == first) cue = true;
+            // "a Reuter inquiry", "an Oscar nomination": one name between an indefinite
+            // article and a lower-case word is a brand's or an organisation's.
+            if (b == e && b >= 1 && is_word(b - 1) && (word(b - 1) == "a" || word(b - 1) == "an") && is_word(e + 1) &&
+                !toks_[e + 1].cap && !is_function_word(lower(word(e + 1))) && !is_speech_verb(lower(word(e + 1))))
+                cue = true;
+            // "Chelsea v Birmingham", "Arsenal vs Chelsea": a fixture, two teams.
+            if ((is_word(e + 1) && (word(e + 1) == "v" || word(e + 1) == "vs") && is_word(e + 2) && toks_[e + 2].cap) ||
+                (b >= 2 && is_word(b - 1) && (word(b - 1) == "v" || word(b - 1) == "vs") && is_word(b - 2) &&
+                 toks_[b - 2].cap))
+                cue = true;
+            // "Chelsea have", "Chelsea were": a plural verb after one name (not after "and").
+            if (b == e && is_word(e + 1) && (word(e + 1) == "have" || word(e + 1) == "were") &&
+                !(b >= 1 && ((is_word(b - 1) && word(b - 1) == "and") || is_punct(b - 1, ','))))
+                cue = true;
+            // "Chelsea, which", "Chelsea which" (a person is "who").
+            const std::size_t after = is_punct(e + 1, ',') ? e + 2 : e + 1;
+            if (is_word(after) && word(after) == "which") cue = true;
+            // One word followed by "its" or "itself" within four words, before any other name
+            // or a personal pronoun.
+            for (std::size_t k = e + 1; b == e && k <= e + 5 && k < toks_.size() && !cue; ++k) {
+                if (toks_[k].kind == TokKind::newline || is_punct(k, '.') || is_punct(k, '"')) break;
+                if (!is_word(k)) continue;
+                if (toks_[k].cap) break;
+                const std::string l = lower(word(k));
+                if (l == "its" || l == "itself") cue = true;
+                if (l == "he" || l == "she" || l == "his" || l == "her" || l == "him" || l == "who" || l == "they")
+                    break;
+            }
+            // "Oper shr", "Nine mths": an abbreviation without a vowel next on the line ...
+            if (is_word(e + 1) && !toks_[e + 1].cap && e + 1 <= last) {
+                const std::string_view l = word(e + 1);
+                if (l.size() >= 3 && std::all_of(l.begin(), l.end(), [](char c) {
+                        return c >= 'a' && c <= 'z' && std::string_view("aeiouy").find(c) == std::string_view::npos;
+                    })) {
+                    // ... followed by a figure, a lower-case word or the line's end, not by
+                    // a name or a letter (a cricket score's "lbw b Kumble").
+                    const std::size_t k = e + 2;
+                    if (k > last || !is_word(k) || std::isdigit(static_cast<unsigned char>(word(k)[0])) ||
+                        (!toks_[k].cap && word(k).size() > 1))
+                        cue = true;
+                }
+            }
+            // A line in capitals (a headline: "REUTER UNIT COMPLETES ...") tells nothing by
+            // case; a lone word known only from such lines is no person on its own.
+            bool lower_seen = false;
+            for (std::size_t k = first; k <= last && !lower_seen; ++k)
+                if (is_word(k)) {
+                    const std::string_view w = word(k);
+                    lower_seen = std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+                }
+            if (!lower_seen) ++caps[m.entity];
+            if (cue) ++cues[m.entity];
+        }
+        std::vector<char> keep(n, 1);
+        bool any = false;
+        for (std::size_t k = 0; k < n; ++k) {
+            if (strong[k]) continue;
+            const auto& w = entities_[k].words;
+            const bool thing = (w.size() > 1 && (w[0] == "The" || w[0] == "A" || w[0] == "An")) ||
+                               numbers.contains(lower(w[0])) || (w.size() == 1 && lex_.orgwords.count(w[0])) ||
+                               (w.size() == 1 && caps[k] == total[k] && !named_elsewhere(k));
+            int votes = cues[k];
+            if (w.size() == 1)
+                if (const auto it = elsewhere.find(lower(w[0])); it != elsewhere.end()) votes += it->second;
+            const bool used = votes > 0 && votes * (w.size() == 1 ? 3 : 2) >= total[k];
+            if (thing || used) {
                 keep[k] = 0;
                 any = true;
             }
