@@ -12,6 +12,7 @@
 #include "facets.h"
 #include "fields.h"
 #include "gazetteer.h"
+#include "literal.h"
 #include "pivot.h"
 #include "schema.h"
 #include "spelling.h"
@@ -294,12 +295,14 @@ Xapian::Query build_query(const Xapian::Database& db, const SearchOptions& opts,
         const std::size_t b = text.find_first_not_of(" \t"), e = text.find_last_not_of(" \t");
         if (b != std::string::npos) {
             const std::string w = text.substr(b, e - b + 1);
-            for (const char* op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"})
-                if (w == op) text = fold_word(w);
+            if (is_operator_word(w)) text = fold_word(w);
         }
     }
     check_syntax(text);
     warn_unknown_fields(text, warnings);
+    // Words the parser would split or fold otherwise than the indexer ("S&P",
+    // "CSRA.S", "Fußball") go to a field processor with the indexer's tokenizer.
+    if (opts.literal_words) text = protect_literals(text);
     const Xapian::Query kind(value_terms(field("type"), opts.quotes ? "quote" : "article", kp).at(0));
     Xapian::Query q;
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
@@ -314,6 +317,7 @@ Xapian::Query build_query(const Xapian::Database& db, const SearchOptions& opts,
         std::optional<Error> field_error;
         qp.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_ERROR);
         add_field_processors(qp, fb, warnings, field_error);
+        add_literal_processors(qp, kp);
         // Only excluded words ("-blair", "-blair -brown"): QueryParser would search
         // for them; the user means every document except those.
         const std::optional<std::string> excluded = only_excluded(text);

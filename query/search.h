@@ -63,6 +63,9 @@ struct SearchOptions {
     std::vector<FacetRequest> pivot;
     std::string like;  ///< --like ID: more like this article ("" for none)
     std::optional<Ymd> today;  ///< the day relative dates count from (--now); local today if unset
+    /// Words QueryParser would split otherwise than the indexer are matched as the
+    /// indexer split them (literal.h); off only to measure the difference.
+    bool literal_words = true;
 };
 
 /// One highlighted region of a snippet, in code points.

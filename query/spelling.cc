@@ -12,13 +12,13 @@ bool word_byte(char c) {
            u >= 0x80;
 }
 
-bool is_operator(std::string_view w) {
+}  // namespace
+
+bool is_operator_word(std::string_view w) {
     for (const char* op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"})
         if (w == op) return true;
     return false;
 }
-
-}  // namespace
 
 std::vector<QueryWord> correctable_words(std::string_view q) {
     std::vector<QueryWord> out;
@@ -51,7 +51,7 @@ std::vector<QueryWord> correctable_words(std::string_view q) {
         }
         i = e;
         if (e < q.size() && q[e] == '*') continue;
-        if (is_operator(w)) continue;
+        if (is_operator_word(w)) continue;
         bool digit = false;
         for (const char c : w)
             digit = digit || (c >= '0' && c <= '9');

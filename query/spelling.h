@@ -12,6 +12,9 @@
 
 namespace newsfacet {
 
+/// True for QueryParser's operator words: AND, OR, NOT, XOR, NEAR, ADJ.
+bool is_operator_word(std::string_view word);
+
 /// A free-text word of a query string: its bytes [begin, end).
 struct QueryWord {
     std::size_t begin = 0, end = 0;
