@@ -147,7 +147,11 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
     } else {
         index_text(doc, a.title, prefix("title"), 1, 0);
     }
-    index_text(doc, std::string_view(a.text).substr(std::min(a.body_begin, a.text.size())), "", 1, pos + 100);
+    // Every line after the headline is text: split_article keeps a standfirst (a short
+    // second line) apart from the body, but its words are searched like the body's.
+    std::size_t body_from = a.body_begin;
+    if (!a.standfirst.empty() && a.title_span.end > 0 && a.title_span.end < body_from) body_from = a.title_span.end;
+    index_text(doc, std::string_view(a.text).substr(std::min(body_from, a.text.size())), "", 1, pos + 100);
 
     // Publication date: the slot holds the sortable compact day, not the ISO value.
     if (a.published) {
