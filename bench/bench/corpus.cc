@@ -25,11 +25,7 @@ std::string slurp(const fs::path& p) {
     return ss.str();
 }
 
-void read_reuters(const fs::path& dir, std::vector<BenchDoc>& out) {
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(dir))
-        if (e.path().extension() == ".sgm") files.push_back(e.path());
-    std::sort(files.begin(), files.end());
+void read_reuters(const std::vector<std::string>& files, std::vector<BenchDoc>& out) {
     for (const auto& f : files) {
         // The same stories newsfacet-index reads from *.sgm (indexer/reuters.h): the
         // title, then the dateline and the body.
@@ -73,6 +69,15 @@ void read_jsonl_file(const fs::path& p, std::vector<BenchDoc>& out) {
 
 }  // namespace
 
+std::vector<std::string> sgm_files(const std::string& dir) {
+    std::vector<std::string> files;
+    if (!fs::is_directory(dir)) return files;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().extension() == ".sgm") files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
 std::vector<BenchDoc> read_corpus(const std::string& path) {
     std::vector<BenchDoc> out;
     const fs::path p(path);
@@ -83,11 +88,8 @@ std::vector<BenchDoc> read_corpus(const std::string& path) {
         else
             throw std::runtime_error(path + ": expected a .jsonl file or a directory");
     } else {
-        bool sgm = false;
-        for (const auto& e : fs::directory_iterator(p))
-            if (e.path().extension() == ".sgm") sgm = true;
-        if (sgm) {
-            read_reuters(p, out);
+        if (const std::vector<std::string> sgm = sgm_files(path); !sgm.empty()) {
+            read_reuters(sgm, out);
         } else {
             // The indexer's own reader: the same decoding, headline detection and
             // manifest dates as newsfacet-index applies to a directory.

@@ -24,6 +24,10 @@ struct BenchDoc {
 /// std::runtime_error when nothing can be read.
 std::vector<BenchDoc> read_corpus(const std::string& path);
 
+/// The Reuters-21578 story files (*.sgm) of a directory, sorted; empty when it has
+/// none or is not a directory.
+std::vector<std::string> sgm_files(const std::string& dir);
+
 /// Writes documents as JSON Lines ({"id","title","body","date"}).
 void write_jsonl(const std::vector<BenchDoc>& docs, const std::string& path);
 

@@ -10,6 +10,7 @@
 #include "facet_check.h"
 #include "measure.h"
 #include "plot.h"
+#include "roundtrip.h"
 #include "run.h"
 
 using namespace newsfacet;
@@ -126,6 +127,23 @@ int main(int argc, char** argv) {
     fc->add_flag("--quotes", fc_opts.quotes, "Check the facets of quote documents");
     fc->add_option("--max-values", fc_opts.max_values, "Values checked per facet (0: all)")->capture_default_str();
 
+    RoundtripOptions rt_opts;
+    bool rt_no_literal = false;
+    CLI::App* rt = app.add_subcommand(
+        "roundtrip",
+        "Index each INPUT, then type every whitespace token of every article (outer punctuation stripped) as a query "
+        "restricted to its article, and count how many find it");
+    rt->add_option("INPUT", rt_opts.inputs, "What newsfacet-index reads: a directory, .jsonl or Reuters .sgm files")
+        ->required();
+    rt->add_option("--work", rt_opts.work, "Scratch directory for one database per input")->required();
+    rt->add_option("--bin-dir", rt_opts.bin_dir, "Where newsfacet-index is (default: beside this program)");
+    rt->add_flag("--no-literal-words", rt_no_literal,
+                 "Parse with QueryParser alone, without matching words as the indexer split them (the figure before)");
+    rt->add_flag("--reuse-index", rt_opts.reuse_index, "Keep the databases of an earlier run in --work");
+    rt->add_option("--show", rt_opts.show, "Misses and syntax errors listed per input")->capture_default_str();
+    rt->add_option("--min", rt_opts.min_percent, "Exit 1 when fewer tokens than this percentage find their article")
+        ->check(CLI::Range(0.0, 100.0));
+
     std::string xi_db, xi_input;
     CLI::App* xi =
         app.add_subcommand("xapian-index", "(internal) the plain-Xapian baseline indexer, run as a child by 'run'");
@@ -170,6 +188,11 @@ int main(int argc, char** argv) {
             return kExitOk;
         }
         if (*fc) return facet_check(fc_opts);
+        if (*rt) {
+            if (rt_opts.bin_dir.empty()) rt_opts.bin_dir = self_dir();
+            rt_opts.literal_words = !rt_no_literal;
+            return roundtrip(rt_opts);
+        }
         if (*xi) return plain_index(xi_db, xi_input);
     } catch (const Failure& f) {
         print_error("newsfacet-bench", f.error());
