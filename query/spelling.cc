@@ -1,5 +1,7 @@
 #include "spelling.h"
 
+#include <utility>
+
 #include "schema.h"
 #include "text.h"
 
@@ -10,6 +12,29 @@ bool word_byte(char c) {
     const unsigned char u = static_cast<unsigned char>(c);
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' || c == '_' ||
            u >= 0x80;
+}
+
+// The run of the query around a word up to a blank, a quote or a parenthesis: the
+// word and what joins it to its neighbours ("CSRA.S" around "CSRA").
+std::pair<std::size_t, std::size_t> joined_run(std::string_view q, const QueryWord& qw) {
+    auto bound = [](char c) { return c == ' ' || c == '\t' || c == '"' || c == '(' || c == ')'; };
+    std::size_t b = qw.begin, e = qw.end;
+    while (b > 0 && !bound(q[b - 1]))
+        --b;
+    while (e < q.size() && !bound(q[e]))
+        ++e;
+    return {b, e};
+}
+
+// True when the indexer's tokenizer makes of `run` a held word that contains `word`:
+// "CSRA" in "CSRA.S" (held as csra.s) is found, not misspelt.
+bool held_as_part(const Xapian::Database& db, std::string_view run, const std::string& word, const std::string& kp) {
+    bool held = false;
+    tokenize(run, [&](const Token& t) {
+        held = held || (!t.joined && t.term.size() > word.size() && t.term.find(word) != std::string::npos &&
+                        db.term_exists(kp + t.term));
+    });
+    return held;
 }
 
 }  // namespace
@@ -70,13 +95,17 @@ std::string spelling_suggestion(const Xapian::Database& db, std::string_view que
         const std::string word = fold_word(typed);
         if (word.size() < 3) continue;
         if (db.term_exists(kp + word) || db.term_exists(std::string(kStemPrefix) + kp + stem(word))) continue;
+        const auto [rb, re] = joined_run(query, qw);
+        const bool part = rb < qw.begin || re > qw.end;
+        if (part && held_as_part(db, query.substr(rb, re - rb), word, kp)) continue;
         std::string s;
         try {
             s = db.get_spelling_suggestion(word, 2);
         } catch (const Xapian::UnimplementedError&) {
             // A backend without spelling data: no suggestion.
         }
-        if (s.empty() || s == word) continue;
+        // A word joined to others by dots ("csra.x") is not replaced by a dotted one.
+        if (s.empty() || s == word || (part && s.find('.') != std::string::npos)) continue;
         // Keep the case the word was typed in: capitalised words are matched as written.
         if (typed[0] >= 'A' && typed[0] <= 'Z' && s[0] >= 'a' && s[0] <= 'z') {
             bool all_caps = typed.size() > 1;

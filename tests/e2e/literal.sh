@@ -42,6 +42,8 @@ expect_ids "" 'title:S&P'
 expect_ids "markets" '"the S&P index"'
 expect_ids "" '"the S&P quote"'
 expect_ids "music" '"about Fußball and"'
+# No "did you mean" for a part of a word held as written ("CSRA" of CSRA.S).
+expect_grep '"did_you_mean": null' "$BIN/newsfacet-query" --format json 'CSRA.S'
 # --explain shows the indexer's words.
 expect_grep 'query: phrase\(word:s word:p\)' "$BIN/newsfacet-query" --explain 'S&P'
 expect_grep 'query: word:fussball' "$BIN/newsfacet-query" --explain 'Fußball'

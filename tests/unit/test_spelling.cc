@@ -106,8 +106,8 @@ TEST_CASE("is_spelling_word: article words, not numbers or prefixed terms") {
 
 TEST_CASE("spelling_suggestion: words no document holds, from the spelling data") {
     const Xapian::WritableDatabase db =
-        db_with("suggest", {"ceasefire", "Zceasefir", "gallant", "defence", "secretary", "XQceasefire"},
-                {"ceasefire", "gallant", "defence", "secretary"});
+        db_with("suggest", {"ceasefire", "Zceasefir", "gallant", "defence", "secretary", "XQceasefire", "csra.s"},
+                {"ceasefire", "gallant", "defence", "secretary", "csra.s"});
     const struct {
         const char* query;
         const char* kind_prefix;
@@ -124,6 +124,10 @@ TEST_CASE("spelling_suggestion: words no document holds, from the spelling data"
         {"qqqqqqqq", "", ""},     // nothing near
         {"ces", "", ""},
         {"cesefire", "XQ", "ceasefire"},
+        {"CSRA.S", "", ""},  // "CSRA" is part of a word held as written, not a misspelling
+        {"(CSRA.S OR cesefire)", "", "(CSRA.S OR ceasefire)"},
+        {"csra.x", "", ""},  // not "csra.s.x"
+        {"csra", "", "csra.s"},
         {"", "", ""},
     };
     for (const auto& r : rows) {
