@@ -1215,15 +1215,22 @@ class PeopleFinder {
     // abbreviation after it that is no English word ("Oper shr loss", "Nine mths"). An
     // entity with an honorific ("Mr Tory") stays; one word goes on one such use in three,
     // a longer name on one in two.
-    // Whether another person's name holds entity k's one word, in any case ("SHEARER" in a
+    // Whether another person kept holds entity k's one word, in any case ("SHEARER" in a
     // headline, "Alan Shearer" in the story).
-    bool named_elsewhere(std::size_t k) const {
+    bool named_elsewhere(std::size_t k, const std::vector<char>& keep) const {
         const std::string w = lower(entities_[k].words[0]);
         for (std::size_t j = 0; j < entities_.size(); ++j)
-            if (j != k)
+            if (j != k && keep[j])
                 for (const std::string& x : entities_[j].words)
                     if (lower(x) == w) return true;
         return false;
+    }
+
+    // Whether token i is the text's last word (only punctuation and line breaks after it).
+    bool last_word(std::size_t i) const {
+        for (std::size_t k = i + 1; k < toks_.size(); ++k)
+            if (is_word(k)) return false;
+        return true;
     }
 
     void drop_things(const std::vector<TaggedEntity>& tagged) {
@@ -1284,6 +1291,12 @@ class PeopleFinder {
             if (b == e && is_word(e + 1) && (word(e + 1) == "have" || word(e + 1) == "were") &&
                 !(b >= 1 && ((is_word(b - 1) && word(b - 1) == "and") || is_punct(b - 1, ','))))
                 cue = true;
+            // The news agency's credit: one word between a dateline's date and its dash
+            // ("ROME, March 13, Reuter - Italy's ..."), or last in the story (a sign-off).
+            if (b == e && ((b >= 1 && is_punct(b - 1, ',') && (is_punct(e + 1, '-') || is_punct(e + 1, 0x2013) ||
+                                                                 is_punct(e + 1, 0x2014))) ||
+                           last_word(e)))
+                cue = true;
             // "Chelsea, which", "Chelsea which" (a person is "who").
             const std::size_t after = is_punct(e + 1, ',') ? e + 2 : e + 1;
             if (is_word(after) && word(after) == "which") cue = true;
@@ -1329,8 +1342,7 @@ class PeopleFinder {
             if (strong[k]) continue;
             const auto& w = entities_[k].words;
             const bool thing = (w.size() > 1 && (w[0] == "The" || w[0] == "A" || w[0] == "An")) ||
-                               numbers.contains(lower(w[0])) || (w.size() == 1 && lex_.orgwords.count(w[0])) ||
-                               (w.size() == 1 && caps[k] == total[k] && !named_elsewhere(k));
+                               numbers.contains(lower(w[0])) || (w.size() == 1 && lex_.orgwords.count(w[0]));
             int votes = cues[k];
             if (w.size() == 1)
                 if (const auto it = elsewhere.find(lower(w[0])); it != elsewhere.end()) votes += it->second;
@@ -1340,6 +1352,20 @@ class PeopleFinder {
                 any = true;
             }
         }
+        // Then the words known only from headlines, against the people that stay.
+        for (std::size_t k = 0; k < n; ++k)
+            if (keep[k] && !strong[k] && entities_[k].words.size() == 1 && caps[k] == total[k] &&
+                !named_elsewhere(k, keep)) {
+                keep[k] = 0;
+                any = true;
+            }
+        // Then the words known only from headlines, against the people that stay.
+        for (std::size_t k = 0; k < n; ++k)
+            if (keep[k] && !strong[k] && entities_[k].words.size() == 1 && caps[k] == total[k] &&
+                !named_elsewhere(k, keep)) {
+                keep[k] = 0;
+                any = true;
+            }
         if (any) keep_entities(keep);
     }
 

@@ -229,6 +229,13 @@ TEST_CASE("what the tagger calls a person but the article uses as a thing goes")
         {"He told a Kambor inquiry the plan was sound.", {"Kambor"}, {}, {}},
         {"The results were released on Friday.\nKambor\n", {"Kambor"}, {}, {}},
         {"KAMBOR UNIT SELLS PLANT\n\nThe sale closed on Friday.", {"KAMBOR"}, {}, {}},
+        // ... also when the story's own uses of the word go for other reasons.
+        {"GRELL CORP GRELL SHR\n\nGrell shr loss 22 cts vs profit 10 cts", {"GRELL", "Grell"}, {}, {}},
+        // ... but not a headline's name the story gives in full.
+        {"BRASK NAMED CAPTAIN\n\nAlan Brask was named captain on Friday.", {"BRASK", "Alan Brask"}, {}, {"BRASK", "Alan Brask"}},
+        // An agency's credit in a dateline; a sign-off.
+        {"LUND, March 3, Kambor - Prices rose on Friday, officials said.", {"Kambor"}, {}, {}},
+        {"Prices rose on Friday, officials said.\n Kambor", {"Kambor"}, {}, {}},
         // The tagger calls the word an organisation elsewhere in the article.
         {"Kambor said profits rose. Kambor expects more. Kambor is based in Lund.", {"Kambor"}, {"Kambor@2"}, {}},
         {"Kambor said profits rose. Kambor expects more. Kambor is based in Lund.", {"Kambor"}, {}, {"Kambor"}},
