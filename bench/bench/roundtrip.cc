@@ -103,9 +103,16 @@ Tally run_input(const Xapian::Database& db, const RoundtripOptions& o) {
     std::unordered_map<std::string, Parsed> cache;
     const std::string kind = value_terms(field("type"), "article").at(0);
     for (Xapian::PostingIterator p = db.postlist_begin(kind); p != db.postlist_end(kind); ++p) {
-        const DocRecord rec = DocRecord::parse(db.get_document(*p).get_data());
+        const Xapian::Document doc = db.get_document(*p);
+        const DocRecord rec = DocRecord::parse(doc.get_data());
         ++t.articles;
-        const Xapian::Query self(value_terms(field("id"), rec.id).at(0));
+        // The article itself: its unique term (ids may repeat across sources).
+        const std::string unique(prefix("source"));
+        Xapian::TermIterator u = doc.termlist_begin();
+        u.skip_to(unique);
+        if (u == doc.termlist_end() || !(*u).starts_with(unique))
+            throw std::runtime_error("article " + rec.id + " has no unique term");
+        const Xapian::Query self(*u);
         for (const auto& [token, n] : tokens_of(rec.text)) {
             t.tokens += n;
             ++t.distinct;
