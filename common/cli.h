@@ -3,11 +3,14 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <exception>
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "error.h"
 #include "version.h"
@@ -19,6 +22,28 @@ inline void add_version_flag(CLI::App& app, const char* program) {
     app.set_version_flag(
         "--version", [program] { return version_text(program); },
         "Print the versions of the program, database schema, JSON format, Xapian and ICU, and exit");
+}
+
+/// A closed choice for an option: the names map to enum values (CLI11's
+/// CheckedTransformer, case ignored). --help shows them (ENUM:{text,json}, which the
+/// bash completion reads); any other value, a number too, is refused with the list
+/// ("--format: xml is not one of: text, json").
+template <class E>
+CLI::Validator choice(const std::vector<std::pair<std::string, E>>& names) {
+    std::string braces, list;
+    for (const auto& [n, _] : names) {
+        braces += (braces.empty() ? "" : ",") + n;
+        list += (list.empty() ? "" : ", ") + n;
+    }
+    const CLI::Validator to_enum = CLI::CheckedTransformer(names, CLI::ignore_case);
+    return CLI::Validator(
+        [names, list, to_enum](std::string& value) {
+            const bool named = std::any_of(names.begin(), names.end(),
+                                           [&](const auto& n) { return CLI::detail::to_lower(value) == n.first; });
+            if (!named || !to_enum(value).empty()) return value + " is not one of: " + list;
+            return std::string();
+        },
+        "{" + braces + "}");
 }
 
 /// The program name std::terminate reports under (set by run_command).

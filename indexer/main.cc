@@ -28,6 +28,9 @@ using namespace newsfacet;
 
 namespace {
 
+/// --dry-run's output: a table for a person, or one JSON object per article.
+enum class DryRunFormat { text, json };
+
 /// The options of one run (CLI11 fills it).
 struct IndexOptions {
     std::string db;
@@ -35,7 +38,7 @@ struct IndexOptions {
     std::vector<std::string> deletes;
     std::vector<std::string> delete_files;
     bool dry_run = false;
-    std::string format = "text";
+    DryRunFormat format = DryRunFormat::text;
     std::string published;
     bool quiet = false;
     std::size_t batch = 2000;
@@ -66,8 +69,8 @@ void setup_index(CLI::App& app, IndexOptions& o) {
                    "Remove the articles read from this file (every record of a JSON Lines or SGML file; repeatable)");
     app.add_flag("-n,--dry-run", o.dry_run, "Analyse and print what extraction finds; write nothing");
     app.add_option("--format", o.format, "Dry-run output format")
-        ->check(CLI::IsMember({"text", "json"}))
-        ->capture_default_str();
+        ->transform(choice<DryRunFormat>({{"text", DryRunFormat::text}, {"json", DryRunFormat::json}}))
+        ->default_str("text");
     app.add_option("--published", o.published, "Publication date (YYYY-MM-DD) for inputs that carry none");
     app.add_flag("-q,--quiet", o.quiet, "No progress or summary on stderr");
     app.add_option("--batch", o.batch, "Commit after this many articles")
@@ -321,7 +324,8 @@ int run_index(const IndexOptions& o) {
 
     if (o.dry_run) {
         read_inputs(
-            o.inputs, ro, [&](Article& a) { print_dry_run(a, extract(a), o.format == "json", std::cout); }, on_problem);
+            o.inputs, ro, [&](Article& a) { print_dry_run(a, extract(a), o.format == DryRunFormat::json, std::cout); },
+            on_problem);
         std::cout.flush();
         return (skipped || failed) ? kExitPartial : kExitOk;
     }

@@ -41,7 +41,9 @@ struct QueryOptions {
     std::vector<std::string> facet_prefix;
     Colour color = Colour::automatic;
     std::vector<std::string> facet_match;
-    std::string output;        ///< "", "ids" or "paths"
+    LineOutput output = LineOutput::ids;  ///< --output: one line per hit
+    bool output_given = false;            ///< --output was on the command line
+
     bool limit_given = false;  ///< -n was on the command line
     std::string query_file;    ///< read the query from this file ("-": stdin)
     std::string now;           ///< the day relative dates count from
@@ -49,16 +51,6 @@ struct QueryOptions {
     std::string like;          ///< more like this article id
     bool like_given = false;   ///< --like was on the command line
 };
-
-/// A closed choice: the names map to enum values (CLI11 CheckedTransformer), and
-/// --help lists the names.
-template <class E>
-CLI::Validator choice(const std::vector<std::pair<std::string, E>>& names) {
-    std::string list;
-    for (const auto& [n, _] : names)
-        list += (list.empty() ? "" : ",") + n;
-    return CLI::CheckedTransformer(names, CLI::ignore_case).description("{" + list + "}");
-}
 
 /// The query text from --query-file: the whole file (or stdin for "-"), its lines
 /// joined by spaces. Throws Failure: exit 1 when it cannot be read, 2 when too large.
@@ -188,7 +180,7 @@ void setup_query(CLI::App& app, QueryOptions& o) {
     app.add_option("--output", o.output,
                    "Print only one line per hit, for pipes: the article ids or the article file paths (all hits "
                    "unless -n is given)")
-        ->check(CLI::IsMember({"ids", "paths"}));
+        ->transform(choice<LineOutput>({{"ids", LineOutput::ids}, {"paths", LineOutput::paths}}));
     app.add_option("--pivot", o.pivot,
                    "A,B: count matches per pair of values of facets A (rows) and B (columns), any two --facet "
                    "accepts, e.g. speaker,published:month (who spoke when); --facet-limit values per axis");
@@ -234,11 +226,11 @@ int run_query(const QueryOptions& o) {
             throw Failure({kExitUsage, "--now " + o.now + ": expected a day YYYY-MM-DD", "e.g. --now 2024-10-08"});
         so.today = pd->ymd;
     }
-    if (!o.output.empty() && (o.format == Format::json || o.count))
+    if (o.output_given && (o.format == Format::json || o.count))
         throw Failure({kExitUsage, std::string("--output goes with neither ") + (o.count ? "--count" : "--format json"),
                        "--output prints one id or path per hit, for pipes"});
     so.limit = o.count ? 0 : o.limit;
-    if (!o.output.empty()) {
+    if (o.output_given) {
         so.snippets = false;
         if (!o.limit_given) so.limit = std::numeric_limits<std::size_t>::max();
     }
@@ -302,8 +294,8 @@ int run_query(const QueryOptions& o) {
             if (so.limit > db.get_doccount()) so.limit = db.get_doccount();
             return search(db, so);
         });
-    if (!o.output.empty())
-        print_lines(r, so, o.output == "paths" ? LineOutput::paths : LineOutput::ids, std::cout);
+    if (o.output_given)
+        print_lines(r, so, o.output, std::cout);
     else if (o.format == Format::json)
         print_json(r, so, std::cout);
     else
@@ -313,7 +305,7 @@ int run_query(const QueryOptions& o) {
         print_message("newsfacet-query", "note", w);
     // Text output prints "did you mean" above its summary line; --count and --output
     // keep stdout for the number or the list.
-    if (!r.did_you_mean.empty() && o.format == Format::text && (o.count || !o.output.empty()))
+    if (!r.did_you_mean.empty() && o.format == Format::text && (o.count || o.output_given))
         print_message("newsfacet-query", "note", "did you mean: " + r.did_you_mean + "?");
     std::cout.flush();
     return kExitOk;
@@ -331,6 +323,7 @@ int main(int argc, char** argv) {
         [&] {
             o.limit_given = app.count("--limit") > 0;
             o.like_given = app.count("--like") > 0;
+            o.output_given = app.count("--output") > 0;
             return run_query(o);
         },
         [&] { return resolve_db_path(o.db); });

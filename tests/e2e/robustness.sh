@@ -115,6 +115,14 @@ expect_grep 'not a regular file \(a character device\), skipped' cat "$WORK/err"
 expect_rc 2 "$BIN/newsfacet-index"
 expect_rc 2 "$BIN/newsfacet-index" --published 2024-13-01 "$IN"
 expect_rc 2 "$BIN/newsfacet-index" --bogus
+# A closed choice names the valid values; a number is not one of them.
+for args in "newsfacet-query --format xml" "newsfacet-query --sort 1" "newsfacet-query --output uris" \
+            "newsfacet-index --dry-run --format 0"; do
+  read -r -a a <<<"$args"
+  expect_rc 2 "$BIN/${a[0]}" "${a[@]:1}" ceasefire
+  expect_grep "error: ${a[-2]}: ${a[-1]} is not one of: [a-z]+, [a-z]+" cat "$WORK/err"
+done
+expect_grep '^  --output ENUM:\{ids,paths\}' "$BIN/newsfacet-query" --help
 expect_rc 2 "$BIN/newsfacet-query" --reverse ceasefire
 expect_rc 2 "$BIN/newsfacet-query" --offset 4294967296 ceasefire
 expect_rc 3 "$BIN/newsfacet-index" "$WORK/does-not-exist.txt"
