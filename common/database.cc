@@ -152,6 +152,32 @@ void recover_uncommitted(const std::string& path, std::string* note) {
             "database " + path + " was left unfinished by a run stopped before its first commit; creating it afresh";
 }
 
+// What a read passes through unchanged: a writer's commit overtaking it, which
+// read_database retries. A database opened for writing has no such race.
+enum class Races { pass, translate };
+
+// Runs `open` and returns what it returns; anything it throws leaves as a Failure
+// naming `path` (current_exception_error: locked, missing, corrupt, I/O ...), except a
+// Failure already made and, with Races::pass, DatabaseModifiedError and
+// DatabaseCorruptError. The one place that turns Xapian's exceptions into newsfacet's
+// errors for every way of opening a database.
+template <class Open>
+auto translating_errors(const std::string& path, Races races, Open&& open) -> decltype(open()) {
+    try {
+        return open();
+    } catch (const Failure&) {
+        throw;
+    } catch (const Xapian::DatabaseModifiedError&) {
+        if (races == Races::pass) throw;
+        throw Failure(current_exception_error(path));
+    } catch (const Xapian::DatabaseCorruptError&) {
+        if (races == Races::pass) throw;
+        throw Failure(current_exception_error(path));
+    } catch (...) {
+        throw Failure(current_exception_error(path));
+    }
+}
+
 bool has_marker(const std::string& stub) {
     std::ifstream in(stub);
     std::string first;
@@ -203,7 +229,7 @@ Xapian::Database open_database(const std::string& path, OpenMode mode) {
         if (errno == ENOENT) refuse("no database at " + path, create_hint(path));
         refuse("cannot open database " + path + ": " + std::strerror(errno), "");
     }
-    try {
+    return translating_errors(path, Races::pass, [&] {
         if (S_ISREG(st.st_mode)) {
             if (mode != OpenMode::stub_file)
                 refuse(path + " is a file, not a newsfacet database (a directory)",
@@ -219,31 +245,13 @@ Xapian::Database open_database(const std::string& path, OpenMode mode) {
             return open_stub(path + "/XAPIANDB", path);
         }
         return open_glass(path);
-    } catch (const Failure&) {
-        throw;
-    } catch (const Xapian::DatabaseModifiedError&) {
-        throw;
-    } catch (const Xapian::DatabaseCorruptError&) {
-        throw;
-    } catch (...) {
-        throw Failure(current_exception_error(path));
-    }
+    });
 }
 
 Xapian::Database open_for_reading(const std::string& path, OpenMode mode) {
     Xapian::Database db = open_database(path, mode);
-    try {
-        check_schema(db, path);
-        return db;
-    } catch (const Failure&) {
-        throw;
-    } catch (const Xapian::DatabaseModifiedError&) {
-        throw;
-    } catch (const Xapian::DatabaseCorruptError&) {
-        throw;
-    } catch (...) {
-        throw Failure(current_exception_error(path));
-    }
+    translating_errors(path, Races::pass, [&] { check_schema(db, path); });
+    return db;
 }
 
 Xapian::WritableDatabase open_for_writing(const std::string& path, std::string* note) {
@@ -254,15 +262,13 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, std::string* 
     if (is_dir(path) && !is_file(path + "/iamglass") && is_file(path + "/XAPIANDB"))
         refuse(path + " holds a Xapian stub (XAPIANDB), not a database newsfacet-index writes to", "");
     if (is_dir(path) && !is_file(path + "/iamglass")) recover_uncommitted(path, note);
-    try {
+    return translating_errors(path, Races::translate, [&] {
         // DB_BACKEND_GLASS: a directory without a glass version file (a run killed
         // before glass wrote it) is created afresh rather than probed for a stub.
         Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
         check_schema(db, path);
         return db;
-    } catch (...) {
-        throw Failure(current_exception_error(path));
-    }
+    });
 }
 
 std::string database_version(const Xapian::Database& db) {
