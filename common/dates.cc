@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "article.h"
+
 namespace newsfacet {
 
 std::string_view granularity_name(Granularity g) {
@@ -126,6 +128,12 @@ std::optional<PartialDate> parse_partial_date(std::string_view s) {
     if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
     p.ymd = Ymd{y, m, d};
     return p;
+}
+
+Result<Ymd> parse_day(std::string_view s) {
+    const auto pd = parse_partial_date(s);
+    if (pd && pd->granularity == Granularity::day) return pd->ymd;
+    return Error{kExitUsage, "\"" + shorten_title(s, 40) + "\" is not a date YYYY-MM-DD", ""};
 }
 
 std::string PartialDate::iso() const {

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "error.h"
+
 namespace newsfacet {
 
 /// The published facet's value for documents without a publication date; also
@@ -65,6 +67,11 @@ Ymd add_days(const Ymd& d, long n);
 /// Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (also "YYYYMMDD"); nullopt when invalid
 /// (month 13, day 31 in a 30-day month, trailing text...).
 std::optional<PartialDate> parse_partial_date(std::string_view s);
+
+/// A whole day "YYYY-MM-DD" (as parse_partial_date reads it), or a usage Error
+/// quoting the text, shortened to 40 characters: "\"2024-13-01\" is not a date
+/// YYYY-MM-DD". The caller puts where it was in front (an option, file:line).
+Result<Ymd> parse_day(std::string_view s);
 
 /// "YYYY-MM-DD".
 std::string iso_day(const Ymd& d);

@@ -298,13 +298,12 @@ void print_summary(const RunCounts& c, const Progress& progress, const std::stri
 int run_index(const IndexOptions& o) {
     ReadOptions ro;
     if (!o.published.empty()) {
-        auto pd = parse_partial_date(o.published);
-        if (!pd || pd->granularity != Granularity::day) {
-            print_error("newsfacet-index",
-                        {kExitUsage, "--published: \"" + o.published + "\" is not a date YYYY-MM-DD", ""});
+        const Result<Ymd> day = parse_day(o.published);
+        if (!day) {
+            print_error("newsfacet-index", {kExitUsage, "--published: " + day.error().message, ""});
             return kExitUsage;
         }
-        ro.published = pd->ymd;
+        ro.published = *day;
     }
     if (o.inputs.empty() && o.deletes.empty() && o.delete_files.empty()) {
         print_error("newsfacet-index", {kExitUsage, "no input given", "try: newsfacet-index seeds/   (or --help)"});

@@ -321,9 +321,9 @@ void read_jsonl(const std::string& path, const ByteSource& source, const ReadOpt
         }
         const std::string date = get("date").empty() ? get("published") : get("date");
         if (!date.empty()) {
-            auto pd = parse_partial_date(date.substr(0, std::min<std::size_t>(10, date.size())));
-            if (pd && pd->granularity == Granularity::day) {
-                a.published = pd->ymd;
+            // "YYYY-MM-DD…": a time may follow the day.
+            if (const Result<Ymd> day = parse_day(std::string_view(date).substr(0, 10))) {
+                a.published = *day;
                 a.published_source = "jsonl";
             } else {
                 on_problem(where, {InputOutcome::Status::ok, "date \"" + shorten_title(date, 40) +
@@ -491,15 +491,13 @@ void Manifest::add_text(const std::string& dir, const std::string& path, std::st
             continue;
         }
         if (line.substr(0, t1) == "file") continue;  // a header row
-        const std::string date(
-            line.substr(t1 + 1, t2 == std::string_view::npos ? std::string_view::npos : t2 - t1 - 1));
-        auto pd = parse_partial_date(date);
-        if (!pd || pd->granularity != Granularity::day) {
-            warnings.push_back(path + ":" + std::to_string(lineno) + ": \"" + shorten_title(date, 40) +
-                               "\" is not a date YYYY-MM-DD");
+        const Result<Ymd> day =
+            parse_day(line.substr(t1 + 1, t2 == std::string_view::npos ? std::string_view::npos : t2 - t1 - 1));
+        if (!day) {
+            warnings.push_back(path + ":" + std::to_string(lineno) + ": " + day.error().message);
             continue;
         }
-        dates_[(fs::path(dir) / fs::path(line.substr(0, t1))).lexically_normal().string()] = pd->ymd;
+        dates_[(fs::path(dir) / fs::path(line.substr(0, t1))).lexically_normal().string()] = *day;
     }
 }
 

@@ -221,10 +221,9 @@ int run_query(const QueryOptions& o) {
         so.query = read_query_file(o.query_file);
     }
     if (!o.now.empty()) {
-        const auto pd = parse_partial_date(o.now);
-        if (!pd || pd->granularity != Granularity::day)
-            throw Failure({kExitUsage, "--now " + o.now + ": expected a day YYYY-MM-DD", "e.g. --now 2024-10-08"});
-        so.today = pd->ymd;
+        const Result<Ymd> day = parse_day(o.now);
+        if (!day) throw Failure({kExitUsage, "--now: " + day.error().message, "e.g. --now 2024-10-08"});
+        so.today = *day;
     }
     if (o.output_given && (o.format == Format::json || o.count))
         throw Failure({kExitUsage, std::string("--output goes with neither ") + (o.count ? "--count" : "--format json"),

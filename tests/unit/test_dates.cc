@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <string>
+
 #include "dates.h"
 
 using namespace newsfacet;
@@ -29,6 +31,27 @@ TEST_CASE("parse_partial_date accepts years, months and days and rejects invalid
         CAPTURE(r.input);
         auto p = parse_partial_date(r.input);
         CHECK((p ? p->iso() : std::string()) == r.expected);
+    }
+}
+
+TEST_CASE("parse_day: a whole day, or an error quoting the text") {
+    struct Row {
+        std::string input;
+        std::string expected;  // iso_day() or the error's message
+    };
+    const Row rows[] = {
+        {"2024-10-07", "2024-10-07"},
+        {"20241007", "2024-10-07"},
+        {"2024-10", "\"2024-10\" is not a date YYYY-MM-DD"},
+        {"2024-13-01", "\"2024-13-01\" is not a date YYYY-MM-DD"},
+        {"", "\"\" is not a date YYYY-MM-DD"},
+        {std::string(60, 'x'), "\"" + std::string(40, 'x') + "\u2026\" is not a date YYYY-MM-DD"},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.input);
+        const Result<Ymd> d = parse_day(r.input);
+        CHECK((d ? iso_day(*d) : d.error().message) == r.expected);
+        if (!d) CHECK(d.error().code == kExitUsage);
     }
 }
 
