@@ -22,6 +22,9 @@ struct Article {
     std::string source;
     std::string file;         ///< the canonical path of the file it came from; empty for stdin
     std::string source_name;  ///< the source as shown in messages ("/news/a.jsonl:3")
+    /// What the file was when read (size, modification time ...: file_stamp in
+    /// reader.h); empty for stdin.
+    std::string file_stamp;
     /// The whole decoded text: UTF-8, BOM removed, CR LF -> LF, invalid bytes -> U+FFFD.
     /// Every Span in an Extraction points into this string.
     std::string text;

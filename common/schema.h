@@ -60,6 +60,8 @@ enum Slot : unsigned {
     kSlotCities = 6,     ///< canonical cities only
     kSlotOrder = 7,      ///< 8 bytes from a hash of the unique term: breaks ties in ranking the same way in
                          ///< one database, in shards and over remote shards (docids differ between them)
+    kSlotFileStamp = 8,  ///< articles: "<canonical path>\0<stamp>", what their file was when read (skipping
+                         ///< unchanged files, finding vanished ones: docs/input.md)
 };
 inline constexpr char kValueSeparator = '\x1f';
 
@@ -69,7 +71,7 @@ struct SlotInfo {
     std::string_view name;
     std::string_view content;
 };
-inline constexpr std::array<SlotInfo, 8> kSlots{{
+inline constexpr std::array<SlotInfo, 9> kSlots{{
     {kSlotPublished, "published", "YYYYMMDD publication day (sortable); absent when unknown"},
     {kSlotSpeakers, "speakers", "canonical names of the people quoted"},
     {kSlotPeople, "people", "canonical names of everyone mentioned or quoted"},
@@ -78,6 +80,9 @@ inline constexpr std::array<SlotInfo, 8> kSlots{{
     {kSlotMentioned, "mentioned", "ISO values of the dates mentioned (2023-10-07, 2024-04, 2020)"},
     {kSlotCities, "cities", "canonical cities"},
     {kSlotOrder, "order", "8 bytes, big-endian FNV-1a 64 of the unique term: the order of equal scores"},
+    {kSlotFileStamp, "filestamp",
+     "articles: the canonical path of their file, NUL, and its stamp when read (size, modification time, id, "
+     "date inputs, version): unchanged files are skipped"},
 }};
 
 /// How a field is searched.

@@ -138,6 +138,7 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
     w.add_terms("type", "article");
     w.add_terms("id", a.id);
     if (!a.file.empty()) w.add_terms("file", a.file);
+    if (!a.file.empty() && !a.file_stamp.empty()) doc.add_value(kSlotFileStamp, a.file + '\0' + a.file_stamp);
 
     // Free text: the title with extra weight and under S, then the body.
     Xapian::termpos pos = 0;
@@ -409,6 +410,25 @@ DeleteOutcome delete_file(const std::vector<Xapian::WritableDatabase*>& dbs, con
             if (delete_article(*db, a.unique_term)) ++out.deleted;
         }
     return out;
+}
+
+std::map<std::string, IndexedFile> indexed_files(const std::vector<Xapian::WritableDatabase*>& dbs) {
+    std::map<std::string, IndexedFile> files;
+    const std::string prefix_file(prefix("file"));
+    for (Xapian::WritableDatabase* db : dbs)
+        for (Xapian::TermIterator t = db->allterms_begin(prefix_file); t != db->allterms_end(prefix_file); ++t) {
+            const Xapian::PostingIterator p = db->postlist_begin(*t);
+            if (p == db->postlist_end(*t)) continue;
+            // The path from the value: a long one's term is hashed.
+            const std::string v = db->get_document(*p).get_value(kSlotFileStamp);
+            const std::size_t nul = v.find('\0');
+            if (nul == std::string::npos) continue;
+            const std::string path = v.substr(0, nul), stamp = v.substr(nul + 1);
+            auto [it, fresh] = files.try_emplace(path, IndexedFile{stamp, 0});
+            if (!fresh && it->second.stamp != stamp) it->second.stamp.clear();
+            it->second.articles += t.get_termfreq();
+        }
+    return files;
 }
 
 WriteOutcome write_article(Xapian::WritableDatabase& db, const ArticleDocuments& docs, SpellingBatch* spelling) {

@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -88,6 +89,17 @@ DeleteOutcome delete_id(const std::vector<Xapian::WritableDatabase*>& dbs, const
 
 /// --delete-file FILE: deletes every article read from the file (its canonical path).
 DeleteOutcome delete_file(const std::vector<Xapian::WritableDatabase*>& dbs, const std::string& canonical_path);
+
+/// A file that articles in the database were read from: its stamp when read (empty
+/// when its articles disagree, so that it is read again) and its articles.
+struct IndexedFile {
+    std::string stamp;
+    Xapian::doccount articles = 0;
+};
+
+/// Every file the databases' articles came from, by canonical path (from the value
+/// kSlotFileStamp of one article per file term).
+std::map<std::string, IndexedFile> indexed_files(const std::vector<Xapian::WritableDatabase*>& dbs);
 
 /// What writing an article did.
 struct WriteOutcome {

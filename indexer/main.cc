@@ -3,11 +3,13 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
 #include <exception>
+#include <filesystem>
 #include <iostream>
 #include <mutex>
 #include <thread>
@@ -44,6 +46,8 @@ struct IndexOptions {
     std::size_t batch = 2000;
     bool pipeline = true;
     std::size_t shards = 0;
+    bool force = false;
+    bool prune = false;
 };
 
 void setup_index(CLI::App& app, IndexOptions& o) {
@@ -65,6 +69,9 @@ void setup_index(CLI::App& app, IndexOptions& o) {
     app.add_option("--delete", o.deletes,
                    "Remove the article with this id and its quotes (repeatable); an id several articles share is "
                    "refused (exit 3): use --delete-file");
+    app.add_flag("--force", o.force, "Read every input again, even files unchanged since they were indexed");
+    app.add_flag("--prune", o.prune,
+                 "Delete the articles of files that are gone from under the input directories (without it: a note)");
     app.add_option("--delete-file", o.delete_files,
                    "Remove the articles read from this file (every record of a JSON Lines or SGML file; repeatable)");
     app.add_flag("-n,--dry-run", o.dry_run, "Analyse and print what extraction finds; write nothing");
@@ -277,9 +284,65 @@ class DuplicateIds {
     std::size_t count_ = 0;
 };
 
+/// Incremental re-indexing (docs/input.md): a file whose stamp (size, modification
+/// time, id, date inputs, version) is the one its articles were indexed with is not
+/// read again (unless --force); articles whose file is gone from under an input
+/// directory are reported, or with --prune deleted.
+class Incremental {
+  public:
+    Incremental(const IndexOptions& o, const std::vector<Xapian::WritableDatabase*>& dbs)
+        : force_(o.force), files_(o.inputs.empty() ? std::map<std::string, IndexedFile>{} : indexed_files(dbs)) {}
+
+    /// For ReadOptions::unchanged: reads only the snapshot taken before the run, so
+    /// the reading thread may call it while the writer writes.
+    bool unchanged(const std::string& file, const std::string& stamp) {
+        if (force_) return false;
+        const auto it = files_.find(file);
+        if (it == files_.end() || it->second.stamp.empty() || it->second.stamp != stamp) return false;
+        ++unchanged_;
+        return true;
+    }
+    std::size_t unchanged_files() const { return unchanged_; }
+
+    /// The files of indexed articles under an input directory that no longer exist:
+    /// deleted with --prune (returns the articles deleted), else named in a note.
+    std::size_t gone(const IndexOptions& o, const std::vector<Xapian::WritableDatabase*>& dbs) const {
+        std::vector<std::string> dirs;
+        for (const std::string& in : o.inputs) {
+            std::error_code ec;
+            if (in != "-" && std::filesystem::is_directory(in, ec)) dirs.push_back(canonical_file(in) + "/");
+        }
+        std::size_t files = 0, articles = 0, deleted = 0;
+        std::string example;
+        for (const auto& [path, f] : files_) {
+            std::error_code ec;
+            const bool under = std::any_of(dirs.begin(), dirs.end(), [&](const std::string& d) {
+                return path.compare(0, d.size(), d) == 0;
+            });
+            if (!under || std::filesystem::exists(std::filesystem::symlink_status(path, ec))) continue;
+            if (ec && ec != std::errc::no_such_file_or_directory) continue;  // cannot tell: keep it
+            ++files;
+            articles += f.articles;
+            if (example.empty()) example = path;
+            if (o.prune) deleted += delete_file(dbs, path).deleted;
+        }
+        if (files && !o.prune)
+            print_message("newsfacet-index", "note",
+                          std::to_string(articles) + " indexed article(s) of " + std::to_string(files) +
+                              " file(s) gone from the input directories (" + example +
+                              (files > 1 ? ", ..." : "") + "): newsfacet-index --prune DIR deletes them");
+        return deleted;
+    }
+
+  private:
+    bool force_;
+    std::map<std::string, IndexedFile> files_;
+    std::size_t unchanged_ = 0;
+};
+
 /// The counts of a run, for its summary line.
 struct RunCounts {
-    std::size_t added, replaced, skipped, deleted, duplicates;
+    std::size_t added, replaced, skipped, deleted, duplicates, unchanged;
 };
 
 /// The summary line on stderr: "newsfacet-index: N indexed (...) ...; database HOLDS".
@@ -287,9 +350,10 @@ void print_summary(const RunCounts& c, const Progress& progress, const std::stri
     const std::size_t n = c.added + c.replaced;
     char counts[256];
     std::snprintf(counts, sizeof counts,
-                  "%zu indexed (%zu new, %zu replaced), %zu skipped, %zu deleted, %zu with a duplicate id in %.2f s "
-                  "(%.0f articles/s); ",
-                  n, c.added, c.replaced, c.skipped, c.deleted, c.duplicates, progress.seconds(), progress.rate(n));
+                  "%zu indexed (%zu new, %zu replaced), %zu skipped, %zu deleted, %zu with a duplicate id, %zu "
+                  "files unchanged in %.2f s (%.0f articles/s); ",
+                  n, c.added, c.replaced, c.skipped, c.deleted, c.duplicates, c.unchanged, progress.seconds(),
+                  progress.rate(n));
     // The path is the user's: it goes through the terminal filter with the rest.
     const std::string summary = "newsfacet-index: " + std::string(counts) + "database " + holds;
     std::fputs((terminal_safe(summary) + "\n").c_str(), stderr);
@@ -337,7 +401,10 @@ int run_index(const IndexOptions& o) {
         // builds and writes it.
         ShardedWriter writer(path, o.shards > 0 ? o.shards : have, o.batch);
         std::size_t not_deleted = 0;
-        const std::size_t deleted = run_deletes(o, writer.databases(), not_deleted);
+        std::size_t deleted = run_deletes(o, writer.databases(), not_deleted);
+        Incremental incremental(o, writer.databases());
+        deleted += incremental.gone(o, writer.databases());
+        ro.unchanged = [&](const std::string& f, const std::string& s) { return incremental.unchanged(f, s); };
         Progress progress(o.quiet, *ro.progress);
         read_inputs(
             o.inputs, ro,
@@ -353,7 +420,9 @@ int run_index(const IndexOptions& o) {
             duplicates.add(id, source, other);
         duplicates.finish();
         if (!o.quiet)
-            print_summary({t.added, t.replaced, skipped + failed, deleted, duplicates.count()}, progress,
+            print_summary({t.added, t.replaced, skipped + failed, deleted, duplicates.count(),
+                           incremental.unchanged_files()},
+                          progress,
                           path + " holds " + std::to_string(t.documents) + " documents in " +
                               std::to_string(o.shards > 0 ? o.shards : have) + " shards");
         return (skipped || failed || not_deleted) ? kExitPartial : kExitOk;
@@ -368,7 +437,10 @@ int run_index(const IndexOptions& o) {
     db.set_metadata(std::string(kSchemaKey), std::to_string(kSchemaVersion));
     std::size_t added = 0, replaced = 0, not_found = 0, pending = 0;
     SpellingBatch spelling;  // flushed before every commit
-    const std::size_t deleted = run_deletes(o, {&db}, not_found);
+    std::size_t deleted = run_deletes(o, {&db}, not_found);
+    Incremental incremental(o, {&db});
+    deleted += incremental.gone(o, {&db});
+    ro.unchanged = [&](const std::string& f, const std::string& s) { return incremental.unchanged(f, s); };
     DuplicateIds duplicates;
     Progress progress(o.quiet, *ro.progress);
     auto write = [&](const ArticleDocuments& docs) {
@@ -409,7 +481,8 @@ int run_index(const IndexOptions& o) {
     progress.end_line(added + replaced);
     duplicates.finish();
     if (!o.quiet)
-        print_summary({added, replaced, skipped + failed, deleted, duplicates.count()}, progress,
+        print_summary({added, replaced, skipped + failed, deleted, duplicates.count(), incremental.unchanged_files()},
+                      progress,
                       path + " holds " +
                           std::to_string(db.get_termfreq(value_terms(field("type"), "article").at(0))) +
                           " articles and " +

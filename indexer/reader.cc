@@ -13,9 +13,10 @@
 #include <set>
 
 #include "json.h"
-#include "sha256.h"
 #include "reuters.h"
+#include "sha256.h"
 #include "text.h"
+#include "version.h"
 
 namespace fs = std::filesystem;
 
@@ -87,8 +88,11 @@ class InputFile {
         const int flags = ::fcntl(fd_, F_GETFL);
         if (flags >= 0) ::fcntl(fd_, F_SETFL, flags & ~O_NONBLOCK);
         size_ = static_cast<std::uint64_t>(st.st_size);
+        mtime_ns_ = std::int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
         return true;
     }
+    std::uint64_t size() const { return size_; }
+    std::int64_t mtime_ns() const { return mtime_ns_; }
     /// Up to n bytes; 0 at the end, -1 on an error.
     long read(char* buf, std::size_t n) {
         for (;;) {
@@ -134,6 +138,7 @@ class InputFile {
     }
     int fd_ = -1;
     std::uint64_t size_ = 0;
+    std::int64_t mtime_ns_ = 0;
 };
 
 // Lines from a ByteSource, each bounded: a longer line is consumed and reported.
@@ -428,6 +433,16 @@ std::string id_from_path(const std::string& path) {
     return stem.empty() ? fnv_hex(path) : stem;
 }
 
+std::string file_stamp(std::uint64_t size, std::int64_t mtime_ns, const std::optional<Ymd>& published,
+                       const std::string& id, const std::optional<Ymd>& manifest_date) {
+    const char sep = '\x1f';
+    std::string s = std::to_string(size) + sep + std::to_string(mtime_ns) + sep + std::string(program_version()) + sep;
+    if (published) s += iso_day(*published);
+    s += sep;
+    if (manifest_date) s += iso_day(*manifest_date);
+    return s + sep + id;
+}
+
 std::string canonical_file(const std::string& path) {
     std::error_code ec;
     const fs::path abs = fs::absolute(path, ec);
@@ -516,6 +531,7 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts
             on_problem("manifest", {InputOutcome::Status::ok, w});
         warnings.clear();
     };
+    // Returns false when the file was skipped as unchanged.
     auto handle_file = [&](const fs::path& p, const std::string& id) {
         const std::string path = p.string();
         manifest.load_dir(p.parent_path().empty() ? "." : p.parent_path().string(), warnings);
@@ -525,9 +541,18 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts
         int e = 0;
         if (!f.open(path, err, e)) {
             on_problem(path, {e ? InputOutcome::Status::failed : InputOutcome::Status::skipped, err + ", skipped"});
-            return;
+            return true;
         }
         const std::string file = canonical_file(path);
+        const bool many = holds_many_articles(p);
+        const std::optional<Ymd> manifest_date = many ? std::nullopt : manifest.find(path);
+        const std::string stamp =
+            file_stamp(f.size(), f.mtime_ns(), opts.published, many ? std::string() : id, manifest_date);
+        if (opts.unchanged && opts.unchanged(file, stamp)) return false;
+        const std::function<void(Article&)> stamped = [&](Article& a) {
+            a.file_stamp = stamp;
+            on_article(a);
+        };
         if (p.extension() == ".jsonl") {
             read_jsonl(
                 path,
@@ -536,22 +561,23 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts
                     if (opts.progress && got > 0) opts.progress->stream_bytes_read += std::uint64_t(got);
                     return got;
                 },
-                opts, on_article, on_problem, file);
-            return;
+                opts, stamped, on_problem, file);
+            return true;
         }
         if (!f.read_all(opts.max_bytes, raw, err)) {
             on_problem(path, {InputOutcome::Status::skipped, err + ", skipped"});
-            return;
+            return true;
         }
         if (p.extension() == ".sgm") {
-            read_sgml(path, file, raw, opts, on_article, on_problem);
-            return;
+            read_sgml(path, file, raw, opts, stamped, on_problem);
+            return true;
         }
         Article a;
         a.id = id;
         a.path = path;
         a.file = a.source = a.source_name = file;
-        if (!make_article(a, raw, path, "file", on_problem)) return;
+        a.file_stamp = stamp;
+        if (!make_article(a, raw, path, "file", on_problem)) return true;
         if (auto d = manifest.find(path)) {
             a.published = d;
             a.published_source = "manifest";
@@ -560,6 +586,7 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts
             a.published_source = "--published";
         }
         on_article(a);
+        return true;
     };
     auto handle_stdin = [&]() {
         std::string raw, err;
@@ -625,7 +652,14 @@ void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& opts
             handle_stdin();
             continue;
         }
-        handle_file(in.path, in.id);
+        if (!handle_file(in.path, in.id)) {
+            // Unchanged since indexed: out of the progress totals.
+            if (opts.progress && holds_many_articles(in.path))
+                opts.progress->stream_bytes -= in.bytes;
+            else if (opts.progress)
+                --opts.progress->files;
+            continue;
+        }
         if (opts.progress && holds_many_articles(in.path)) {
             // Whatever happened to the file (skipped, grown, shrunk), its listed size
             // is now read: the estimate's bytes add up to the total.

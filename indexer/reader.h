@@ -70,7 +70,17 @@ struct ReadOptions {
     std::optional<Ymd> published;       ///< --published: used when nothing else gives a date
     std::size_t max_bytes = 64u << 20;  ///< larger inputs are skipped
     InputProgress* progress = nullptr;  ///< filled in when given
+    /// Incremental indexing: asked before a file is read, with its canonical path and
+    /// its stamp (file_stamp); true skips the file (its articles are indexed as it is).
+    std::function<bool(const std::string& file, const std::string& stamp)> unchanged;
 };
+
+/// What an input file is, as far as its articles depend on it: its size and
+/// modification time (ns), the newsfacet version, --published, and for a file of one
+/// article its id (it depends on the directory the file was reached from) and its
+/// manifest date. Fields joined by U+001F.
+std::string file_stamp(std::uint64_t size, std::int64_t mtime_ns, const std::optional<Ymd>& published,
+                       const std::string& id = {}, const std::optional<Ymd>& manifest_date = {});
 
 /// Expands inputs (files, directories recursively for *.txt and *.jsonl, "-" for stdin)
 /// and calls `on_article` for each article decoded, `on_problem` for each input

@@ -4,13 +4,6 @@
 # long ids never collide.
 source "$(dirname "$0")/lib.bash"
 X="$BIN/newsfacet-index"
-count() { "$BIN/newsfacet-query" --count "$@" 2>&1 | tail -1; }
-expect_count() {
-  local want=$1; shift
-  CHECKS=$((CHECKS + 1))
-  local got; got=$(count "$@")
-  [ "$got" = "$want" ] || fail "count $* -> $got, expected $want"
-}
 C="$WORK/corpus"
 mkdir -p "$C/one" "$C/two"
 printf 'First headline\n\nAn armadillo story from one.\n' >"$C/one/001.txt"
@@ -66,7 +59,7 @@ expect_rc 0 "$X" --db "$J" "$WORK/dup.jsonl" "$WORK/other.jsonl"
 expect_grep 'warning: id "d1" of .*dup\.jsonl:2 is also the id of .*dup\.jsonl:1; both kept' cat "$WORK/err"
 expect_grep '3 indexed \(3 new, 0 replaced\), 0 skipped, 0 deleted, 2 with a duplicate id' cat "$WORK/err"
 expect_count 3 --db "$J" narwhal
-expect_rc 0 "$X" --db "$J" "$WORK/dup.jsonl"
+expect_rc 0 "$X" --db "$J" --force "$WORK/dup.jsonl"
 expect_grep '2 indexed \(0 new, 2 replaced\)' cat "$WORK/err"
 expect_count 3 --db "$J" narwhal
 expect_rc 3 "$X" --db "$J" --delete d1
@@ -92,7 +85,7 @@ mkdir -p "$deep"
 printf 'Deep headline\n\nA tapir story.\n' >"$deep/a.txt"
 printf 'Deep headline\n\nA tapir tale.\n' >"$deep/b.txt"
 expect_rc 0 "$X" --db "$L" "$deep"
-expect_rc 0 "$X" --db "$L" "$deep"
+expect_rc 0 "$X" --db "$L" --force "$deep"
 expect_grep '2 indexed \(0 new, 2 replaced\)' cat "$WORK/err"
 expect_count 2 --db "$L" tapir
 
@@ -101,7 +94,7 @@ S="$WORK/sharded"
 expect_rc 0 "$X" --shards 3 --db "$S" "$C/one/001.txt"
 expect_rc 0 "$X" --db "$S" "$C/two/001.txt"
 expect_count 2 --db "$S" 'id:001'
-expect_rc 0 "$X" --db "$S" "$C/one/001.txt"
+expect_rc 0 "$X" --db "$S" --force "$C/one/001.txt"
 expect_grep '1 indexed \(0 new, 1 replaced\)' cat "$WORK/err"
 expect_rc 3 "$X" --db "$S" --delete 001
 expect_grep '2 articles have this id' cat "$WORK/err"

@@ -32,6 +32,14 @@ expect_ids() {
   [ "$got" = "$want" ] || fail "newsfacet-query $* -> [$got], expected [$want]"
 }
 
+# expect_count N QUERY-ARGS...: newsfacet-query --count prints N.
+expect_count() {
+  local want=$1; shift
+  CHECKS=$((CHECKS + 1))
+  local got; got=$("$BIN/newsfacet-query" --count "$@" 2>&1 | tail -1)
+  [ "$got" = "$want" ] || fail "newsfacet-query --count $* -> $got, expected $want"
+}
+
 # expect_rc CODE COMMAND...: runs the command, checks its exit status and that it said
 # something on stderr when it failed.
 expect_rc() {

@@ -21,8 +21,8 @@ expect_ids "sub/crlf" 'zeppelins'
 expect_ids "sub/crlf" 'title:BOM'
 expect_grep '"title": "BOM headline here"' "$BIN/newsfacet-query" --format json zeppelins
 
-# Re-indexing replaces, never duplicates.
-expect_rc 3 "$BIN/newsfacet-index" "$IN"
+# Re-indexing replaces, never duplicates (--force: unchanged files are read again).
+expect_rc 3 "$BIN/newsfacet-index" --force "$IN"
 expect_grep '0 new, 5 replaced' cat "$WORK/err"
 expect_grep '^5$' "$BIN/newsfacet-query" --count ''
 
