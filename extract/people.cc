@@ -50,12 +50,9 @@ UChar32 decode(std::string_view t, std::size_t i, std::size_t& next) {
 
 bool is_abbrev(std::string_view w) {
     // Words after which a full stop does not end the sentence.
-    static const std::unordered_set<std::string> abbr = {
-        "mr",  "mrs",  "ms",  "dr",     "st",  "prof", "sen",  "rep",  "gov", "gen",  "lt", "col",
-        "maj", "capt", "sgt", "jr",     "sr",  "no",   "vs",   "rev",  "fr",  "mt",   "ft", "co",
-        "inc", "corp", "ltd", "messrs", "hon", "adm",  "cmdr", "supt", "det", "insp", "cpl"};
+    static const WordSet abbr = embedded_lexicon("abbreviations.tsv").set("sentence");
     if (w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z') return true;  // an initial: "J. Smith"
-    return abbr.count(lower(w)) > 0;
+    return abbr.contains(lower(w));
 }
 
 }  // namespace
@@ -229,46 +226,13 @@ bool is_function_word(std::string_view w) {
         if (a != std::string_view::npos && a > 0) {
             w = w.substr(0, a);
             // "Don't", "Isn't": negated auxiliaries (but "Don" alone is a first name).
-            static const std::unordered_set<std::string_view> neg = {
-                "don",   "didn",  "doesn", "isn", "wasn", "couldn", "wouldn", "shouldn", "aren",
-                "weren", "haven", "hasn",  "won", "can",  "ain",    "needn",  "mustn"};
-            if (neg.count(w)) return true;
+            static const WordSet neg = embedded_lexicon("people-words.tsv").set("negated-auxiliary");
+            if (neg.contains(w)) return true;
             break;
         }
     }
-    static const std::unordered_set<std::string_view> fw = {
-        "the",       "a",         "an",          "this",       "that",      "these",    "those",    "his",
-        "her",       "its",       "their",       "our",        "my",        "your",     "he",       "she",
-        "it",        "they",      "we",          "i",          "you",       "him",      "them",     "us",
-        "me",        "who",       "whom",        "whose",      "which",     "what",     "when",     "where",
-        "why",       "how",       "and",         "or",         "but",       "nor",      "so",       "yet",
-        "for",       "if",        "as",          "at",         "by",        "in",       "on",       "of",
-        "to",        "from",      "with",        "without",    "into",      "onto",     "upon",     "over",
-        "under",     "after",     "before",      "since",      "until",     "while",    "during",   "about",
-        "against",   "among",     "between",     "through",    "across",    "behind",   "beyond",   "near",
-        "off",       "out",       "up",          "down",       "per",       "via",      "than",     "then",
-        "there",     "here",      "not",         "no",         "yes",       "all",      "any",      "some",
-        "each",      "every",     "both",        "either",     "neither",   "one",      "two",      "three",
-        "many",      "much",      "more",        "most",       "few",       "other",    "another",  "such",
-        "only",      "also",      "even",        "just",       "still",     "already",  "is",       "are",
-        "was",       "were",      "be",          "been",       "being",     "am",       "has",      "have",
-        "had",       "do",        "does",        "did",        "will",      "would",    "shall",    "should",
-        "can",       "could",     "may",         "might",      "must",      "january",  "february", "march",
-        "april",     "june",      "july",        "august",     "september", "october",  "november", "december",
-        "monday",    "tuesday",   "wednesday",   "thursday",   "friday",    "saturday", "sunday",   "today",
-        "yesterday", "tomorrow",  "although",    "though",     "because",   "unless",   "whether",  "meanwhile",
-        "however",   "moreover",  "furthermore", "instead",    "now",       "later",    "earlier",  "according",
-        "following", "speaking",  "asked",       "like",       "unlike",    "despite",  "towards",  "toward",
-        "around",    "within",    "along",       "amid",       "amongst",   "beside",   "besides",  "except",
-        "inside",    "outside",   "above",       "below",      "beneath",   "whose",    "whoever",  "whatever",
-        "mr",        "mrs",       "ms",          "dr",         "sir",       "dear",     "hello",    "thanks",
-        "please",    "oh",        "well",        "ok",         "okay",      "let",      "let's",    "it's",
-        "i'm",       "we're",     "they're",     "he's",       "she's",     "that's",   "there's",  "don't",
-        "can't",     "won't",     "isn't",       "wasn't",     "it’s",      "i’m",      "don’t",    "can’t",
-        "won’t",     "something", "nothing",     "everything", "anything",  "someone",  "everyone", "anyone",
-        "nobody",    "somebody",  "everybody",   "firstly",    "secondly",  "thirdly",  "finally",  "lastly",
-        "indeed",    "perhaps",   "maybe"};
-    return fw.count(w) > 0;
+    static const WordSet fw = embedded_lexicon("people-words.tsv").set("function-word");
+    return fw.contains(w);
 }
 
 char pronoun_gender(std::string_view w) {
@@ -304,10 +268,8 @@ namespace {
 
 // Name particles that may sit, lower case, inside a name ("Ursula von der Leyen").
 bool is_particle(std::string_view w) {
-    static const std::unordered_set<std::string_view> p = {"de",  "van",   "von", "der", "den", "bin",  "ibn", "al",
-                                                           "el",  "da",    "di",  "du",  "la",  "le",   "dos", "das",
-                                                           "del", "della", "ter", "ten", "y",   "bint", "ul"};
-    return p.count(w) > 0;
+    static const WordSet p = embedded_lexicon("people-words.tsv").set("particle");
+    return p.contains(w);
 }
 
 bool is_generational(std::string_view w) {
@@ -656,9 +618,7 @@ class PeopleFinder {
 
     // "and Co", "and Sons", "& Co Inc" after a name: the name is a firm's.
     bool firm_suffix_after(std::size_t e) const {
-        static const std::unordered_set<std::string_view> suffix = {"Co",         "Co.",      "Inc", "Corp",
-                                                                    "Company",    "Sons",     "Ltd", "Partners",
-                                                                    "Associates", "Brothers", "Cos", "Companies"};
+        static const WordSet suffix = embedded_lexicon("people-words.tsv").set("firm-suffix");
         return (is_punct(e + 1, '&') || (is_word(e + 1) && word(e + 1) == "and")) && is_word(e + 2) &&
                suffix.contains(word(e + 2));
     }
@@ -1063,11 +1023,7 @@ class PeopleFinder {
     // organisation words, which also hold "Foundation" or "Library" that people lend
     // their names to ("the Clinton Foundation").
     static bool firm_word(std::string_view w) {
-        static const std::unordered_set<std::string_view> s = {
-            "Co",          "Inc",           "Corp",        "Corporation", "Company",   "Group",      "Ltd",
-            "Limited",     "LLC",           "PLC",         "Plc",         "Holdings",  "Securities", "Capital",
-            "Markets",     "International", "Partners",    "Associates",  "Brothers",  "Industries", "Financial",
-            "Investments", "Insurance",     "Enterprises", "Ventures",    "Resources", "Cos"};
+        static const WordSet s = embedded_lexicon("people-words.tsv").set("firm-word");
         return s.contains(w);
     }
     bool org_run(std::size_t r) const {
@@ -1083,29 +1039,11 @@ class PeopleFinder {
         for (std::size_t r = 0; r < runs_.size(); ++r)
             for (std::size_t i = runs_[r].first; i <= runs_[r].second; ++i)
                 run_of_[i] = r;
-        static const std::unordered_set<std::string_view> after = {
-            "striker",      "defender",   "midfielder", "goalkeeper", "keeper",     "winger",      "manager",
-            "boss",         "coach",      "player",     "players",    "squad",      "analyst",     "analysts",
-            "economist",    "economists", "shares",     "stock",      "nomination", "nominations", "nominee",
-            "nominees",     "ceremony",   "winner",     "winners",    "award",      "awards",      "film",
-            "films",        "movie",      "movies",     "star",       "stars",      "director",    "producer",
-            "sequel",       "album",      "albums",     "single",     "tour",       "book",        "books",
-            "novel",        "novels",     "franchise",  "hopefuls",   "brokerage",  "unit",        "subsidiary",
-            "subsidiaries", "chairman",   "summit",     "conference", "frontman",   "singer",      "guitarist",
-            "drummer",      "bassist",    "vocalist",   "debut",      "trophy"};
-        static const std::unordered_set<std::string_view> before = {
-            "film",   "movie", "drama",   "comedy",    "thriller",  "documentary", "musical",  "band",
-            "group",  "club",  "firm",    "company",   "brokerage", "newspaper",   "magazine", "album",
-            "song",   "novel", "rivals",  "champions", "leaders",   "holders",     "side",     "outfit",
-            "broker", "bank",  "insurer", "retailer",  "carrier",   "airline",     "bands",    "films"};
-        static const std::unordered_set<std::string_view> currencies = {
-            // Not "marks", "pounds", "francs": those are surnames too (Sheldon Marks).
-            "dlrs",  "dlr",    "dollars", "dollar", "cts",   "stg",      "yen",    "lire",
-            "pesos", "rupees", "roubles", "rubles", "euros", "guilders", "kronor", "shekels"};
-        static const std::unordered_set<std::string_view> workers = {
-            "officials", "analysts", "economists", "executives", "traders", "dealers", "employees", "staff"};
-        static const std::unordered_set<std::string_view> adjectives_of_people = {"late", "former", "then", "young",
-                                                                                  "veteran"};
+        static const WordSet after = embedded_lexicon("people-words.tsv").set("non-person-next");
+        static const WordSet before = embedded_lexicon("people-words.tsv").set("non-person-previous");
+        static const WordSet currencies = embedded_lexicon("people-words.tsv").set("currency");
+        static const WordSet workers = embedded_lexicon("people-words.tsv").set("workers");
+        static const WordSet adjectives_of_people = embedded_lexicon("people-words.tsv").set("person-adjective");
         const std::size_t n = entities_.size();
         std::vector<int> total(n, 0), cues(n, 0);
         std::vector<char> strong(n, 0), currency(n, 0), speaks(n, 0);

@@ -16,6 +16,7 @@
 
 #include "extract.h"
 #include "gazetteer.h"
+#include "lexicon.h"
 
 namespace newsfacet {
 namespace {
@@ -138,66 +139,30 @@ std::string_view word(std::string_view text, const Token& t) {
     return text.substr(t.begin, t.end - t.begin);
 }
 
-const std::unordered_set<std::string_view>& function_words() {
+const WordSet& function_words() {
     // Capitalised at a sentence start or in a Title Case headline, these say nothing
     // about whether the next word is part of a name.
-    static const std::unordered_set<std::string_view> s = {
-        "A",          "After",   "Against", "Along",     "Also",   "Although", "Among", "An",    "And",     "Around",
-        "As",         "At",      "Before",  "Between",   "Beyond", "Both",     "But",   "By",    "Despite", "During",
-        "Even",       "For",     "From",    "Here",      "How",    "However",  "If",    "In",    "Inside",  "Into",
-        "Is",         "It",      "Like",    "Meanwhile", "Near",   "Neither",  "Of",    "On",    "Once",    "Only",
-        "Or",         "Outside", "Over",    "Since",     "So",     "The",      "Then",  "There", "Though",  "Through",
-        "Throughout", "To",      "Toward",  "Towards",   "Under",  "Unlike",   "Until", "Via",   "When",    "Where",
-        "While",      "With",    "Within",  "Without",   "Why",    "What",     "Who",   "Vs",    "Versus",  "Not",
-        "No",         "New",     "Says",    "Said",      "Say",    "Has",      "Have",  "Was",   "Were",    "Will",
-        "Would",      "Could",   "Should",  "Can",       "May",    "Must",     "Be",    "Been",  "Are",     "Its",
-        "Their",      "His",     "Her",     "Our",       "Your",   "My",       "This",  "That",  "These",   "Those",
-        "All",        "More",    "Most",    "Some",      "Any",    "Every",    "Each",  "Two",   "Three",   "Back",
-        "Up",         "Down",    "Off",     "Out",       "Ahead",  "Amid",     "Upon",
-    };
+    static const WordSet s = embedded_lexicon("places-words.tsv").set("capitalised-function-word");
     return s;
 }
 
-const std::unordered_set<std::string_view>& modifiers_after_place() {
+const WordSet& modifiers_after_place() {
     // A capitalised word after a place usually means the place is part of a longer
     // name ("London School", "Jordan Henderson"), except for these: titles and
     // government words ("UK Prime Minister", "U.S. Treasury"), months and weekdays.
-    static const std::unordered_set<std::string_view> s = {
-        "President",  "Vice",     "Prime",    "Premier",  "Minister",  "Ministers",   "Foreign",  "Defence",
-        "Defense",    "Finance",  "Interior", "Trade",    "Economy",   "Health",      "Justice",  "Secretary",
-        "Ambassador", "Envoy",    "Senator",  "Governor", "Mayor",     "Chancellor",  "King",     "Queen",
-        "Crown",      "Deputy",   "Chief",    "Attorney", "Assistant", "Congressman", "Congress", "Parliament",
-        "Government", "Cabinet",  "Speaker",  "Rep",      "Sen",       "PM",          "MP",       "MPs",
-        "January",    "February", "March",    "April",    "June",      "July",        "August",   "September",
-        "October",    "November", "December", "Monday",   "Tuesday",   "Wednesday",   "Thursday", "Friday",
-        "Saturday",   "Sunday",   "And",      "Or",       "On",        "In",          "To",       "From",
-        "For",        "At",       "Of",       "The",      "With",      "By",          "As",       "Is",
-        "Are",        "Was",      "Says",     "Said",
-    };
+    static const WordSet s = embedded_lexicon("places-words.tsv").set("modifier-after-place");
     return s;
 }
 
-const std::unordered_set<std::string_view>& directions() {
-    static const std::unordered_set<std::string_view> s = {
-        "North",    "South",        "East",     "West",     "Northern",  "Southern",  "Eastern",   "Western",
-        "Central",  "Greater",      "Upper",    "Lower",    "Northeast", "Northwest", "Southeast", "Southwest",
-        "Downtown", "Metropolitan", "Occupied", "Mainland", "Inner",     "Outer",
-    };
+const WordSet& directions() {
+    static const WordSet s = embedded_lexicon("places-words.tsv").set("direction");
     return s;
 }
 
-const std::unordered_set<std::string_view>& org_heads_before_of() {
+const WordSet& org_heads_before_of() {
     // "Bank of England", "University of London", "Prince of Wales": the place is part
     // of an organisation's name or a title.
-    static const std::unordered_set<std::string_view> s = {
-        "Bank",     "University",  "College", "School",     "Institute",   "Museum",     "Church",      "Council",
-        "Court",    "Chamber",     "Academy", "Society",    "Corporation", "Company",    "Association", "Federation",
-        "Union",    "League",      "Club",    "Commission", "Party",       "Department", "Ministry",    "Office",
-        "Board",    "Authority",   "Agency",  "Foundation", "Trust",       "Fund",       "Orchestra",   "Hospital",
-        "Diocese",  "Archdiocese", "Bishop",  "Archbishop", "Duke",        "Duchess",    "Earl",        "Prince",
-        "Princess", "Baron",       "Lord",    "Lady",       "Marquess",    "Count",      "Countess",    "Mayor",
-        "Exchange", "Times",       "Post",    "Journal",    "Herald",      "Port",       "Bishops",     "Battle",
-    };
+    static const WordSet s = embedded_lexicon("places-words.tsv").set("organisation-head");
     return s;
 }
 
@@ -387,8 +352,7 @@ bool accept(std::string_view text, const std::vector<Token>& toks, const std::ve
         }
         if (prev && prev_gap == ". " && prev->end - prev->begin == 1 && prev->upper_initial) return false;
         // "Hassan al-Turabi", "Paris de la ...": a name particle after the match.
-        static const std::unordered_set<std::string_view> particles = {"al", "el", "bin", "ibn", "van", "von",
-                                                                       "de", "da", "del", "di",  "du",  "dos"};
+        static const WordSet particles = embedded_lexicon("places-words.tsv").set("particle");
         if (next && particles.contains(next_word) && m.last_tok + 2 < toks.size() &&
             toks[m.last_tok + 2].upper_initial && toks[m.last_tok + 2].line == last.line)
             return false;
@@ -467,10 +431,7 @@ std::vector<PlaceMention> find_places(std::string_view text) {
         if (accept(text, toks, lines, m)) {
             m.dateline = is_dateline(text, toks, m);
             if (m.first_tok > 0) {
-                static const std::unordered_set<std::string_view> locatives = {
-                    "in",     "at",     "from", "to",     "near",    "outside", "into",
-                    "across", "around", "via",  "toward", "towards", "through", "throughout",
-                    "inside", "In",     "At",   "From",   "Near"};
+                static const WordSet locatives = embedded_lexicon("places-words.tsv").set("locative");
                 const Token& p = toks[m.first_tok - 1];
                 m.locative =
                     p.line == t.line && text.substr(p.end, t.begin - p.end) == " " && locatives.contains(word(text, p));

@@ -725,14 +725,8 @@ class QuoteFinder {
     // Head nouns of descriptions of a person beyond the title and role lists: "the gambling
     // tycoon", "the actress", "the Wisconsin Republican", "the economist".
     static bool person_noun(const std::string& h) {
-        static const std::unordered_set<std::string_view> nouns = {
-            "tycoon",      "star",         "host",        "hopeful",     "contender", "republican",   "democrat",
-            "independent", "conservative", "liberal",     "progressive", "socialist", "populist",     "veteran",
-            "actor",       "actress",      "celebrity",   "magnate",     "heiress",   "developer",    "designer",
-            "organizer",   "organiser",    "insider",     "pope",        "activist",  "pundit",       "strategist",
-            "pollster",    "operative",    "consultant",  "donor",       "supporter", "surgeon",      "physician",
-            "anchor",      "comedian",     "entertainer", "politician",  "lawmaker",  "congresswoman"};
-        return nouns.count(h) > 0;
+        static const WordSet nouns = embedded_lexicon("people-words.tsv").set("person-noun");
+        return nouns.contains(h);
     }
 
     // The subject of a speech verb at v, looking backwards.

@@ -6,6 +6,7 @@
 
 #include "extract.h"
 #include "gazetteer.h"
+#include "lexicon.h"
 #include "people.h"
 
 namespace newsfacet {
@@ -46,9 +47,8 @@ std::string_view word_before(std::string_view text, std::size_t pos) {
 // ("MP for Bradford", "Secretary of State for Scotland").
 bool place_context(std::string_view text, Span s) {
     const std::string_view w = word_before(text, s.begin);
-    static constexpr std::string_view locatives[] = {"in", "near", "outside", "inside", "across", "throughout"};
-    for (std::string_view l : locatives)
-        if (w == l) return true;
+    static const WordSet locatives = embedded_lexicon("places-words.tsv").set("place-context");
+    if (locatives.contains(w)) return true;
     if (w != "for") return false;
     const std::size_t at = static_cast<std::size_t>(w.data() - text.data());
     const std::string office = detail::lower(word_before(text, at));

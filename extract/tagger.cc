@@ -15,6 +15,7 @@
 
 #include "embedded.h"
 #include "gazetteer.h"
+#include "lexicon.h"
 #include "people.h"
 
 namespace newsfacet {
@@ -78,11 +79,8 @@ bool is_abbreviation(std::string_view w) {
     if (w.find('.') != std::string_view::npos) return true;  // "U.S" before its final stop
     if (w.size() == 1) return is_upper(static_cast<unsigned char>(w[0]));
     std::string l = detail::lower(w);
-    static const std::array<std::string_view, 40> abbrevs = {
-        "mr",  "mrs", "ms",  "dr",  "st",   "jr",   "sr",  "inc",  "corp", "co",  "ltd",  "jan", "feb", "mar",
-        "apr", "jun", "jul", "aug", "sep",  "sept", "oct", "nov",  "dec",  "no",  "vs",   "gen", "col", "lt",
-        "sgt", "rep", "sen", "gov", "prof", "rev",  "mt",  "bros", "plc",  "cpl", "capt", "maj"};
-    return std::find(abbrevs.begin(), abbrevs.end(), l) != abbrevs.end();
+    static const WordSet abbrevs = embedded_lexicon("abbreviations.tsv").set("conll");
+    return abbrevs.contains(l);
 }
 
 // ---- hashing ----
