@@ -356,15 +356,21 @@ std::string quotes_term(const std::string& unique_term) {
 
 // The articles posted under a term, with their unique terms (the one term of an
 // article starting with the source prefix) and sources as recorded.
+// The unique term of an article document: its one term with the source prefix
+// (free-text terms are lower case; no other prefix starts with Q). Empty if none.
+std::string unique_term_of(const Xapian::Document& d) {
+    const std::string q(prefix("source"));
+    Xapian::TermIterator t = d.termlist_begin();
+    t.skip_to(q);
+    return t != d.termlist_end() && (*t).starts_with(q) ? *t : std::string();
+}
+
 std::vector<StoredArticle> articles_under(const Xapian::Database& db, const std::string& term) {
     std::vector<StoredArticle> out;
-    const std::string q(prefix("source"));
     for (Xapian::PostingIterator p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
         const Xapian::Document d = db.get_document(*p);
-        Xapian::TermIterator t = d.termlist_begin();
-        t.skip_to(q);
-        if (t == d.termlist_end() || !(*t).starts_with(q)) continue;
-        out.push_back({*t, DocRecord::parse(d.get_data()).source});
+        if (std::string u = unique_term_of(d); !u.empty())
+            out.push_back({std::move(u), DocRecord::parse(d.get_data()).source});
     }
     return out;
 }
@@ -429,6 +435,29 @@ std::map<std::string, IndexedFile> indexed_files(const std::vector<Xapian::Writa
             it->second.articles += t.get_termfreq();
         }
     return files;
+}
+
+std::size_t delete_stale(const std::vector<Xapian::WritableDatabase*>& dbs, const std::string& canonical_path,
+                         const std::string& stamp) {
+    const std::string term = value_terms(field("file"), canonical_path).at(0);
+    const std::string current = canonical_path + '\0' + stamp;
+    std::vector<std::pair<Xapian::WritableDatabase*, std::string>> stale;
+    bool fresh = false;
+    for (Xapian::WritableDatabase* db : dbs)
+        for (Xapian::PostingIterator p = db->postlist_begin(term); p != db->postlist_end(term); ++p) {
+            const Xapian::Document d = db->get_document(*p);
+            if (d.get_value(kSlotFileStamp) == current)
+                fresh = true;
+            else if (std::string u = unique_term_of(d); !u.empty())
+                stale.emplace_back(db, std::move(u));
+        }
+    // Nothing written from this version (it was skipped: too large, unreadable ...):
+    // its old articles stay.
+    if (!fresh) return 0;
+    std::size_t deleted = 0;
+    for (const auto& [db, u] : stale)
+        deleted += delete_article(*db, u) ? 1 : 0;
+    return deleted;
 }
 
 WriteOutcome write_article(Xapian::WritableDatabase& db, const ArticleDocuments& docs, SpellingBatch* spelling) {

@@ -101,6 +101,12 @@ struct IndexedFile {
 /// kSlotFileStamp of one article per file term).
 std::map<std::string, IndexedFile> indexed_files(const std::vector<Xapian::WritableDatabase*>& dbs);
 
+/// After a file was read again: deletes its articles that the new version no longer
+/// holds (a JSON Lines record removed; their stamp is not `stamp`), provided that at
+/// least one article came from the new version. Returns the articles deleted.
+std::size_t delete_stale(const std::vector<Xapian::WritableDatabase*>& dbs, const std::string& canonical_path,
+                         const std::string& stamp);
+
 /// What writing an article did.
 struct WriteOutcome {
     bool replaced = false;     ///< its source was in the database: that article was replaced

@@ -227,8 +227,7 @@ class Progress {
 /// that no article or several articles have deletes nothing, with a warning or an
 /// error naming the sources. Returns the articles deleted; `failed` counts the
 /// options that deleted nothing.
-std::size_t run_deletes(const IndexOptions& o, const std::vector<Xapian::WritableDatabase*>& dbs,
-                        std::size_t& failed) {
+std::size_t run_deletes(const IndexOptions& o, const std::vector<Xapian::WritableDatabase*>& dbs, std::size_t& failed) {
     std::size_t deleted = 0;
     for (const std::string& id : o.deletes) {
         const DeleteOutcome d = delete_id(dbs, id);
@@ -244,11 +243,10 @@ std::size_t run_deletes(const IndexOptions& o, const std::vector<Xapian::Writabl
         for (std::size_t i = 0; i < d.sources.size() && i < kListed; ++i)
             list += (i ? "; " : "") + d.sources[i];
         if (d.sources.size() > kListed) list += "; ...";
-        print_error("newsfacet-index",
-                    {kExitPartial,
-                     "--delete " + id + ": " + std::to_string(d.sources.size()) + " articles have this id (" + list +
-                         "); none deleted",
-                     "delete one by its file: newsfacet-index --delete-file FILE"});
+        print_error("newsfacet-index", {kExitPartial,
+                                        "--delete " + id + ": " + std::to_string(d.sources.size()) +
+                                            " articles have this id (" + list + "); none deleted",
+                                        "delete one by its file: newsfacet-index --delete-file FILE"});
     }
     for (const std::string& f : o.delete_files) {
         const std::string path = canonical_file(f);
@@ -268,8 +266,8 @@ class DuplicateIds {
     void add(const std::string& id, const std::string& source, const std::string& other) {
         if (++count_ <= kShown)
             print_message("newsfacet-index", "warning",
-                          "id \"" + id + "\" of " + source + " is also the id of " + other +
-                              "; both kept (id:" + id + " finds both; docs/input.md)");
+                          "id \"" + id + "\" of " + source + " is also the id of " + other + "; both kept (id:" + id +
+                              " finds both; docs/input.md)");
     }
     /// After the run: how many were not named.
     void finish() const {
@@ -296,11 +294,22 @@ class Incremental {
     /// For ReadOptions::unchanged: reads only the snapshot taken before the run, so
     /// the reading thread may call it while the writer writes.
     bool unchanged(const std::string& file, const std::string& stamp) {
-        if (force_) return false;
         const auto it = files_.find(file);
-        if (it == files_.end() || it->second.stamp.empty() || it->second.stamp != stamp) return false;
+        if (force_ || it == files_.end() || it->second.stamp.empty() || it->second.stamp != stamp) {
+            if (it != files_.end()) read_again_.emplace_back(file, stamp);
+            return false;
+        }
         ++unchanged_;
         return true;
+    }
+
+    /// After the run (the reading thread done): deletes the articles that files read
+    /// again no longer hold (records gone from a JSON Lines file). Returns how many.
+    std::size_t drop_stale(const std::vector<Xapian::WritableDatabase*>& dbs) const {
+        std::size_t deleted = 0;
+        for (const auto& [file, stamp] : read_again_)
+            deleted += delete_stale(dbs, file, stamp);
+        return deleted;
     }
     std::size_t unchanged_files() const { return unchanged_; }
 
@@ -316,9 +325,8 @@ class Incremental {
         std::string example;
         for (const auto& [path, f] : files_) {
             std::error_code ec;
-            const bool under = std::any_of(dirs.begin(), dirs.end(), [&](const std::string& d) {
-                return path.compare(0, d.size(), d) == 0;
-            });
+            const bool under = std::any_of(dirs.begin(), dirs.end(),
+                                           [&](const std::string& d) { return path.compare(0, d.size(), d) == 0; });
             if (!under || std::filesystem::exists(std::filesystem::symlink_status(path, ec))) continue;
             if (ec && ec != std::errc::no_such_file_or_directory) continue;  // cannot tell: keep it
             ++files;
@@ -329,8 +337,8 @@ class Incremental {
         if (files && !o.prune)
             print_message("newsfacet-index", "note",
                           std::to_string(articles) + " indexed article(s) of " + std::to_string(files) +
-                              " file(s) gone from the input directories (" + example +
-                              (files > 1 ? ", ..." : "") + "): newsfacet-index --prune DIR deletes them");
+                              " file(s) gone from the input directories (" + example + (files > 1 ? ", ..." : "") +
+                              "): newsfacet-index --prune DIR deletes them");
         return deleted;
     }
 
@@ -338,6 +346,7 @@ class Incremental {
     bool force_;
     std::map<std::string, IndexedFile> files_;
     std::size_t unchanged_ = 0;
+    std::vector<std::pair<std::string, std::string>> read_again_;  // files known before, read again: stamps
 };
 
 /// The counts of a run, for its summary line.
@@ -413,18 +422,26 @@ int run_index(const IndexOptions& o) {
                 progress.tick(writer.written());
             },
             on_problem);
-        const ShardTotals t = writer.finish();
+        ShardTotals t = writer.finish();
+        if (const std::size_t stale = incremental.drop_stale(writer.databases())) {
+            deleted += stale;
+            t.documents = 0;
+            for (Xapian::WritableDatabase* db : writer.databases()) {
+                db->commit();
+                t.documents += db->get_doccount();
+            }
+        }
         progress.end_line(t.added + t.replaced);
         DuplicateIds duplicates;
         for (const auto& [id, source, other] : t.duplicates)
             duplicates.add(id, source, other);
         duplicates.finish();
         if (!o.quiet)
-            print_summary({t.added, t.replaced, skipped + failed, deleted, duplicates.count(),
-                           incremental.unchanged_files()},
-                          progress,
-                          path + " holds " + std::to_string(t.documents) + " documents in " +
-                              std::to_string(o.shards > 0 ? o.shards : have) + " shards");
+            print_summary(
+                {t.added, t.replaced, skipped + failed, deleted, duplicates.count(), incremental.unchanged_files()},
+                progress,
+                path + " holds " + std::to_string(t.documents) + " documents in " +
+                    std::to_string(o.shards > 0 ? o.shards : have) + " shards");
         return (skipped || failed || not_deleted) ? kExitPartial : kExitOk;
     }
     std::string note;
@@ -475,19 +492,18 @@ int run_index(const IndexOptions& o) {
     // The collection's people tables, from the index as it is now (after deletes too):
     // once per run, as rebuilding them costs time in the number of names, not in the
     // batch (a reader between two batches builds its own from the terms).
+    deleted += incremental.drop_stale({&db});
     store_people_tables(db);
     spelling.flush(db);
     db.commit_transaction();
     progress.end_line(added + replaced);
     duplicates.finish();
     if (!o.quiet)
-        print_summary({added, replaced, skipped + failed, deleted, duplicates.count(), incremental.unchanged_files()},
-                      progress,
-                      path + " holds " +
-                          std::to_string(db.get_termfreq(value_terms(field("type"), "article").at(0))) +
-                          " articles and " +
-                          std::to_string(db.get_termfreq(value_terms(field("type"), "quote", kQuotePrefix).at(0))) +
-                          " quotes");
+        print_summary(
+            {added, replaced, skipped + failed, deleted, duplicates.count(), incremental.unchanged_files()}, progress,
+            path + " holds " + std::to_string(db.get_termfreq(value_terms(field("type"), "article").at(0))) +
+                " articles and " +
+                std::to_string(db.get_termfreq(value_terms(field("type"), "quote", kQuotePrefix).at(0))) + " quotes");
     return (skipped || failed || not_found) ? kExitPartial : kExitOk;
 }
 

@@ -372,8 +372,8 @@ void read_sgml(const std::string& path, const std::string& file, const std::stri
         a.id = "reuters-" + st.newid;
         a.path = where;
         a.file = file;
-        a.source = record_source(file, newids_seen.insert(st.newid).second ? "newid:" + st.newid
-                                                                             : "story:" + std::to_string(i + 1));
+        a.source = record_source(
+            file, newids_seen.insert(st.newid).second ? "newid:" + st.newid : "story:" + std::to_string(i + 1));
         a.source_name = file + "#" + st.newid;
         if (!make_article(a, st.text(), where, "story", on_problem)) continue;
         if (st.date) {

@@ -48,11 +48,11 @@ struct InputOutcome {
 /// number of articles in those is estimated from the bytes read so far. Written by the
 /// reading thread, read by any other.
 struct InputProgress {
-    std::atomic<bool> listed{false};                 ///< the totals below are final
-    std::atomic<std::size_t> files{0};               ///< article files found (one article each)
-    std::atomic<std::uint64_t> stream_bytes{0};      ///< bytes of *.jsonl and *.sgm found
+    std::atomic<bool> listed{false};             ///< the totals below are final
+    std::atomic<std::size_t> files{0};           ///< article files found (one article each)
+    std::atomic<std::uint64_t> stream_bytes{0};  ///< bytes of *.jsonl and *.sgm found
     std::atomic<std::uint64_t> stream_bytes_read{0};
-    std::atomic<std::size_t> stream_articles{0};     ///< articles decoded from them so far
+    std::atomic<std::size_t> stream_articles{0};  ///< articles decoded from them so far
 
     /// The articles the inputs hold: exact without JSON Lines or SGML, else an
     /// estimate (articles per byte so far times the bytes); 0 while unknown (nothing

@@ -46,6 +46,21 @@ expect_grep '4 indexed \(0 new, 4 replaced\), .* 0 files unchanged' cat "$WORK/e
 expect_rc 0 "$X" --force "$A"
 expect_grep '4 indexed \(0 new, 4 replaced\), .* 0 files unchanged' cat "$WORK/err"
 
+# A JSON Lines file read again without one of its records: that record's article goes
+# (counted as deleted). One that now holds no article at all keeps its old ones.
+cp "$A/feed.jsonl" "$WORK/feed.jsonl"
+printf '%s\n' '{"id": "j1", "body": "Ocelot record one, revised."}' >"$A/feed.jsonl"
+expect_rc 0 "$X" "$A"
+expect_grep '1 indexed \(0 new, 1 replaced\), 0 skipped, 1 deleted, .* 2 files unchanged' cat "$WORK/err"
+expect_ids "j1" 'ocelot record'
+printf 'not json\n' >"$A/feed.jsonl"
+expect_rc 3 "$X" "$A"
+expect_ids "j1" 'ocelot record'
+cp "$WORK/feed.jsonl" "$A/feed.jsonl"
+expect_rc 0 "$X" "$A"
+expect_grep '2 indexed \(1 new, 1 replaced\), 0 skipped, 0 deleted' cat "$WORK/err"
+expect_ids "j1 j2" 'ocelot record'
+
 # A file gone from the tree: its articles are reported, not deleted, until --prune.
 rm "$A/feed.jsonl"
 expect_rc 0 "$X" "$A"
@@ -62,14 +77,18 @@ expect_rc 0 "$X" --prune "$WORK/other"
 expect_grep '1 indexed \(1 new, 0 replaced\), 0 skipped, 0 deleted' cat "$WORK/err"
 expect_count 2 ocelot
 
-# Sharded: the same.
+# Sharded: the same (a file's records spread over the shards).
 S="$WORK/sharded"
+printf '{"id": "k%d", "body": "Genet record."}\n' 1 2 3 4 5 6 >"$WORK/other/g.jsonl"
 expect_rc 0 "$X" --shards 2 --db "$S" "$A" "$WORK/other"
+expect_count 8 --db "$S" ''
 expect_rc 0 "$X" --db "$S" "$A" "$WORK/other"
-expect_grep '0 indexed .* 2 files unchanged' cat "$WORK/err"
+expect_grep '0 indexed .* 3 files unchanged' cat "$WORK/err"
+printf '{"id": "k%d", "body": "Genet record."}\n' 1 2 >"$WORK/other/g.jsonl"
 rm "$WORK/other/x.txt"
 expect_rc 0 "$X" --db "$S" --prune "$WORK/other"
-expect_grep '1 deleted' cat "$WORK/err"
-expect_count 1 --db "$S" ''
+expect_grep '2 indexed \(0 new, 2 replaced\), 0 skipped, 5 deleted' cat "$WORK/err"
+expect_count 3 --db "$S" ''
+expect_ids "k1 k2" --db "$S" genet
 
 finish
