@@ -295,6 +295,17 @@ LenientLine make_lenient(std::string_view s) {
     return out;
 }
 
+// Whether a line needs make_lenient: invalid UTF-8, a control character, or what may be
+// a surrogate escape. Most lines need none of it and are parsed as they are, uncopied.
+bool needs_leniency(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20) return true;
+        if (c == '\\' && i + 2 < s.size() && s[i + 1] == 'u' && (s[i + 2] == 'd' || s[i + 2] == 'D')) return true;
+    }
+    return !is_valid_utf8(s);
+}
+
 // The marked bytes of a string read back as they were.
 std::string unmark(std::string s, bool markers) {
     if (!markers || s.find('\xF4') == std::string::npos) return s;
@@ -409,9 +420,11 @@ Result<std::map<std::string, std::string>> parse_json_members(std::string_view l
     // that opens a file (docs/input.md).
     if (line.starts_with("\xEF\xBB\xBF"))
         return Error{kExitUsage, "expected a JSON object, found a byte order mark", {}};
-    const LenientLine lenient = make_lenient(line);
+    const bool plain = !needs_leniency(line);
+    const LenientLine lenient = plain ? LenientLine{} : make_lenient(line);
+    const std::string_view text = plain ? line : std::string_view(lenient.text);
     MemberReader reader(keys, lenient);
-    if (!nlohmann::json::sax_parse(lenient.text.begin(), lenient.text.end(), &reader)) {
+    if (!nlohmann::json::sax_parse(text.begin(), text.end(), &reader)) {
         if (reader.error.empty()) reader.error = "not JSON";
         return Error{kExitUsage, reader.error, {}};
     }
