@@ -476,7 +476,7 @@ WriteOutcome write_article(Xapian::WritableDatabase& db, const ArticleDocuments&
     const std::string quotes = quotes_term(docs.unique_term);
     if (db.term_exists(quotes)) db.delete_document(quotes);
     if (out.replaced) forget_spelling(db, spelling, docs.unique_term);
-    db.replace_document(docs.unique_term, docs.article);
+    out.docid = db.replace_document(docs.unique_term, docs.article);
     spell(db, spelling, docs.article, true);
     for (const auto& [uid, qd] : docs.quotes)
         db.replace_document(uid, qd);

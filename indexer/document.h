@@ -111,6 +111,7 @@ std::size_t delete_stale(const std::vector<Xapian::WritableDatabase*>& dbs, cons
 struct WriteOutcome {
     bool replaced = false;     ///< its source was in the database: that article was replaced
     std::string duplicate_of;  ///< another source's article has the same id (both kept): that source
+    Xapian::docid docid = 0;   ///< the article's document id
 };
 
 /// Writes an article and its quotes, replacing those of the same source (never those

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -10,9 +11,11 @@
 #include <exception>
 #include <fstream>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "database.h"
+#include "docrecord.h"
 #include "document.h"
 #include "error.h"
 #include "extract.h"
@@ -68,6 +71,7 @@ std::size_t sharded_count(const std::string& dir) {
 struct ShardedWriter::Shard {
     std::string path;
     Xapian::WritableDatabase db;
+    std::vector<Xapian::docid> written_ids;  ///< the document ids of the articles written, in order
     std::size_t batch = 1;
     std::mutex m;
     std::condition_variable can_put, can_get;
@@ -96,6 +100,7 @@ struct ShardedWriter::Shard {
                 const ArticleDocuments docs = build_documents(a, extract(a));
                 const WriteOutcome w = write_article(db, docs, &spelling);
                 ++(w.replaced ? replaced : added);
+                written_ids.push_back(w.docid);
                 if (!w.duplicate_of.empty()) duplicates.push_back({docs.id, docs.source_name, w.duplicate_of});
                 ++written;
                 if (++pending >= batch) {
@@ -221,8 +226,56 @@ ShardTotals ShardedWriter::finish() {
         t.duplicates.insert(t.duplicates.end(), s->duplicates.begin(), s->duplicates.end());
         t.documents += s->db.get_doccount();
     }
+    cross_shard_duplicates(t.duplicates);
     finished_ = true;
     return t;
+}
+
+void ShardedWriter::cross_shard_duplicates(std::vector<std::array<std::string, 3>>& out) {
+    // Each thread saw the ids of its own shard only. The articles this run wrote are
+    // looked up in the other shards; of two articles both written now, the one in the
+    // later shard is reported, so that a pair is reported once, as in one database.
+    for (auto& s : shards_)
+        std::sort(s->written_ids.begin(), s->written_ids.end());
+    auto written = [&](std::size_t j, Xapian::docid d) {
+        return std::binary_search(shards_[j]->written_ids.begin(), shards_[j]->written_ids.end(), d);
+    };
+    const std::string id_prefix(prefix("id"));
+    for (std::size_t k = 0; k < shards_.size(); ++k) {
+        Xapian::WritableDatabase& db = shards_[k]->db;
+        std::set<std::string> reported;  // by the shard's thread
+        for (const auto& d : shards_[k]->duplicates)
+            reported.insert(d[1]);
+        Xapian::docid previous = 0;
+        for (const Xapian::docid did : shards_[k]->written_ids) {
+            if (did == previous) continue;  // written twice (given twice)
+            previous = did;
+            Xapian::Document doc;
+            try {
+                doc = db.get_document(did);
+            } catch (const Xapian::DocNotFoundError&) {
+                continue;
+            }
+            Xapian::TermIterator t = doc.termlist_begin();
+            t.skip_to(id_prefix);
+            if (t == doc.termlist_end() || !(*t).starts_with(id_prefix)) continue;
+            const std::string id_term = *t;
+            std::string other;
+            for (std::size_t j = 0; j < shards_.size() && other.empty(); ++j) {
+                if (j == k) continue;
+                Xapian::WritableDatabase& o = shards_[j]->db;
+                for (Xapian::PostingIterator q = o.postlist_begin(id_term); q != o.postlist_end(id_term); ++q)
+                    if (j < k || !written(j, *q)) {
+                        other = DocRecord::parse(o.get_document(*q).get_data()).source;
+                        if (other.empty()) other = "another article";
+                        break;
+                    }
+            }
+            if (other.empty()) continue;
+            const DocRecord mine = DocRecord::parse(doc.get_data());
+            if (!reported.contains(mine.source)) out.push_back({mine.id, mine.source, other});
+        }
+    }
 }
 
 }  // namespace newsfacet

@@ -44,8 +44,8 @@ std::string shard_path(const std::string& dir, std::size_t k);
 struct ShardTotals {
     std::size_t added = 0, replaced = 0;
     Xapian::doccount documents = 0;  ///< documents in all shards after the run
-    /// Articles written with an id another source's article in the same shard has
-    /// (id, source, the other source).
+    /// Articles written with an id another source's article has (id, source, the other
+    /// source): in the same shard, or one the run added in another shard.
     std::vector<std::array<std::string, 3>> duplicates;
 };
 
@@ -73,6 +73,8 @@ class ShardedWriter {
 
   private:
     struct Shard;
+    /// After the run: articles it added whose id an article of another shard has.
+    void cross_shard_duplicates(std::vector<std::array<std::string, 3>>& out);
     std::vector<std::unique_ptr<Shard>> shards_;
     bool finished_ = false;
 };

@@ -93,6 +93,7 @@ expect_count 2 --db "$L" tapir
 S="$WORK/sharded"
 expect_rc 0 "$X" --shards 3 --db "$S" "$C/one/001.txt"
 expect_rc 0 "$X" --db "$S" "$C/two/001.txt"
+expect_grep 'warning: id "001" of .*/two/001\.txt is also the id of .*/one/001\.txt; both kept' cat "$WORK/err"
 expect_count 2 --db "$S" 'id:001'
 expect_rc 0 "$X" --db "$S" --force "$C/one/001.txt"
 expect_grep '1 indexed \(0 new, 1 replaced\)' cat "$WORK/err"
@@ -100,5 +101,12 @@ expect_rc 3 "$X" --db "$S" --delete 001
 expect_grep '2 articles have this id' cat "$WORK/err"
 expect_rc 0 "$X" --db "$S" --delete-file "$C/one/001.txt"
 expect_count 1 --db "$S" 'id:001'
+# Six files of one name in one run, wherever their shards: five duplicates, as in one
+# database (within a shard its thread sees them, across shards the run's end).
+for k in 1 2 3 4 5 6; do mkdir -p "$WORK/six/d$k"; printf 'Six headline\n\nA dingo story %s.\n' "$k" >"$WORK/six/d$k/009.txt"; done
+expect_rc 0 "$X" --shards 3 --db "$WORK/six.db" "$WORK"/six/d*
+expect_grep '6 indexed \(6 new, 0 replaced\), 0 skipped, 0 deleted, 5 with a duplicate id' cat "$WORK/err"
+expect_rc 0 "$X" --db "$WORK/six.db" "$WORK"/six/d1/009.txt --force
+expect_grep '1 indexed \(0 new, 1 replaced\), 0 skipped, 0 deleted, 1 with a duplicate id' cat "$WORK/err"
 
 finish
