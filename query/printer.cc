@@ -219,8 +219,8 @@ void print_text(const SearchResult& r, const SearchOptions& o, bool colour, std:
     const char* bold = colour ? "\x1b[1m" : "";
     const char* reset = colour ? "\x1b[0m" : "";
     if (o.explain) out << "query: " << terminal_safe(r.analysis) << "\n\n";
-    for (const auto& w : r.warnings)
-        out << "note: " << terminal_safe(w) << "\n";
+    // Notes go to stderr only (query/main.cc): stdout keeps the hits, or the number alone
+    // for --count, so that a script reading it is not handed a note.
     const bool count_only = o.limit == 0 && o.exact_total;  // --count
     if (!count_only) {
         for (const Hit& h : r.hits) {

@@ -26,6 +26,14 @@ expect_ids "$S0 $S1" 'healey -nonexistentword'
 expect_rc 0 "$Q" 'body:euro'
 CHECKS=$((CHECKS + 1))
 grep -q 'unknown field "body:".*speaker, person, place' "$WORK/err" || fail "body:euro: no warning naming the fields: $(cat "$WORK/err")"
+# ... once, on stderr: stdout keeps the number alone for --count, the hits otherwise.
+CHECKS=$((CHECKS + 1))
+out=$("$Q" --count 'body:euro' 2>"$WORK/err2")
+[ "$out" = 0 ] || fail "--count body:euro printed more than the number on stdout: $out"
+CHECKS=$((CHECKS + 1))
+[ "$(grep -c 'unknown field' "$WORK/err2")" = 1 ] || fail "--count body:euro: the note not once on stderr: $(cat "$WORK/err2")"
+CHECKS=$((CHECKS + 1))
+"$Q" 'body:euro healey' 2>/dev/null | grep -q 'unknown field' && fail "a note on stdout beside the hits"
 CHECKS=$((CHECKS + 1))
 "$Q" --format json 'author:x' 2>/dev/null | tr -d '\n' | grep -qE '"warnings": \[\s*"unknown field \\"author:\\"' || fail "author:x: no JSON warning"
 CHECKS=$((CHECKS + 1))
