@@ -340,6 +340,13 @@ class PeopleFinder {
                 last = i;
             }
             if (te.kind != EntityKind::person || first == SIZE_MAX) continue;
+            // A span run on past the name: into a headline's verb ("REAGAN SAYS") or a day
+            // ("Reagan Friday") loses the word; one ending in an organisation's head word
+            // ("Reagan Administration") is no person.
+            while (last > first && is_word(last) && !lex_.surnames.count(std::string(word(last))) &&
+                   (is_speech_verb(lower(word(last))) || days_.contains(lower(word(last)))))
+                --last;
+            if (last > first && is_org_word(word(last))) continue;
             // Trailing full stop of an initial ("John F.") stays with the name words.
             char gender = 0;
             const char g = given_gender(word(first));
@@ -1171,6 +1178,32 @@ class PeopleFinder {
         return true;
     }
 
+    // An organisation's head word, singular or plural ("Administration", "Ministries"),
+    // that is no surname too.
+    bool is_org_word(std::string_view w) const {
+        const std::string s(w);
+        if (lex_.surnames.count(s)) return false;
+        if (lex_.orgwords.count(s)) return true;
+        if (s.ends_with("ies") && lex_.orgwords.count(s.substr(0, s.size() - 3) + "y")) return true;
+        return s.ends_with('s') && lex_.orgwords.count(s.substr(0, s.size() - 1));
+    }
+
+    // Week days and months ("Friday", "March"), which end no name.
+    static const WordSet& day_words() {
+        static const WordSet w = date_words({"weekday", "month"});
+        return w;
+    }
+
+    // The words of some classes of data/dates-en.tsv, as one set.
+    static WordSet date_words(std::initializer_list<const char*> classes) {
+        WordSet w;
+        const Lexicon& d = embedded_lexicon("dates-en.tsv");
+        for (const char* cls : classes)
+            for (const LexEntry& e : d.list(cls))
+                w.insert(e.word);
+        return w;
+    }
+
     void drop_things(const std::vector<TaggedEntity>& tagged) {
         if (entities_.empty()) return;
         // How often the tagger calls each one-word name something else in this article.
@@ -1180,14 +1213,7 @@ class PeopleFinder {
                 const std::string_view t = text_.substr(te.span.begin, te.span.end - te.span.begin);
                 if (t.find(' ') == std::string_view::npos) ++elsewhere[lower(t)];
             }
-        static const WordSet numbers = [] {
-            WordSet w;
-            const Lexicon& d = embedded_lexicon("dates-en.tsv");
-            for (const char* cls : {"count", "ones", "tens"})
-                for (const LexEntry& e : d.list(cls))
-                    w.insert(e.word);
-            return w;
-        }();
+        static const WordSet numbers = date_words({"count", "ones", "tens"});
         const std::size_t n = entities_.size();
         std::vector<int> total(n, 0), cues(n, 0), caps(n, 0);
         std::vector<char> strong(n, 0);
@@ -1382,6 +1408,7 @@ class PeopleFinder {
     std::unordered_map<std::string, std::size_t> by_first_;
     std::unordered_map<std::string, std::vector<std::string>> by_bucket_;  // first letter + length -> surnames
     std::vector<Mention> mentions_;
+    const WordSet& days_ = day_words();
     std::vector<std::pair<std::size_t, std::size_t>> covered_;
 };
 

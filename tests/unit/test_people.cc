@@ -239,6 +239,11 @@ TEST_CASE("what the tagger calls a person but the article uses as a thing goes")
         // The tagger calls the word an organisation elsewhere in the article.
         {"Kambor said profits rose. Kambor expects more. Kambor is based in Lund.", {"Kambor"}, {"Kambor@2"}, {}},
         {"Kambor said profits rose. Kambor expects more. Kambor is based in Lund.", {"Kambor"}, {}, {"Kambor"}},
+        // A span run on into a headline's verb, a day, an organisation's head word.
+        {"BRASK SAYS TALKS WILL GO ON\n\nAlan Brask said talks would go on.", {"BRASK SAYS", "Alan Brask"}, {}, {"BRASK", "Alan Brask"}},
+        {"The plan was announced by Alan Brask Friday.", {"Alan Brask Friday"}, {}, {"Alan Brask"}},
+        {"The Brask Administration said it would act.", {"Brask Administration"}, {}, {}},
+        {"Two Brask Administrations differed.", {"Brask Administrations"}, {}, {}},
         // People stay: a title, an honorific, a full name, "and ... have".
         {"President Kambor, which is his family name, spoke.", {"Kambor"}, {}, {"Kambor"}},
         {"Mr Kambor said its plan was sound.", {"Kambor"}, {}, {"Kambor"}},
