@@ -18,8 +18,8 @@ int level_rank(std::string_view level) {
     return 3;  // admin1: "Washington" and "New York" are the cities first
 }
 
-// Splits a TSV line into at most 8 fields without allocating; returns the count.
-std::size_t split_tabs(std::string_view line, std::array<std::string_view, 8>& f) {
+// Splits a TSV line into at most 9 fields without allocating; returns the count.
+std::size_t split_tabs(std::string_view line, std::array<std::string_view, 9>& f) {
     std::size_t n = 0, start = 0;
     while (n < f.size()) {
         const std::size_t tab = line.find('\t', start);
@@ -65,7 +65,7 @@ std::string fold_place_text(std::string_view text) {
 Gazetteer::Gazetteer(std::string_view tsv) {
     entries_.reserve(tsv.size() / 60);
     for (const std::string_view line : data_lines(tsv)) {
-        std::array<std::string_view, 8> f;
+        std::array<std::string_view, 9> f;
         const std::size_t nf = split_tabs(line, f);
         if (nf < 7 || f[0].empty() || f[1].empty()) continue;  // a malformed row is skipped, not fatal
         GazetteerEntry e;
@@ -78,6 +78,7 @@ Gazetteer::Gazetteer(std::string_view tsv) {
         e.rule = f[6];
         e.common_word = nf > 7 && f[7].find('w') != std::string_view::npos;
         e.nation = nf > 7 && f[7].find('n') != std::string_view::npos;
+        if (nf > 8) e.within = f[8];
         entries_.push_back(e);
     }
     // The script writes rows in this order already; sort only a hand-edited file.
@@ -187,12 +188,26 @@ std::string_view admin1_of(std::string_view canonical_name) {
     return e ? e->admin1 : std::string_view();
 }
 
+std::vector<std::string_view> regions_of(std::string_view canonical_name) {
+    const Gazetteer& g = Gazetteer::instance();
+    const GazetteerEntry* e = g.place(canonical_name);
+    if (e && e->within.empty() && !e->country.empty() && e->country != e->name) e = g.place(e->country);
+    std::vector<std::string_view> out;
+    if (!e) return out;
+    for (std::string_view w = e->within; !w.empty();) {
+        const std::size_t bar = w.find('|');
+        out.push_back(w.substr(0, bar));
+        w = bar == std::string_view::npos ? std::string_view() : w.substr(bar + 1);
+    }
+    return out;
+}
+
 std::optional<std::string_view> demonym_country(std::string_view word) {
     static const std::map<std::string_view, std::string_view> table = [] {
         std::map<std::string_view, std::string_view> m;
         const std::string_view tsv = embedded("places-demonyms.tsv");
         for (const std::string_view line : data_lines(tsv)) {
-            std::array<std::string_view, 8> f;
+            std::array<std::string_view, 9> f;
             if (split_tabs(line, f) >= 2) m.emplace(f[0], f[1]);
         }
         return m;

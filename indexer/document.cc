@@ -7,6 +7,7 @@
 
 #include "docrecord.h"
 #include "extract.h"
+#include "gazetteer.h"
 #include "schema.h"
 #include "shards.h"
 #include "text.h"
@@ -200,25 +201,33 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
         }
     }
 
-    // Places: the canonical name, and the country and region of every city, under
-    // place: (a country finds its cities). The place facet counts every value place:
-    // finds, so that a count is what selecting it gives; the record keeps the places
-    // as named, for output.
+    // Places: the canonical name, and the country, first-level region and UN M49
+    // regions (continent, sub-region) of every place, under place: (a country finds its
+    // cities, Europe its countries). The place facet counts every value place: finds, so
+    // that a count is what selecting it gives; the record keeps the places as named, for
+    // output.
     for (const PlaceMention& p : x.places) {
         const bool new_place = w.add("place", p.name, kSlotPlaces, &rec.places);
         if (p.level == "city") w.add("city", p.name, kSlotCities, &rec.cities);
+        // A place that contains the one named: found by place:, explained once.
+        auto add_container = [&](std::string_view container) {
+            const std::string c(container);
+            w.add("place", c, kSlotPlaces);
+            if (c != p.name && std::find_if(rec.provenance.begin(), rec.provenance.end(), [&](const Provenance& v) {
+                                   return v.field == "place" && v.value == c;
+                               }) == rec.provenance.end())
+                rec.provenance.push_back(
+                    {"place", c,
+                     "contains " + p.name + " (\"" + p.surface + "\" " + p.rule + offset_note(p.span.begin) + ")"});
+        };
         if (!p.country.empty()) {
             w.add("country", p.country, kSlotCountries, &rec.countries);
-            w.add("place", p.country, kSlotPlaces);
-            if (p.country != p.name &&
-                std::find_if(rec.provenance.begin(), rec.provenance.end(), [&](const Provenance& v) {
-                    return v.field == "place" && v.value == p.country;
-                }) == rec.provenance.end())
-                rec.provenance.push_back(
-                    {"place", p.country,
-                     "contains " + p.name + " (\"" + p.surface + "\" " + p.rule + offset_note(p.span.begin) + ")"});
+            add_container(p.country);
         }
         if (!p.admin1.empty()) w.add("place", p.admin1, kSlotPlaces);
+        // By the country, not the name: "London" in Ontario is not in Europe.
+        for (std::string_view region : regions_of(p.country.empty() ? p.name : p.country))
+            add_container(region);
         if (new_place)
             rec.provenance.push_back({"place", p.name, "\"" + p.surface + "\" " + p.rule + offset_note(p.span.begin)});
     }

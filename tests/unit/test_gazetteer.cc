@@ -106,6 +106,44 @@ TEST_CASE("cities know their country and first-level region") {
     }
 }
 
+TEST_CASE("places roll up to the UN M49 regions of their country") {
+    struct Row {
+        const char* place;
+        const char* regions;  // nearest first, '|' between; "" = none
+    };
+    const Row rows[] = {
+        {"Russia", "Eastern Europe|Europe"},  // transcontinental: one M49 region, the UN's
+        {"Moscow", "Eastern Europe|Europe"},
+        {"Armenia", "Western Asia|Asia"},
+        {"Turkey", "Western Asia|Asia"},
+        {"Tokyo", "Eastern Asia|Asia"},
+        {"United Kingdom", "Northern Europe|Europe"},
+        {"United States", "North America"},
+        {"Mexico", "Central America|North America|Latin America"},
+        {"Nigeria", "Western Africa|Africa|Sub-Saharan Africa"},
+        {"Gaza Strip", "Western Asia|Asia"},  // a region inside one country: as the country
+        {"Southeast Asia", "Asia"},
+        {"Soviet Union", "Eastern Europe|Europe"},  // a historical country: as its successor
+        {"Europe", ""},
+        {"Middle East", ""},
+        {"Atlantis", ""},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(std::string(r.place));
+        std::string got;
+        for (std::string_view region : regions_of(r.place))
+            got += (got.empty() ? "" : "|") + std::string(region);
+        CHECK(got == r.regions);
+    }
+    // Every region a place rolls up to is itself a place of the gazetteer, so that
+    // place:REGION resolves to the value the indexer wrote.
+    for (const auto& e : Gazetteer::instance().entries())
+        for (std::string_view region : regions_of(e.name)) {
+            INFO(e.name << " -> " << region);
+            CHECK(resolve_place_query(region).value_or("") == region);
+        }
+}
+
 TEST_CASE("demonyms are a separate table") {
     CHECK(demonym_country("Israeli").value_or("") == "Israel");
     CHECK(demonym_country("British").value_or("") == "United Kingdom");
@@ -120,9 +158,13 @@ TEST_CASE("a gazetteer parsed from text survives malformed rows") {
         "Springfield\tSpringfield\tcity\tUnited States\tMissouri\t169000\tgazetteer:city\t\n"
         "broken line without tabs\n"
         "\n"
-        "Ruritania\tRuritania\tcountry\tRuritania\t\t0\tgazetteer:country\n";
+        "Ruritania\tRuritania\tcountry\tRuritania\t\t0\tgazetteer:country\n"
+        "Ruritanian Alps\tRuritanian Alps\tregion\t\t\t0\tregion\t\tEastern Europe|Europe\n";
     Gazetteer g(tsv);
-    CHECK(g.size() == 3);
+    CHECK(g.size() == 4);
+    REQUIRE(g.lookup("Ruritanian Alps").size() == 1);
+    CHECK(g.lookup("Ruritanian Alps")[0].within == "Eastern Europe|Europe");
+    CHECK(g.lookup("Ruritania")[0].within.empty());
     REQUIRE(g.lookup("Springfield").size() == 2);
     CHECK(g.lookup("Springfield")[0].admin1 == "Missouri");  // the more populous first
     CHECK(g.lookup_folded("RURITANIA").size() == 1);
