@@ -56,6 +56,17 @@ bool place_context(std::string_view text, Span s) {
     return !office.empty() && (lex.offices.count(office) || lex.roles.count(office)) && office != "candidate";
 }
 
+// The second of two places of one country joined by "and", "or" or a comma ("Zürich and
+// Genève", "Lyon, Marseille"): the tagger, which has not seen a spelling, may read it as an
+// organisation from its neighbours ("Genève reported gains"), but a list keeps its kind.
+bool listed_after_place(std::string_view text, const PlaceMention& p, const std::vector<PlaceMention>& confirmed) {
+    if (confirmed.empty() || p.country.empty()) return false;
+    const PlaceMention& before = confirmed.back();
+    if (before.country != p.country || before.span.end > p.span.begin) return false;
+    const std::string_view gap = text.substr(before.span.end, p.span.begin - before.span.end);
+    return gap == " and " || gap == " or " || gap == ", " || gap == ", and ";
+}
+
 // A country written as its abbreviation in capitals without stops ("UK", "UAE"): the
 // tagger learnt from text that writes them with stops, so it has next to no evidence
 // for the undotted form, and the shape of an acronym draws it to ORG or to no name at
@@ -94,8 +105,10 @@ std::vector<PlaceMention> confirm_places(std::string_view text, std::vector<Plac
         }
         if (untagged) continue;
         if (tagged[k].kind != EntityKind::location) {
-            // An organisation's name in place context is the place ("MP for Bradford").
-            if (tagged[k].kind == EntityKind::organisation && tagged[k].span == p.span && place_context(text, p.span)) {
+            // An organisation's name in place context is the place ("MP for Bradford"), and
+            // so is one listed after a place of the same country ("in Zürich and Genève").
+            if (tagged[k].kind == EntityKind::organisation && tagged[k].span == p.span &&
+                (place_context(text, p.span) || listed_after_place(text, p, out))) {
                 used[k] = 1;
                 out.push_back(std::move(p));
             }

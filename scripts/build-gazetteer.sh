@@ -8,6 +8,8 @@
 #   libicu72       CLDR English region names via ICU (Unicode licence)
 #   libgeonames0   GeoNames city table (data CC-BY-4.0; the GPL-3 library is only
 #                  linked into the throw-away helper scripts/dump-geonames.c)
+#   libgeonames-common  the cities' names in other languages (geonames.mo catalogues,
+#                  keyed by GeoNames id): native spellings ("München", "Genève")
 #   ruby-countries nationality adjectives (MIT)
 #   wordnet-base   common-word flags and pertainym demonyms (WordNet 3.0 licence)
 # plus the small curated news-usage tables below (general knowledge).
@@ -228,7 +230,7 @@ Wallonia	BE
 EOF
 
 python3 - "$work" "$root" "$min_pop" "$ruby_countries" <<'PY'
-import json, re, sys, unicodedata, collections
+import collections, gettext, json, re, sys, unicodedata
 
 work, root, min_pop, ruby_path = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 
@@ -237,6 +239,11 @@ def fold(s):
     t = unicodedata.normalize('NFKD', s.replace('’', "'"))
     t = ''.join(c for c in t if not unicodedata.combining(c))
     return t if t != s and all(ord(c) < 128 for c in t) else None
+
+def fkey(s):  # as fold_key in common/text.cc: accents off, dotless i, hyphens as spaces, any case
+    t = unicodedata.normalize('NFKD', s.replace('’', "'"))
+    t = ''.join(c for c in t if not unicodedata.combining(c)).replace('ı', 'i').replace('-', ' ')
+    return ' '.join(t.lower().split())
 
 def tidy(name):
     return name.replace(' & ', ' and ').replace('St. ', 'Saint ').strip()
@@ -411,14 +418,16 @@ def clean_state(s):
     return re.sub(r' (Region|Province|Prefecture|Governorate|District|Municipality|Voivodeship|Division)$', '', s)
 
 cities = []
+native_of = {}  # (name, country, admin1) -> (GeoNames id, ISO code)
 for line in open(f'{work}/cities.tsv', encoding='utf-8'):
-    name, state, _cname, code, pop = line.rstrip('\n').split('\t')[:5]
-    pop = int(pop)
+    f = line.rstrip('\n').split('\t')
+    name, state, code, pop, geoid = f[0], f[1], f[3], int(f[4]), f[7]
     if code not in country_name:
         continue
     if pop >= min_pop or (name, code) in tz_cities or (fold(name), code) in tz_cities:
         admin1 = clean_state(state) if state else ''
         cities.append((name, country_name[code], admin1, pop))
+        native_of.setdefault((name, country_name[code], admin1), (geoid, code))
 # More first-level regions: GeoNames' English state names for countries without an
 # English ISO 3166-2 list (Bavaria, Sichuan, Punjab, Michoacán), when their cities hold
 # at least a million people. Names that are also a country, a city, a common word or a
@@ -449,7 +458,54 @@ for (st, code), total in state_pop.items():
 # and the region it rolls up to give one facet value, not two that one filter selects
 # (GeoNames' "Tamil Nadu" under Chennai vs ISO 3166-2's "Tamil Nādu").
 admin1_name = {(r[3], (fold(r[1]) or r[1]).lower()): r[1] for r in rows if r[2] == 'admin1' and r[0] == r[1]}
+native_of = {(n, c, admin1_name.get((c, (fold(a) or a).lower()), a) if a else a): v for (n, c, a), v in native_of.items()}
 cities = [(n, c, admin1_name.get((c, (fold(a) or a).lower()), a) if a else a, p) for n, c, a, p in cities]
+
+# Native spellings: the city's name in each official language of its country
+# (ruby-countries), from libgeonames-common's catalogues keyed by GeoNames id: "München"
+# (de), "Genève" (fr), "Zürich" (de), "Zurigo" (it). Latin script only; never a word
+# WordNet calls common, a WordNet noun none of whose senses is a place ("Duma" the
+# parliament, "Tyr" the god, "Metro"), nor a given name or surname of the name lists
+# (data/names-*.tsv: "Roma", "Vanda"). Their ASCII folds ("Munchen", "Geneve") come
+# with the other folded spellings below.
+noun_lexfile = {}
+for line in open('/usr/share/wordnet/data.noun', encoding='latin-1'):
+    if not line.startswith('  '):
+        noun_lexfile[line[:8]] = line[9:11]
+not_a_place = set()
+for line in open('/usr/share/wordnet/index.noun', encoding='latin-1'):
+    if line.startswith('  '):
+        continue
+    f = line.split()
+    if all(noun_lexfile.get(o) != '15' for o in f[-int(f[2]):]):  # 15: noun.location
+        not_a_place.add(f[0].replace('_', ' '))
+for fn in ('names-given.tsv', 'names-surnames.tsv'):
+    for line in open(f'{root}/data/{fn}', encoding='utf-8'):
+        if not line.startswith('#'):
+            not_a_place.add(line.split('\t')[0].strip().lower())
+official_languages = {code: [l for l in (c.get('languages_official') or []) if l != 'en']
+                      for code, c in json.load(open(ruby_path, encoding='utf-8')).items()}
+catalogues = {}
+def catalogue(lang):
+    if lang not in catalogues:
+        try:
+            with open(f'/usr/share/locale/{lang}/LC_MESSAGES/geonames.mo', 'rb') as mo:
+                catalogues[lang] = gettext.GNUTranslations(mo)._catalog
+        except FileNotFoundError:
+            catalogues[lang] = {}
+    return catalogues[lang]
+def latin_name(s):
+    return s[:1].isupper() and all(c in " -'.’" or (c.isalpha() and 'LATIN' in unicodedata.name(c, '')) for c in s)
+def native_spellings(name, ctry, admin1):
+    geoid, code = native_of.get((name, ctry, admin1), (None, None))
+    out = []
+    for lang in official_languages.get(code, []) if geoid else []:
+        n = catalogue(lang).get(geoid)
+        if (n and n != name and latin_name(n) and not {n.lower(), (fold(n) or n).lower()} & (common | not_a_place)
+                and n not in out):
+            out.append(n)
+    return out
+native_rows = []
 
 seen = set()
 for name, ctry, admin1, pop in sorted(cities, key=lambda c: -c[3]):
@@ -457,9 +513,20 @@ for name, ctry, admin1, pop in sorted(cities, key=lambda c: -c[3]):
         continue
     seen.add((name, ctry, admin1))
     rows.append((name, name, 'city', ctry, admin1, pop, 'gazetteer:city'))
+    native_rows.extend((n, name, 'city', ctry, admin1, pop, 'alias:geonames-native')
+                       for n in native_spellings(name, ctry, admin1))
     if name.startswith('Saint '):
         for p in ('St ', 'St. '):
             rows.append((p + name[6:], name, 'city', ctry, admin1, pop, 'gazetteer:city'))
+
+# A native spelling that is already the name or a spelling of another place would make
+# one surface two places: such spellings are left out.
+surface_places = collections.defaultdict(set)
+for r in rows:
+    surface_places[fkey(r[0])].add(r[1])
+for r in native_rows:
+    if surface_places.get(fkey(r[0]), {r[1]}) == {r[1]}:
+        rows.append(r)
 
 # --- Curated aliases: copy the target entry --------------------------------------------
 by_name = collections.defaultdict(list)
@@ -492,10 +559,6 @@ for r in list(rows):
 # GeoNames' province "Panamá" under its cities and the country "Panama") would be two
 # facet values that one filter selects. Each folded name keeps one spelling: a country's,
 # then a region's, then a first-level region's, then the most populous city's.
-def fkey(s):  # as fold_key in common/text.cc: accents off, dotless i, hyphens as spaces, any case
-    t = unicodedata.normalize('NFKD', s.replace('’', "'"))
-    t = ''.join(c for c in t if not unicodedata.combining(c)).replace('ı', 'i').replace('-', ' ')
-    return ' '.join(t.lower().split())
 rank = {'country': 0, 'region': 1, 'admin1': 2, 'city': 3}
 best = {}
 for cand in [(r[1], rank[r[2]], r[5]) for r in rows if r[0] == r[1]] + [(r[4], 2, 0) for r in rows if r[4]]:

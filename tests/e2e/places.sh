@@ -7,9 +7,11 @@ printf 'Summit\n\nLeaders of Russia and Armenia met on Friday.\n' >"$C/summit.tx
 printf 'Markets\n\nShares rose in Tokyo and fell in Frankfurt.\n' >"$C/markets.txt"
 printf 'Festival\n\nThe festival in Lagos drew large crowds.\n' >"$C/festival.txt"
 printf 'Tour\n\nThe band will tour Europe next year.\n' >"$C/tour.txt"
+printf 'Banks\n\nBanks in Z\303\274rich and Gen\303\250ve reported gains. M\303\274nchen also rose.\n' >"$C/banks.txt"
+printf 'Fairs\n\nTrade fairs in Koln and Munchen opened.\n' >"$C/fairs.txt"
 "$BIN/newsfacet-index" -q "$C" || fail "indexing exited $?"
 # Continents: Russia is Europe, Armenia Asia (one UN M49 region per country).
-expect_ids "markets summit tour" 'place:Europe'
+expect_ids "banks fairs markets summit tour" 'place:Europe'
 expect_ids "markets summit" 'place:Asia'
 expect_ids "summit" 'place:"Eastern Europe"'
 expect_ids "summit" 'place:"Western Asia"'
@@ -18,9 +20,19 @@ expect_ids "festival" 'place:Africa'
 expect_ids "festival" 'place:"Sub-Saharan Africa"'
 expect_ids "" 'place:"North America"'
 # A facet value selects what it counted; the region is a place facet value.
-expect_grep 'Europe +3' "$BIN/newsfacet-query" --facet place --facet-limit 50 --count ''
-expect_ids "markets summit tour" -f place=Europe ''
+expect_grep 'Europe +5' "$BIN/newsfacet-query" --facet place --facet-limit 50 --count ''
+expect_ids "banks fairs markets summit tour" -f place=Europe ''
 # A region is not a country: the country facet does not list it.
 expect_ids "" 'country:Europe'
 expect_grep 'why: place Europe: contains Russia' "$BIN/newsfacet-query" --explain 'place:Europe' 'Leaders'
+# Native spellings (and their ASCII folds) are the English-named city; any spelling finds it.
+for q in place:Zurich place:Zürich place:zurich place:Geneva place:Genève place:Geneve; do
+  expect_ids "banks" "$q"
+done
+expect_ids "banks fairs" 'place:Munich'
+expect_ids "banks fairs" 'place:München'
+expect_ids "fairs" 'place:Cologne'
+expect_ids "banks" 'place:Switzerland'
+expect_ids "banks" 'city:Genève'
+expect_grep 'Geneva +1' "$BIN/newsfacet-query" --facet place:city --count ''
 finish

@@ -68,6 +68,18 @@ TEST_CASE("resolve_place_query maps aliases, any case, to one canonical name") {
         {"Sao Paulo", "São Paulo"},
         {"Bombay", "Mumbai"},
         {"Soviet Union", "Soviet Union"},
+        // Native spellings and their ASCII folds (alias:geonames-native).
+        {"Zürich", "Zurich"},
+        {"Zurich", "Zurich"},
+        {"zurich", "Zurich"},
+        {"Genève", "Geneva"},
+        {"Geneve", "Geneva"},
+        {"Geneva", "Geneva"},
+        {"München", "Munich"},
+        {"munchen", "Munich"},
+        {"Köln", "Cologne"},
+        {"Duma", ""},  // a parliament, not Douma
+        {"Roma", ""},  // people, not Rome
         {"the UK", "United Kingdom"},
         {"the Netherlands", "Netherlands"},
         {"The Hague", "The Hague"},

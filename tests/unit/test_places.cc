@@ -91,6 +91,12 @@ TEST_CASE("find_places: matching and guards") {
         {"US sprinters arrived in Athens.", {"United States/country/United States", "Athens/city/Greece"}},
         {"Students in Athens, Georgia, cheered.", {"Athens/city/United States", "Georgia/admin1/United States"}},
         {"Talks in Georgia and Russia.", {"Georgia/country/Georgia", "Russia/country/Russia"}},
+        // Native spellings, as written and folded to ASCII.
+        {"Banks in Z\xC3\xBCrich and Gen\xC3\xA8ve reported gains. M\xC3\xBCnchen also rose.",
+         {"Zurich/city/Switzerland", "Geneva/city/Switzerland", "Munich/city/Germany"}},
+        {"Banks in Zurich and Geneve reported gains. Munchen also rose.",
+         {"Zurich/city/Switzerland", "Geneva/city/Switzerland", "Munich/city/Germany"}},
+        {"The Duma voted on Friday.", {}},
         {"", {}},
         {"\xEF\xBF\xBD Paris \xEF\xBF\xBD", {"Paris/city/France"}},
     };
