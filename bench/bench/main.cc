@@ -8,6 +8,7 @@
 #include "corpus.h"
 #include "error.h"
 #include "facet_check.h"
+#include "fts5.h"
 #include "measure.h"
 #include "plot.h"
 #include "roundtrip.h"
@@ -151,6 +152,13 @@ int main(int argc, char** argv) {
     xi->add_option("INPUT", xi_input)->required();
     xi->group("");
 
+    std::string fi_db, fi_input;
+    CLI::App* fi =
+        app.add_subcommand("fts5-index", "(internal) the SQLite FTS5 baseline indexer, run as a child by 'run'");
+    fi->add_option("--db", fi_db)->required();
+    fi->add_option("INPUT", fi_input)->required();
+    fi->group("");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -194,6 +202,7 @@ int main(int argc, char** argv) {
             return roundtrip(rt_opts);
         }
         if (*xi) return plain_index(xi_db, xi_input);
+        if (*fi) return fts5_index(fi_db, fi_input);
     } catch (const Failure& f) {
         print_error("newsfacet-bench", f.error());
         return f.error().code;

@@ -18,6 +18,7 @@
 #include "corpus.h"
 #include "database.h"
 #include "docrecord.h"
+#include "fts5.h"
 #include "json.h"
 #include "measure.h"
 #include "schema.h"
@@ -80,6 +81,17 @@ IndexStats index_plain(const std::string& jsonl, const std::string& db) {
     Xapian::Database d(db, Xapian::DB_BACKEND_GLASS);
     s.docs = d.get_doccount();
     s.db_bytes = dir_bytes(db);
+    return s;
+}
+
+IndexStats index_fts5(const std::string& jsonl, const std::string& db) {
+    fs::remove(db);
+    IndexStats s;
+    s.child = run_process({self_dir() + "/newsfacet-bench", "fts5-index", "--db", db, jsonl}, true);
+    if (s.child.exit_status != 0)
+        throw std::runtime_error("the SQLite FTS5 indexer exited with status " + std::to_string(s.child.exit_status));
+    s.docs = Fts5Searcher(db).count("");
+    s.db_bytes = fs::file_size(db);
     return s;
 }
 
@@ -397,6 +409,7 @@ int run_bench(const RunOptions& o) {
     const std::string jsonl = (fs::path(o.work) / "corpus.jsonl").string();
     const std::string nf_db = (fs::path(o.work) / "newsfacet.db").string();
     const std::string px_db = (fs::path(o.work) / "xapian.db").string();
+    const std::string fts_db = (fs::path(o.work) / "fts5.sqlite").string();
     const std::string label = o.label.empty() ? fs::path(o.corpus).filename().string() : o.label;
 
     // The corpus, as JSON Lines with unique ids: both indexers read this same file.
@@ -409,13 +422,16 @@ int run_bench(const RunOptions& o) {
     std::printf("newsfacet-bench: %s: %zu articles, %.1f MB of text\n", label.c_str(), ndocs,
                 static_cast<double>(bytes) / 1e6);
 
-    IndexStats nf, px;
-    const bool index = !o.reuse_index || !fs::exists(nf_db) || !fs::exists(px_db);
+    IndexStats nf, px, ft;
+    const bool index = !o.reuse_index || !fs::exists(nf_db) || !fs::exists(px_db) || !fs::exists(fts_db);
     if (index) {
         std::fflush(stdout);
         px = index_plain(jsonl, px_db);
+        ft = index_fts5(jsonl, fts_db);
         nf = index_newsfacet(o, jsonl, nf_db);
     } else {
+        ft.docs = Fts5Searcher(fts_db).count("");
+        ft.db_bytes = fs::file_size(fts_db);
         nf.docs =
             Xapian::Database(nf_db, Xapian::DB_BACKEND_GLASS).get_termfreq(std::string(prefix("type")) + "article");
         px.docs = Xapian::Database(px_db, Xapian::DB_BACKEND_GLASS).get_doccount();
@@ -433,7 +449,7 @@ int run_bench(const RunOptions& o) {
         std::printf("  %-22s %8s %9s %8s %8s %8s %9s %9s\n", "", "docs", "docs/s", "MB/s", "wall s", "cpu s", "peak MB",
                     "db MB");
         for (const auto& [name, s] :
-             {std::pair<const char*, const IndexStats&>{"newsfacet-index", nf}, {"plain Xapian", px}})
+             {std::pair<const char*, const IndexStats&>{"newsfacet-index", nf}, {"plain Xapian", px}, {"SQLite FTS5", ft}})
             std::printf("  %-22s %8zu %9.0f %8.2f %8.2f %8.2f %9.1f %9.1f\n", name, s.docs, docs_per_s(s), mb_per_s(s),
                         s.child.wall_s, s.child.user_s + s.child.sys_s,
                         static_cast<double>(s.child.max_rss_kb) / 1024.0, static_cast<double>(s.db_bytes) / 1e6);
@@ -441,6 +457,10 @@ int run_bench(const RunOptions& o) {
                     ratio(docs_per_s(nf), docs_per_s(px)),
                     ratio(static_cast<double>(nf.child.max_rss_kb), static_cast<double>(px.child.max_rss_kb)),
                     ratio(static_cast<double>(nf.db_bytes), static_cast<double>(px.db_bytes)));
+        std::printf("  ratio newsfacet/FTS5:  speed %.2f×, peak RSS %.2f×, size %.2f×\n",
+                    ratio(docs_per_s(nf), docs_per_s(ft)),
+                    ratio(static_cast<double>(nf.child.max_rss_kb), static_cast<double>(ft.child.max_rss_kb)),
+                    ratio(static_cast<double>(nf.db_bytes), static_cast<double>(ft.db_bytes)));
     }
 
     // Queries.
@@ -464,7 +484,8 @@ int run_bench(const RunOptions& o) {
     static const Mode kModes[] = {
         {"newsfacet", "newsfacet search()"},           {"newsfacet_facets", "  + 3 exact facets"},
         {"newsfacet_page", "  + 3 facets + snippets"}, {"xapian", "plain Xapian top-10"},
-        {"xapian_exact", "plain Xapian, exact count"},
+        {"xapian_exact", "plain Xapian, exact count"}, {"fts5", "SQLite FTS5 top-10 (bm25)"},
+        {"fts5_facet", "  FTS5 + month facet"},
     };
     constexpr std::size_t kNumModes = std::size(kModes);
     SearchOptions nf_opts;
@@ -476,8 +497,12 @@ int run_bench(const RunOptions& o) {
     SearchOptions page_opts = facet_opts;
     page_opts.snippets = true;
     PlainSearcher baseline(pxd);
+    Fts5Searcher fts(fts_db);
+    std::vector<std::string> fts_match;
+    for (const BenchQuery& q : queries)
+        fts_match.push_back(fts5_match(q.text));
     std::vector<ModeTimes> wall(kNumModes), cpu(kNumModes);
-    std::size_t executed = 0, failed = 0, inexact = 0, mismatched = 0;
+    std::size_t executed = 0, failed = 0, inexact = 0, mismatched = 0, fts_mismatched = 0;
     std::vector<Xapian::doccount> matches(queries.size(), 0);
     // The facet lists of each query in the first pass; later passes must give the same
     // (the first pass mostly counts from value streams, later ones from facet columns).
@@ -507,8 +532,12 @@ int run_bench(const RunOptions& o) {
                         so.query = q.full;
                         SearchResult r = search(nfd, so);
                         if (m == 1) exact_result = std::move(r);
-                    } else {
+                    } else if (m <= 4) {
                         baseline.run(q.text, m == 4);
+                    } else if (m == 5) {
+                        fts.top10(fts_match[i]);
+                    } else {
+                        fts.top10_with_facet(fts_match[i]);
                     }
                     c[m] = thread_cpu_ms() - c0;
                     w[m] = ms_since(t0);
@@ -532,6 +561,9 @@ int run_bench(const RunOptions& o) {
                     // Same words, same stemmer: without a filter the two engines should
                     // agree on the number of matches (a check that the baseline is fair).
                     if (q.full == q.text && baseline.exact_count(q.text) != exact_result.total) ++mismatched;
+                    // FTS5 stems with Porter's first algorithm (Xapian: Porter2) and stems
+                    // the words of phrases too: a few counts may differ.
+                    if (q.full == q.text && fts.count(fts_match[i]) != exact_result.total) ++fts_mismatched;
                 }
             } catch (const std::exception& e) {
                 if (pass == 0) std::fprintf(stderr, "newsfacet-bench: query %s failed: %s\n", q.full.c_str(), e.what());
@@ -570,10 +602,15 @@ int run_bench(const RunOptions& o) {
         "p50 %.2f×, mean %.2f×\n",
         ratio(p_fc.p50, p_nf.p50), ratio(p_fc.mean, p_nf.mean), ratio(p_pxe.p50, p_px.p50),
         ratio(p_pxe.mean, p_px.mean));
+    const Percentiles p_ft = all_pct(5), p_ftf = all_pct(6);
+    std::printf(
+        "  SQLite FTS5 ÷ newsfacet: top-10 p50 %.2f×, p99 %.2f×; with a facet (FTS5: month; newsfacet: 3 exact "
+        "facets) p50 %.2f×, p99 %.2f×\n",
+        ratio(p_ft.p50, p_nf.p50), ratio(p_ft.p99, p_nf.p99), ratio(p_ftf.p50, p_fc.p50), ratio(p_ftf.p99, p_fc.p99));
     std::printf(
         "  %zu searches timed, %zu failed, %zu inexact counts, %zu facet lists that changed between passes, "
-        "%zu unfiltered queries whose match count differs from plain Xapian's\n",
-        executed * kNumModes, failed, inexact, facets_changed, mismatched);
+        "%zu unfiltered queries whose match count differs from plain Xapian's, %zu from FTS5's\n",
+        executed * kNumModes, failed, inexact, facets_changed, mismatched, fts_mismatched);
 
     // One-shot processes: newsfacet-query beside quest.
     ModeTimes c_nf, c_q, c_nf_cpu, c_q_cpu;
@@ -622,8 +659,9 @@ int run_bench(const RunOptions& o) {
         crow("all", sa.all, sb.all);
     }
     std::printf(
-        "\nqueries run: %zu in-process searches, %zu one-shot pairs; articles indexed: newsfacet %zu, plain %zu\n",
-        executed * kNumModes, cold_executed, nf.docs, px.docs);
+        "\nqueries run: %zu in-process searches, %zu one-shot pairs; articles indexed: newsfacet %zu, plain %zu, "
+        "FTS5 %zu\n",
+        executed * kNumModes, cold_executed, nf.docs, px.docs, ft.docs);
 
     if (!o.json_out.empty()) {
         const Machine m = describe_machine();
@@ -645,7 +683,8 @@ int run_bench(const RunOptions& o) {
             .end_object();
         if (index) {
             j.key("index").begin_object();
-            for (const auto& [name, s] : {std::pair<const char*, const IndexStats&>{"newsfacet", nf}, {"xapian", px}}) {
+            for (const auto& [name, s] :
+                 {std::pair<const char*, const IndexStats&>{"newsfacet", nf}, {"xapian", px}, {"fts5", ft}}) {
                 j.key(name).begin_object();
                 j.field("docs", static_cast<unsigned long long>(s.docs))
                     .field("wall_s", s.child.wall_s)
@@ -665,7 +704,8 @@ int run_bench(const RunOptions& o) {
             .field("searches", static_cast<unsigned long long>(executed * kNumModes));
         j.field("failed", static_cast<unsigned long long>(failed))
             .field("inexact", static_cast<unsigned long long>(inexact));
-        j.field("count_mismatches", static_cast<unsigned long long>(mismatched));
+        j.field("count_mismatches", static_cast<unsigned long long>(mismatched))
+            .field("fts5_count_mismatches", static_cast<unsigned long long>(fts_mismatched));
         j.field("facets_changed", static_cast<unsigned long long>(facets_changed));
         for (const char* clock : {"wall", "cpu"}) {
             std::vector<ModeTimes>& t = std::string(clock) == "cpu" ? cpu : wall;

@@ -6,7 +6,7 @@
 # build time from --help) and groff-base (the tests render them); bsdutils (script,
 # a terminal for the end-to-end tests of terminal output; essential, so normally there).
 NEWSFACET_PACKAGES=(g++ make cmake pkg-config libxapian-dev libicu-dev libcli11-dev nlohmann-json3-dev doctest-dev xapian-tools gnuplot-nox
-                    help2man groff-base bsdutils)
+                    libsqlite3-dev help2man groff-base bsdutils)
 # The fuzz harnesses (scripts/test.sh --fuzz) only: clang, and libFuzzer's runtime
 # (libclang_rt.fuzzer), which Debian 12 ships in libclang-rt-14-dev, only recommended
 # by clang-14.
