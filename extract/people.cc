@@ -1229,6 +1229,13 @@ class PeopleFinder {
                 words += is_word(k);
             return words;
         };
+        // The entity whose mention ends at a token, and the entity of a mention starting there.
+        std::unordered_map<std::size_t, std::size_t> ends_at, starts_at;
+        for (const Mention& m : mentions_) {
+            ends_at[m.name_e] = m.entity;
+            starts_at[m.surf_b] = m.entity;
+        }
+        static const WordSet things_after = embedded_lexicon("people-words.tsv").set("non-person-next");
         for (const Mention& m : mentions_) {
             ++total[m.entity];
             if (m.surf_b < m.name_b || m.rule == "honorific" || m.rule == "title+name" || m.rule == "appositive")
@@ -1261,6 +1268,15 @@ class PeopleFinder {
                                                                  is_punct(e + 1, 0x2014))) ||
                            last_word(e)))
                 cue = true;
+            // "Peter Greenbaum of Smith Barney": a person's firm, club or town.
+            if (b >= 2 && is_word(b - 1) && word(b - 1) == "of")
+                if (const auto it = ends_at.find(b - 2); it != ends_at.end() && it->second != m.entity) cue = true;
+            // "Franz Ferdinand's album", "Smith Barney's Greenbaum": what a band or a firm
+            // has, or a person it employs.
+            if ((is_punct(e + 1, '\'') || is_punct(e + 1, 0x2019)) && is_word(e + 2) && word(e + 2) == "s") {
+                if (is_word(e + 3) && !toks_[e + 3].cap && things_after.contains(word(e + 3))) cue = true;
+                if (const auto it = starts_at.find(e + 3); it != starts_at.end() && it->second != m.entity) cue = true;
+            }
             // "Chelsea, which", "Chelsea which" (a person is "who").
             const std::size_t after = is_punct(e + 1, ',') ? e + 2 : e + 1;
             if (is_word(after) && word(after) == "which") cue = true;

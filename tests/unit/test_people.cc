@@ -244,6 +244,10 @@ TEST_CASE("what the tagger calls a person but the article uses as a thing goes")
         {"The plan was announced by Alan Brask Friday.", {"Alan Brask Friday"}, {}, {"Alan Brask"}},
         {"The Brask Administration said it would act.", {"Brask Administration"}, {}, {}},
         {"Two Brask Administrations differed.", {"Brask Administrations"}, {}, {}},
+        // A person's firm; what a band has; a firm's employee.
+        {"Ed Lune of Kambor Tellis said prices rose.", {"Ed Lune", "Kambor Tellis"}, {}, {"Ed Lune"}},
+        {"Velvet Orme's album sold well.", {"Velvet Orme"}, {}, {}},
+        {"Kambor Tellis's Lune was cautious.", {"Kambor Tellis", "Lune"}, {}, {"Lune"}},
         // People stay: a title, an honorific, a full name, "and ... have".
         {"President Kambor, which is his family name, spoke.", {"Kambor"}, {}, {"Kambor"}},
         {"Mr Kambor said its plan was sound.", {"Kambor"}, {}, {"Kambor"}},
