@@ -468,10 +468,15 @@ std::vector<PlaceMention> find_places(std::string_view text) {
         if (m.candidates.size() < 2) continue;
         const std::string_view follower = comma_follower(text, toks, m);
         const std::string_view surface = text.substr(m.span.begin, m.span.end - m.span.begin);
-        // "London, Ontario": the follower as written (exact look-up only; this runs per mention).
-        std::string_view follower_name;
-        if (!follower.empty())
-            if (const auto f = g.lookup(follower); !f.empty()) follower_name = f.front().name;
+        // "London, Ontario": the follower as written (exact look-up only; this runs per
+        // mention). Any of its places counts: "Athens, Georgia" names the state, whose
+        // canonical name is "Georgia (United States)", as well as the country.
+        const std::span<const GazetteerEntry> follower_rows =
+            follower.empty() ? std::span<const GazetteerEntry>() : g.lookup(follower);
+        auto follower_names = [&](std::string_view name) {
+            return !name.empty() && std::any_of(follower_rows.begin(), follower_rows.end(),
+                                                [&](const GazetteerEntry& f) { return f.name == name; });
+        };
         // A city at least three times as big as its namesakes is the default reading
         // (Athens, Greece over Athens, Georgia): it keeps the lead unless the article
         // names the smaller one's region or says "Athens, Georgia".
@@ -492,7 +497,7 @@ std::vector<PlaceMention> find_places(std::string_view text) {
             if (!e->country.empty() && e->level != "country" && ctx_countries.contains(e->country)) score += 2;
             if (!e->admin1.empty() && ctx_admin1.contains(e->admin1)) score += 2;
             if (e->level == "admin1" && ctx_admin1.contains(e->name)) score += 2;
-            if (!follower_name.empty() && (follower_name == e->admin1 || follower_name == e->country)) score += 5;
+            if (follower_names(e->admin1) || follower_names(e->country)) score += 5;
             auto& best = choice[surface];
             if (!best.second || score > best.first) best = {score, e};
         }

@@ -150,6 +150,13 @@ Czechoslovakia	Czechoslovakia	CZ
 Zaire	Zaire	CD
 EOF
 
+# First-level regions whose name alone is read as another place users mean more often:
+# the canonical name the region gets instead (its own name stays a surface).
+# (country code, first-level region, canonical name)
+cat >"$work/admin1-renames.tsv" <<'EOF'
+US	Washington	Washington State
+EOF
+
 
 # Regions news uses: name, ISO country code when inside one country (else empty),
 # extra surface forms.
@@ -565,8 +572,30 @@ for cand in [(r[1], rank[r[2]], r[5]) for r in rows if r[0] == r[1]] + [(r[4], 2
     k, order = fkey(cand[0]), (cand[1], -cand[2], cand[0].encode())
     if k not in best or order < best[k][0]:
         best[k] = (order, cand[0])
-rows = [(r[0], best[fkey(r[1])][1] if fkey(r[1]) in best else r[1], r[2], r[3],
-         best[fkey(r[4])][1] if r[4] else '', r[5], r[6]) for r in rows]
+# A place that is not a country but spells a country's name, in another country (the
+# US state of Georgia), gets its country in its canonical name, "Georgia (United
+# States)": place:Georgia is the country, and the facet shows the two apart. The curated
+# renames do the same where the other reading is a city ("Washington State").
+renames = {}
+for line in open(f'{work}/admin1-renames.tsv', encoding='utf-8'):
+    code, old, new = line.rstrip('\n').split('\t')
+    renames[(country_name[code], old)] = new
+def canonical(name, level, ctry):
+    k = fkey(name)
+    if k not in best:
+        return name
+    (r, _, _), spelling = best[k]
+    if level == 'admin1' and (ctry, spelling) in renames:
+        return renames[(ctry, spelling)]
+    if r == 0 and level != 'country' and ctry and ctry != spelling:
+        return f'{spelling} ({ctry})'
+    return spelling
+rows = [(r[0], canonical(r[1], r[2], r[3]), r[2], r[3], canonical(r[4], 'admin1', r[3]) if r[4] else '', r[5], r[6])
+        for r in rows]
+# A renamed place's canonical name is a surface too, so that place:"Georgia (United
+# States)" and place:"Washington State" resolve.
+rows += [(r[1],) + r[1:] for r in rows if r[2] == 'admin1' and r[0] != r[1] and not r[6].startswith('alias')
+         and fkey(r[0]) != fkey(r[1])]
 
 # --- Write ---------------------------------------------------------------------------------
 uniq = {}

@@ -35,4 +35,23 @@ expect_ids "fairs" 'place:Cologne'
 expect_ids "banks" 'place:Switzerland'
 expect_ids "banks" 'city:Genève'
 expect_grep 'Geneva +1' "$BIN/newsfacet-query" --facet place:city --count ''
+# Georgia the country and the US state, Washington D.C. and Washington State: the text
+# decides, and the state's own facet value keeps place:Georgia for the country.
+printf 'Vote\n\nGeorgia held elections, officials in Tbilisi said.\n' >"$C/vote.txt"
+printf 'Storm\n\nA storm hit Atlanta, Georgia on Monday.\n' >"$C/storm.txt"
+printf 'Rain\n\nFlooding closed roads near Seattle, Washington on Tuesday.\n' >"$C/rain.txt"
+printf 'Talks\n\nThe minister held talks in Washington with the President.\n' >"$C/talks.txt"
+"$BIN/newsfacet-index" -q "$C" || fail "indexing exited $?"
+expect_ids "vote" 'place:Georgia'
+expect_ids "vote" 'country:Georgia'
+expect_ids "storm" 'place:"Georgia (United States)"'
+expect_ids "storm" 'place:Atlanta'
+expect_ids "rain storm talks" 'place:"United States"'
+expect_ids "talks" 'place:Washington'
+expect_ids "talks" 'place:"Washington D.C."'
+expect_ids "rain" 'place:"Washington State"'
+expect_ids "storm" -f 'place=Georgia (United States)' ''
+expect_ids "vote" -f 'place=Georgia' ''
+expect_grep 'Georgia \(United States\) +1' "$BIN/newsfacet-query" --facet place --facet-limit 100 --count ''
+expect_grep 'Washington State +1' "$BIN/newsfacet-query" --facet place --facet-limit 100 --count ''
 finish

@@ -63,7 +63,12 @@ TEST_CASE("resolve_place_query maps aliases, any case, to one canonical name") {
         {"middle east", "Middle East"},
         {"Gaza Strip", "Gaza Strip"},
         {"Gaza", "Gaza"},
-        {"Georgia", "Georgia"},
+        {"Georgia", "Georgia"},  // the country; the US state is "Georgia (United States)"
+        {"georgia (united states)", "Georgia (United States)"},
+        {"Ga.", "Georgia (United States)"},
+        {"Washington", "Washington D.C."},
+        {"washington state", "Washington State"},
+        {"Wash.", "Washington State"},
         {"California", "California"},
         {"Sao Paulo", "São Paulo"},
         {"Bombay", "Mumbai"},
@@ -110,6 +115,10 @@ TEST_CASE("cities know their country and first-level region") {
         {"Gaza", "Palestine", "Gaza Strip"},
         {"Gaza Strip", "Palestine", ""},
         {"Middle East", "", ""},
+        {"Atlanta", "United States", "Georgia (United States)"},
+        {"Seattle", "United States", "Washington State"},
+        {"Georgia (United States)", "United States", ""},
+        {"Georgia", "Georgia", ""},
     };
     for (const Row& r : rows) {
         CAPTURE(std::string(r.city));
@@ -154,6 +163,21 @@ TEST_CASE("places roll up to the UN M49 regions of their country") {
             INFO(e.name << " -> " << region);
             CHECK(resolve_place_query(region).value_or("") == region);
         }
+}
+
+TEST_CASE("no place outside a country is named as the country") {
+    // The US state of Georgia was "Georgia", so place:Georgia and the facet value mixed
+    // it with the country; it is now "Georgia (United States)". A city or region inside
+    // the country of its name (Luxembourg, Djibouti) may share it.
+    std::set<std::string_view> countries;
+    for (const auto& e : Gazetteer::instance().entries())
+        if (e.level == "country") countries.insert(e.name);
+    CHECK(countries.contains("Georgia"));
+    for (const auto& e : Gazetteer::instance().entries()) {
+        INFO(e.surface << " -> " << e.name << " (" << e.level << ", " << e.country << ")");
+        if (e.level != "country" && !e.country.empty() && countries.contains(e.name)) CHECK(e.country == e.name);
+        if (!e.admin1.empty() && countries.contains(e.admin1)) CHECK(e.country == e.admin1);
+    }
 }
 
 TEST_CASE("demonyms are a separate table") {

@@ -87,9 +87,20 @@ TEST_CASE("find_places: matching and guards") {
         {"Delta and Toyota shares rose in France.", {"France/country/France"}},
         {"Reading, England, and Nice, France.",
          {"Reading/city/United Kingdom", "England/admin1/United Kingdom", "Nice/city/France", "France/country/France"}},
-        {"Storms hit Atlanta, Georgia.", {"Atlanta/city/United States", "Georgia/admin1/United States"}},
+        // Georgia the country and the US state, Washington D.C. and the state: by context;
+        // the state's canonical name carries its country, so place:Georgia tells them apart.
+        {"Storms hit Atlanta, Georgia.", {"Atlanta/city/United States", "Georgia (United States)/admin1/United States"}},
+        {"A storm hit Atlanta, Georgia on Monday.",
+         {"Atlanta/city/United States", "Georgia (United States)/admin1/United States"}},
+        {"Georgia held elections, officials in Tbilisi said.", {"Georgia/country/Georgia", "Tbilisi/city/Georgia"}},
+        {"Flooding closed roads near Seattle, Washington on Tuesday.",
+         {"Seattle/city/United States", "Washington State/admin1/United States"}},
+        {"The minister held talks in Washington with the President.", {"Washington D.C./city/United States"}},
+        {"Tacoma and Spokane in Washington voted.",
+         {"Tacoma/city/United States", "Spokane/city/United States", "Washington State/admin1/United States"}},
         {"US sprinters arrived in Athens.", {"United States/country/United States", "Athens/city/Greece"}},
-        {"Students in Athens, Georgia, cheered.", {"Athens/city/United States", "Georgia/admin1/United States"}},
+        {"Students in Athens, Georgia, cheered.",
+         {"Athens/city/United States", "Georgia (United States)/admin1/United States"}},
         {"Talks in Georgia and Russia.", {"Georgia/country/Georgia", "Russia/country/Russia"}},
         // Native spellings, as written and folded to ASCII.
         {"Banks in Z\xC3\xBCrich and Gen\xC3\xA8ve reported gains. M\xC3\xBCnchen also rose.",
