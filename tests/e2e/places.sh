@@ -54,4 +54,11 @@ expect_ids "storm" -f 'place=Georgia (United States)' ''
 expect_ids "vote" -f 'place=Georgia' ''
 expect_grep 'Georgia \(United States\) +1' "$BIN/newsfacet-query" --facet place --facet-limit 100 --count ''
 expect_grep 'Washington State +1' "$BIN/newsfacet-query" --facet place --facet-limit 100 --count ''
+# José is no city Jos (place:Gaza finding the Gaza Strip is e2e.places_people's).
+printf 'Striker\n\nJos\303\251 scored twice for the visitors, and Jos\303\251 Silva made one.\n' >"$C/striker.txt"
+printf 'Clashes\n\nClashes in Jos, Nigeria, left ten dead.\n' >"$C/clashes.txt"
+"$BIN/newsfacet-index" -q "$C" || fail "indexing exited $?"
+expect_ids "clashes" 'place:Jos'
+expect_ids "" 'place:José'
+expect_ids "clashes festival" 'place:Nigeria'
 finish

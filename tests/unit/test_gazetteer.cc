@@ -63,6 +63,8 @@ TEST_CASE("resolve_place_query maps aliases, any case, to one canonical name") {
         {"middle east", "Middle East"},
         {"Gaza Strip", "Gaza Strip"},
         {"Gaza", "Gaza"},
+        {"Jos", "Jos"},
+        {"Jos\xC3\xA9", ""},  // José is no place
         {"Georgia", "Georgia"},  // the country; the US state is "Georgia (United States)"
         {"georgia (united states)", "Georgia (United States)"},
         {"Ga.", "Georgia (United States)"},

@@ -108,6 +108,11 @@ TEST_CASE("find_places: matching and guards") {
         {"Banks in Zurich and Geneve reported gains. Munchen also rose.",
          {"Zurich/city/Switzerland", "Geneva/city/Switzerland", "Munich/city/Germany"}},
         {"The Duma voted on Friday.", {}},
+        // "José" is a name, never the Nigerian city Jos (a token ends at a letter, not a byte).
+        {"Jos\xC3\xA9 scored twice for the visitors.", {}},
+        {"JOS\xC3\x89 SCORES TWICE IN CUP WIN", {}},
+        {"Jos\xC3\xA9 Silva flew to Lagos.", {"Lagos/city/Nigeria"}},
+        {"Clashes in Jos, Nigeria, left ten dead.", {"Jos/city/Nigeria", "Nigeria/country/Nigeria"}},
         {"", {}},
         {"\xEF\xBF\xBD Paris \xEF\xBF\xBD", {"Paris/city/France"}},
     };
