@@ -490,14 +490,16 @@ class QuoteFinder {
         std::uint32_t later_subject = UINT32_MAX;
         for (std::size_t j : order) {
             const std::string& name = people_[static_cast<std::size_t>(person_at_[j])].name;
-            if (!fits(name) || after_preposition(j) ||
+            if (!fits(name) || after_preposition(j) || possessor(j) ||
                 std::find(excluded.begin(), excluded.end(), name) != excluded.end())
                 continue;
             later_subject = toks_[j].sent;
             break;
         }
-        // The latest speaker named within the last few sentences, if the pronoun fits.
-        if (g != 'x') {
+        // The latest speaker named within the last few sentences, if the pronoun fits; a
+        // definite description as a speech subject ("the Conservative leader said") refers
+        // back to that speaker too.
+        {
             auto it = std::lower_bound(speech_events_.begin(), speech_events_.end(), std::make_pair(i, -1));
             for (int n = 0; n < 2 && it != speech_events_.begin(); ++n) {
                 --it;
@@ -519,8 +521,9 @@ class QuoteFinder {
             const std::string& name = people_[static_cast<std::size_t>(person_at_[j])].name;
             if (!fits(name)) continue;
             // The object of a preposition ("loyalists to Joe Biden", "a demand of Obama") is
-            // rarely what a later subject pronoun points to.
-            if (after_preposition(j)) continue;
+            // rarely what a later subject pronoun points to, nor is a possessor ("Mr Blair's
+            // government was ..., he added").
+            if (after_preposition(j) || possessor(j)) continue;
             if (std::find(excluded.begin(), excluded.end(), name) != excluded.end()) {
                 if (nearest) {
                     // The only recent candidate is ruled out: a person introduced at the
@@ -536,6 +539,14 @@ class QuoteFinder {
             return s;
         }
         return forward_person(i, excluded);
+    }
+
+    // The person mention at j is a possessor: "Mr Blair's government".
+    bool possessor(std::size_t j) const {
+        std::size_t e = j;
+        while (e + 1 < toks_.size() && person_at_[e + 1] == person_at_[j])
+            ++e;
+        return possessive_after(e + 1);
     }
 
     bool after_preposition(std::size_t j) const {

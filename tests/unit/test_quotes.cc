@@ -138,6 +138,11 @@ TEST_CASE("find_quotes: quote marks, frames and speakers") {
          "of "
          "45 states where it is allowed.",
          {{"The fewer guns, the better.", "Calvin Wills", true}}},
+        // A definite description as the speech subject is the latest named speaker, not the
+        // subject of that speaker's sentence; a possessor is no antecedent for "he".
+        {"Sir Tom Arden has failed, Mr Hugh Vane has said.\n\n\"We are lost\", the party leader said. "
+         "Mr Arden's plan was a \"bossy and interfering plan that nobody wants,\" he added.",
+         {{"We are lost", "Hugh Vane", true}, {"bossy and interfering", "Hugh Vane", true}}},
         {"", {}},
         {"An unmatched \" mark and nothing else", {}},
     };
