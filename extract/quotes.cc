@@ -191,6 +191,13 @@ class QuoteFinder {
                     }
                 }
             }
+            if (!s.found && opens_sentence && !para_first(r.open)) {
+                // '... lays the blame on one issue. "You cannot underestimate ..."': a quote
+                // opening a sentence right after one whose subject is a named person is that
+                // person's, not the previous quote's speaker's (the topic has moved on).
+                const int p = sentence_subject(r.open - 1);
+                if (p >= 0) s = from_person(p, "previous-subject");
+            }
             if (!s.found && last.found && last_para != SIZE_MAX) {
                 // A paragraph that is only a quote, right after a quote: same speaker. Also a
                 // second quote in the same paragraph with no frame of its own.
@@ -1037,6 +1044,7 @@ class QuoteFinder {
             s.verb_distance = 0;
             return s;
         }
+        if (Source n = speech_noun_source(i); n.found) return n;
         const std::string l = lower(word(i));
         if (l == "he" || l == "she") {
             std::size_t k = i + 1;
@@ -1181,6 +1189,70 @@ class QuoteFinder {
             Source s = sentence_subject(o - 1, toks_[o - 1].sent, "colon-frame");
             if (s.found) s.verb_distance = 1;
             return s;
+        }
+        return {};
+    }
+
+    // The person who is the subject of the sentence ending at token k, when the sentence
+    // holds no quote mark and names them first: at its start, after a short phrase and a
+    // comma ("His friend, Saxon Spence, leader of ..."), or after capitalised and title
+    // words ("Labour veteran Ann Ross"); -1 otherwise.
+    int sentence_subject(std::size_t k) const {
+        if (k >= toks_.size()) return -1;
+        const std::uint32_t sent = toks_[k].sent, para = toks_[k].para;
+        std::size_t b = k;
+        while (b > 0 && toks_[b - 1].sent == sent && toks_[b - 1].para == para && k - b < 200)
+            --b;
+        if (b > 0 && toks_[b - 1].sent == sent && toks_[b - 1].para == para) return -1;
+        for (std::size_t t = b; t <= k; ++t)
+            if (in_quote_[t] || (is_punct(t) && (is_double_quote(toks_[t].cp) || is_single_open(toks_[t].cp))))
+                return -1;
+        std::size_t t = b;
+        while (t <= k && t < b + 5 && person_at_[t] < 0)
+            ++t;
+        if (t > k || person_at_[t] < 0 || possessor(t)) return -1;
+        if (t > b) {
+            const bool comma = is_punct(t - 1, ',');
+            for (std::size_t u = b; u + (comma ? 1 : 0) < t; ++u) {
+                if (!is_word(u)) return -1;
+                if (comma) continue;
+                const std::string l = lower(word(u));
+                if (!toks_[u].cap && l != "the" && !lex_.offices.count(l) && !lex_.roles.count(l)) return -1;
+            }
+        }
+        return person_at_[t];
+    }
+
+    // '"…," is the dry assessment of Graham Lane' / 'was Ann Ross's verdict': a speech noun
+    // after the quote whose possessor is the speaker.
+    Source speech_noun_source(std::size_t i) const {
+        static const WordSet nouns = embedded_lexicon("speech-verbs.tsv").set("speech-noun");
+        if (!is_word(i)) return {};
+        const std::string be = lower(word(i));
+        if (be != "is" && be != "was") return {};
+        std::size_t k = i + 1;
+        auto found = [&](int p) {
+            Source s = from_person(p, "speech-noun");
+            s.verb_distance = 0;
+            return s;
+        };
+        if (person_at_[k] >= 0 && !in_quote_[k]) {
+            std::size_t e = k;
+            while (e + 1 < toks_.size() && person_at_[e + 1] == person_at_[k])
+                ++e;
+            if (possessive_after(e + 1) && is_word(e + 3) && nouns.contains(lower(word(e + 3))))
+                return found(person_at_[k]);
+            return {};
+        }
+        if (!is_word(k)) return {};
+        const std::string det = lower(word(k));
+        if (det != "the" && det != "a" && det != "an") return {};
+        for (std::size_t n = 0; n < 4 && is_word(k + 1) && !toks_[k + 1].cap; ++n) {
+            ++k;
+            if (!nouns.contains(lower(word(k)))) continue;
+            if (is_word(k + 1) && lower(word(k + 1)) == "of" && person_at_[k + 2] >= 0 && !in_quote_[k + 2])
+                return found(person_at_[k + 2]);
+            return {};
         }
         return {};
     }

@@ -143,6 +143,14 @@ TEST_CASE("find_quotes: quote marks, frames and speakers") {
         {"Sir Tom Arden has failed, Mr Hugh Vane has said.\n\n\"We are lost\", the party leader said. "
          "Mr Arden's plan was a \"bossy and interfering plan that nobody wants,\" he added.",
          {{"We are lost", "Hugh Vane", true}, {"bossy and interfering", "Hugh Vane", true}}},
+        // A speech noun after the quote names its speaker.
+        {"\"The voters are angry,\" is the blunt assessment of Mr Alan Reeve, a councillor.",
+         {{"The voters are angry,", "Alan Reeve", true}}},
+        {"\"The voters are angry,\" was Mrs Jill Amery's verdict.", {{"The voters are angry,", "Jill Amery", true}}},
+        // A quote opening a sentence after one whose subject is a new named person is theirs.
+        {"\"We need money,\" Mr Alan Reeve said. His colleague, Mrs Jill Amery, blames the war. \"We lost "
+         "people from our party.\"",
+         {{"We need money,", "Alan Reeve", true}, {"We lost people", "Jill Amery", true}}},
         {"", {}},
         {"An unmatched \" mark and nothing else", {}},
     };
