@@ -207,6 +207,14 @@ class QuoteFinder {
                     s.rule = "continuation";
                 }
             }
+            if (!sentence && fragment(r)) {
+                // 'He called the plan "reckless"', 'said Labour would publish "a rich agenda
+                // for ..."': words quoted inside the reporter's own clause are part of reported
+                // speech, not a quotation standing for itself; kept with the speaker, marked
+                // indirect.
+                q.indirect = true;
+                q.rule = "partial";
+            }
             if (s.found) {
                 q.speaker = s.name;
                 q.speaker_is_person = s.person;
@@ -1191,6 +1199,23 @@ class QuoteFinder {
             return s;
         }
         return {};
+    }
+
+    // A quote whose opening mark continues the reporter's own clause: a word of the same
+    // sentence before it that is not a speech verb or its hearer ('said "We will win"',
+    // 'told reporters "We will win"'). The caller keeps whole sentences ('chanting "We
+    // will win."').
+    bool fragment(const RawQuote& r) const {
+        if (r.open == 0 || para_first(r.open) || r.segs.size() > 1) return false;
+        const std::size_t p = r.open - 1;
+        if (!is_word(p) || toks_[p].sent != toks_[r.open].sent) return false;
+        if (speech_verb_at(p)) return false;
+        // 'told reporters "…"', 'told the BBC "…"': a speech verb of telling and its hearer
+        // before a quote that starts like a sentence.
+        const bool capital = is_word(r.open + 1) && toks_[r.open + 1].cap;
+        for (std::size_t k = p, n = 0; capital && k-- > 0 && n < 3 && is_word(k); ++n)
+            if (speech_verb_at(k)) return false;
+        return true;
     }
 
     // The person who is the subject of the sentence ending at token k, when the sentence
