@@ -23,8 +23,8 @@ struct GazetteerEntry {
     std::string_view country;      ///< canonical country; empty for supranational regions
     std::string_view admin1;       ///< first-level region of a city, when known
     std::string_view rule;         ///< provenance: "gazetteer:city", "alias:curated", "region" ...
-    std::string_view within;       ///< countries and regions: the UN M49 regions containing it, nearest
-                                   ///< first, '|' between ("Eastern Europe|Europe"); see regions_of()
+    std::string_view within;       ///< countries and regions: the continent containing it ("Europe"),
+                                   ///< '|' between if ever several; see regions_of()
     std::uint32_t population = 0;  ///< cities only
     bool common_word = false;      ///< the lower-cased surface is an ordinary English word ("Reading")
     bool nation = false;           ///< a first-level region that is a nation (England, Scotland)
@@ -95,11 +95,11 @@ std::string_view country_of(std::string_view canonical_name);
 /// The first-level region of a city by canonical name; empty when unknown.
 std::string_view admin1_of(std::string_view canonical_name);
 
-/// The continents and sub-regions (UN M49 as CLDR names them, and CLDR's groupings
-/// North America, Latin America, Sub-Saharan Africa) that contain a place, nearest
-/// first, by canonical name: a country's own, a region's own ("Southeast Asia" ->
-/// Asia), or those of the place's country (Tokyo -> Eastern Asia, Asia). Empty for
-/// supranational regions and unknown names.
+/// The continent that contains a place (UN M49 as CLDR names it, the Americas split
+/// into North and South America), by canonical name: a country's own, a region's own
+/// ("Southeast Asia" -> Asia), or that of the place's country (Tokyo -> Asia). Empty
+/// for continents, regions across continents and unknown names. A list, so that a
+/// finer level could follow.
 std::vector<std::string_view> regions_of(std::string_view canonical_name);
 
 /// The country a demonym refers to ("Israeli" -> "Israel"), from the separate

@@ -201,8 +201,8 @@ ArticleDocuments build_documents(const Article& a, const Extraction& x) {
         }
     }
 
-    // Places: the canonical name, and the country, first-level region and UN M49
-    // regions (continent, sub-region) of every place, under place: (a country finds its
+    // Places: the canonical name, and the country, first-level region and continent
+    // (UN M49) of every place, under place: (a country finds its
     // cities, Europe its countries). The place facet counts every value place: finds, so
     // that a count is what selecting it gives; the record keeps the places as named, for
     // output.

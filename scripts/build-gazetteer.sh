@@ -355,22 +355,42 @@ region_names = {code: n for code, n in cldr['Countries'].items()
 for code, n in region_names.items():
     rows.append((n, n, 'region', '', '', 0, 'region:cldr'))
 
-# The UN M49 regions (and CLDR's groupings North America, Latin America, Sub-Saharan
-# Africa) that contain a country or a region, nearest first: RU -> Eastern Europe,
-# Europe; MX -> Central America, North America, Latin America. One M49 region per
-# country, as the UN assigns it: Russia is Europe; Turkey, Georgia, Armenia, Cyprus are
-# Western Asia; Kazakhstan is Central Asia. Written into the `within` column.
+# The continent of a country or a region, from the UN M49 tree (CLDR territory
+# containment): the region right under World, with the Americas split as English
+# writes them, North America (Northern and Central America, the Caribbean) and South
+# America. One continent per country, as the UN assigns it: Russia is Europe; Turkey,
+# Georgia, Armenia, Cyprus are Asia; Egypt is Africa. A sub-region has its continent
+# (Southeast Asia -> Asia, Caribbean -> North America), a grouping its members' when
+# they share one (Sub-Saharan Africa -> Africa; Latin America has none); Antarctica
+# none. Only the
+# continent: the sub-regions (Western Europe, Western Asia ...) would fill the place
+# facet (17 of BBC's top 30 values). Written into the `within` column.
+tree, todo = {'001'}, ['001']
+children = collections.defaultdict(list)
+for child, ps in parents.items():
+    for p_ in ps:
+        children[p_].append(child)
+while todo:
+    for c in children[todo.pop()]:
+        if c not in tree:
+            tree.add(c)
+            todo.append(c)
+tree_parent = {c: next(p_ for p_ in ps if p_ in tree) for c, ps in parents.items() if any(p_ in tree for p_ in ps)}
+def continent(code):
+    path = [code]
+    while tree_parent.get(path[-1], '001') != '001':
+        path.append(tree_parent[path[-1]])
+    if path[-1] not in tree:  # a grouping: its members' continent, if they share one
+        found = {continent(c) for c in children[code]}
+        return found.pop() if len(found) == 1 else None
+    if 'QO' in path:  # Outlying Oceania: Antarctica and remote islands, no continent of theirs
+        return None
+    if path[-1] == '019':
+        return '005' if '005' in path else '003' if {'021', '013', '029'} & set(path) else None
+    return path[-1]
 def regions_containing(code):
-    out, todo, seen_codes = [], list(parents.get(code, [])), set()
-    while todo:
-        c = todo.pop(0)
-        if c in seen_codes:
-            continue
-        seen_codes.add(c)
-        if c in region_names:
-            out.append(region_names[c])
-        todo.extend(parents.get(c, []))
-    return out
+    c = continent(code)
+    return [region_names[c]] if c and c != code and c in region_names else []
 within = {}  # canonical name -> regions containing it
 for code, canon in country_name.items():
     within[canon] = regions_containing(code)
