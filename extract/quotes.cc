@@ -470,6 +470,18 @@ class QuoteFinder {
             return !pg || pg == g || g == 'x';
         };
         const std::string pron(word(i));
+        // "The Tory leader countered that .... He declared: '…'": a sentence naming nobody
+        // whose subject is a definite description of a person is what a subject pronoun
+        // opening the next sentence continues.
+        if (!g_override) {
+            Source d = previous_description(i);
+            if (d.found && d.person && fits(d.name) &&
+                std::find(excluded.begin(), excluded.end(), d.name) == excluded.end()) {
+                d.rule = "pronoun:" + pron + "->" + d.name;
+                d.span = {toks_[i].begin, toks_[i].end};
+                return d;
+            }
+        }
         // Candidates sentence by sentence going back, and within a sentence from the left:
         // subjects come first, so "Trump says he ..." and "X met Y. He said" go to the subject.
         const std::size_t floor = i > 4000 ? i - 4000 : 0;
@@ -554,6 +566,45 @@ class QuoteFinder {
             return s;
         }
         return forward_person(i, excluded);
+    }
+
+    // For a pronoun at i opening its sentence: the previous sentence of the paragraph (past
+    // one opening with the same pronoun), when it names no one and opens with a definite description whose head is a title, role or
+    // person noun followed by a lower-case word ("The Tory leader countered"), resolved.
+    Source previous_description(std::size_t i) const {
+        std::size_t b = i;
+        while (b > 0 && toks_[b - 1].sent == toks_[i].sent && i - b < 3)
+            --b;
+        if (b == 0 || toks_[b - 1].sent == toks_[i].sent || toks_[b - 1].para != toks_[i].para) return {};
+        std::size_t t = b - 1;
+        std::size_t a = t;
+        while (a > 0 && toks_[a - 1].sent == toks_[t].sent && t - a < 200)
+            --a;
+        // 'He declared: "…" He continued: "…"': a sentence opening with the same pronoun
+        // carries the same referent; look past it once.
+        if (is_word(a) && lower(word(a)) == lower(word(i)) && a > 0 && toks_[a - 1].sent != toks_[a].sent &&
+            toks_[a - 1].para == toks_[i].para) {
+            t = a - 1;
+            a = t;
+            while (a > 0 && toks_[a - 1].sent == toks_[t].sent && t - a < 200)
+                --a;
+        }
+        for (std::size_t k = a; k <= t; ++k)
+            if ((person_at_[k] >= 0 && !in_quote_[k]) || in_quote_[k]) return {};
+        if (!is_word(a) || lower(word(a)) != "the") return {};
+        for (std::size_t k = a + 1; k <= a + 3 && k < t; ++k) {
+            if (!is_word(k)) return {};
+            const std::string h = lower(word(k));
+            if (!(lex_.offices.count(h) || lex_.roles.count(h) || person_noun(h))) continue;
+            if (!is_word(k + 1) || toks_[k + 1].cap) return {};
+            return from_phrase(a, k, "description");
+        }
+        return {};
+    }
+
+    // A colon at k right before an opening quote mark: its frame introduces that quote.
+    bool colon_before_quote(std::size_t k) const {
+        return is_punct(k, ':') && is_punct(k + 1) && (is_double_quote(toks_[k + 1].cp) || is_single_open(toks_[k + 1].cp));
     }
 
     // The person mention at j is a possessor: "Mr Blair's government".
@@ -1058,7 +1109,8 @@ class QuoteFinder {
             std::size_t k = i + 1;
             while (is_adverb(k))
                 ++k;
-            if (!speech_verb_at(k)) return {};
+            // '"…" He continued: "…"': a frame ending in a colon introduces the next quote.
+            if (!speech_verb_at(k) || colon_before_quote(k + 1)) return {};
             Source s = resolve_pronoun(i);
             s.verb_distance = 0;
             return s;
@@ -1078,6 +1130,7 @@ class QuoteFinder {
         // '"… the better." The Buckeye State is one of 45 states': after a full stop a frame
         // needs a named subject; a phrase reaching a noun that looks like a verb is a new sentence.
         if (speech_verb_at(k) && p < 0 && close > 0 && is_punct(close - 1, '.') && k > i + 3) return {};
+        if (speech_verb_at(k) && colon_before_quote(k + 1)) return {};  // 'X added: "…"' opens the next quote
         if (speech_verb_at(k)) {
             if (p >= 0) {
                 Source s = from_person(p, "said-after-quote");

@@ -141,6 +141,11 @@ TEST_CASE("find_quotes: quote marks, frames and speakers") {
         {"Sir Tom Arden has failed, Mr Hugh Vane has said.\n\n\"We are lost\", the party leader said. "
          "Mr Arden's plan was poor. \"It is bossy and nobody wants it,\" he added.",
          {{"We are lost", "Hugh Vane", true}, {"It is bossy", "Hugh Vane", true}}},
+        // 'He continued: "…"' frames the quote after it, not the one before; a pronoun opening
+        // the sentence after one whose subject is a definite description continues it.
+        {"Tory leader Hugh Vane spoke on Monday. Sir Tom Arden denied the claim.\n\nThe Tory leader countered that "
+         "deals were struck. He declared: \"He is the deals prime minister.\" He continued: \"We will win.\"",
+         {{"He is the deals", "Hugh Vane", true}, {"We will win.", "Hugh Vane", true}}},
         // A speech noun after the quote names its speaker.
         {"\"The voters are angry,\" is the blunt assessment of Mr Alan Reeve, a councillor.",
          {{"The voters are angry,", "Alan Reeve", true}}},
