@@ -1123,9 +1123,11 @@ class QuoteFinder {
         int p = -1;
         const std::size_t k = scan_source(i, p, true);
         // '"… a political campaign." Ohio Gov. John Kasich said he would have ...': after a
-        // quote closed by a full stop, "X said" followed by a clause opens a new sentence of
+        // quote closed by a full stop (or ? or !), "X said" followed by a clause opens a new sentence of
         // reported speech; it is not this quote's frame.
-        if (speech_verb_at(k) && close > 0 && is_punct(close - 1, '.') && (new_clause_after(k) || bare_clause_after(k)))
+        const bool closed_sentence =
+            close > 0 && (is_punct(close - 1, '.') || is_punct(close - 1, '?') || is_punct(close - 1, '!'));
+        if (speech_verb_at(k) && closed_sentence && (new_clause_after(k) || bare_clause_after(k)))
             return {};
         // '"… the better." The Buckeye State is one of 45 states': after a full stop a frame
         // needs a named subject; a phrase reaching a noun that looks like a verb is a new sentence.

@@ -146,6 +146,9 @@ TEST_CASE("find_quotes: quote marks, frames and speakers") {
         {"Tory leader Hugh Vane spoke on Monday. Sir Tom Arden denied the claim.\n\nThe Tory leader countered that "
          "deals were struck. He declared: \"He is the deals prime minister.\" He continued: \"We will win.\"",
          {{"He is the deals", "Hugh Vane", true}, {"We will win.", "Hugh Vane", true}}},
+        // After a quote closed by a question mark, "X said he ..." is a new sentence, not its frame.
+        {"Senator Tom Vance spoke first. \"How can we trust them?\" Governor Jim Ochoa said he would not answer.",
+         {{"How can we trust them?", "Tom Vance", true}}},
         // A speech noun after the quote names its speaker.
         {"\"The voters are angry,\" is the blunt assessment of Mr Alan Reeve, a councillor.",
          {{"The voters are angry,", "Alan Reeve", true}}},
