@@ -136,7 +136,17 @@ struct Point {
     double articles;
     std::string label;
     double f50, f95, f99, x50, x95, x99, n50, e99;
+    double t50, t99, tf50, tf99;   ///< SQLite FTS5 top-10 and with its facet (0: not in the file)
+    double db[3], rss[3];          ///< newsfacet, plain Xapian, FTS5: database MB and indexing peak RSS MB
 };
+
+// A figure for gnuplot's data file: NaN (a gap in the line) for what the file lacks.
+std::string num(double x) {
+    if (x <= 0) return "NaN";
+    std::ostringstream o;
+    o << x;
+    return o.str();
+}
 
 }  // namespace
 
@@ -164,34 +174,60 @@ int plot_results(const std::vector<std::string>& files, const std::string& out_p
                 p.x99 = c["xapian"]["p99"].number;
                 p.n50 = c["newsfacet"]["p50"].number;
                 p.e99 = c["xapian_exact"]["p99"].number;
+                p.t50 = c["fts5"]["p50"].number;
+                p.t99 = c["fts5"]["p99"].number;
+                p.tf50 = c["fts5_facet"]["p50"].number;
+                p.tf99 = c["fts5_facet"]["p99"].number;
             }
+        const char* engines[] = {"newsfacet", "xapian", "fts5"};
+        for (int e = 0; e < 3; ++e) {
+            p.db[e] = v["index"][engines[e]]["db_bytes"].number / 1e6;
+            p.rss[e] = v["index"][engines[e]]["peak_rss_kb"].number / 1024;
+        }
         pts.push_back(p);
     }
     std::sort(pts.begin(), pts.end(), [](const Point& a, const Point& b) { return a.articles < b.articles; });
     const std::string data = out_png + ".dat";
     {
         std::ofstream d(data);
-        d << "# articles f50 f95 f99 x50 x95 x99 n50 xapian_exact_p99 label\n";
-        for (const Point& p : pts)
-            d << p.articles << ' ' << p.f50 << ' ' << p.f95 << ' ' << p.f99 << ' ' << p.x50 << ' ' << p.x95 << ' '
-              << p.x99 << ' ' << p.n50 << ' ' << p.e99 << " \"" << p.label << "\"\n";
+        d << "# articles f50 f95 f99 x50 x95 x99 n50 xapian_exact_p99 fts5_p50 fts5_p99 fts5_facet_p50 "
+             "fts5_facet_p99 db_mb(newsfacet xapian fts5) peak_rss_mb(newsfacet xapian fts5) label\n";
+        for (const Point& p : pts) {
+            d << p.articles;
+            for (double x : {p.f50, p.f95, p.f99, p.x50, p.x95, p.x99, p.n50, p.e99, p.t50, p.t99, p.tf50, p.tf99,
+                             p.db[0], p.db[1], p.db[2], p.rss[0], p.rss[1], p.rss[2]})
+                d << ' ' << num(x);
+            d << " \"" << p.label << "\"\n";
+        }
     }
     const std::string script = out_png + ".gp";
     {
         std::ofstream g(script);
-        g << "set terminal pngcairo size 900,560 noenhanced\n"
+        g << "set terminal pngcairo size 1400,560 noenhanced\n"
           << "set output '" << out_png << "'\n"
-          << "set title 'newsfacet query latency against corpus size (in-process, all query classes, the clock each "
-             "run chose)'\n"
-          << "set logscale xy\nset grid\nset key left top\n"
+          << "set multiplot layout 1,2\n"
+          << "set title 'query latency (in-process, all query classes, the clock each run chose)'\n"
+          << "set logscale xy\nset grid\nset key left top font ',9'\n"
           << "set xlabel 'articles in the index'\nset ylabel 'latency (ms)'\n"
-          << "plot '" << data << "' using 1:2 with linespoints lw 2 title 'newsfacet + 3 exact facets p50', \\\n"
-          << "     '' using 1:3 with linespoints title 'newsfacet + 3 exact facets p95', \\\n"
-          << "     '' using 1:4 with linespoints title 'newsfacet + 3 exact facets p99', \\\n"
-          << "     '' using 1:8 with linespoints dt 3 title 'newsfacet, no facets p50', \\\n"
-          << "     '' using 1:5 with linespoints dt 2 lw 2 title 'plain Xapian top-10 p50', \\\n"
-          << "     '' using 1:7 with linespoints dt 2 title 'plain Xapian top-10 p99', \\\n"
-          << "     '' using 1:9 with linespoints dt 4 title 'plain Xapian exact count p99'\n";
+          << "plot '" << data << "' using 1:2 with linespoints lw 2 lc rgb '#9400d3' title 'newsfacet + 3 exact facets p50', \\\n"
+          << "     '' using 1:3 with linespoints lc rgb '#9400d3' title 'newsfacet + 3 exact facets p95', \\\n"
+          << "     '' using 1:4 with linespoints lc rgb '#9400d3' title 'newsfacet + 3 exact facets p99', \\\n"
+          << "     '' using 1:8 with linespoints dt 3 lc rgb '#9400d3' title 'newsfacet, no facets p50', \\\n"
+          << "     '' using 1:5 with linespoints dt 2 lw 2 lc rgb '#009e73' title 'plain Xapian top-10 p50', \\\n"
+          << "     '' using 1:7 with linespoints dt 2 lc rgb '#009e73' title 'plain Xapian top-10 p99', \\\n"
+          << "     '' using 1:9 with linespoints dt 4 lc rgb '#009e73' title 'plain Xapian exact count p99', \\\n"
+          << "     '' using 1:10 with linespoints dt 1 lw 2 lc rgb '#0072b2' title 'SQLite FTS5 top-10 p50', \\\n"
+          << "     '' using 1:11 with linespoints dt 1 lc rgb '#0072b2' title 'SQLite FTS5 top-10 p99', \\\n"
+          << "     '' using 1:12 with linespoints dt 5 lw 2 lc rgb '#0072b2' title 'FTS5 + month facet p50', \\\n"
+          << "     '' using 1:13 with linespoints dt 5 lc rgb '#0072b2' title 'FTS5 + month facet p99'\n"
+          << "set title 'database size and indexing peak RSS'\nset ylabel 'MB'\n"
+          << "plot '" << data << "' using 1:14 with linespoints lw 2 lc rgb '#9400d3' title 'newsfacet database', \\\n"
+          << "     '' using 1:15 with linespoints lw 2 lc rgb '#009e73' title 'plain Xapian database', \\\n"
+          << "     '' using 1:16 with linespoints lw 2 lc rgb '#0072b2' title 'FTS5 database', \\\n"
+          << "     '' using 1:17 with linespoints dt 2 lc rgb '#9400d3' title 'newsfacet-index peak RSS', \\\n"
+          << "     '' using 1:18 with linespoints dt 2 lc rgb '#009e73' title 'plain Xapian indexer peak RSS', \\\n"
+          << "     '' using 1:19 with linespoints dt 2 lc rgb '#0072b2' title 'FTS5 indexer peak RSS'\n"
+          << "unset multiplot\n";
     }
     const std::string cmd = "gnuplot '" + script + "'";
     const int rc = std::system(cmd.c_str());
