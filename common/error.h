@@ -1,6 +1,8 @@
 // Errors as values with a message, a hint and the exit status they map to.
 #pragma once
 
+#include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -71,8 +73,25 @@ void print_error(const char* program, const Error& e);
 /// with a hint for the causes a user can act on (disk full, limits, read-only).
 Error errno_error(int err, const std::string& what);
 
-/// Turns the exception in flight (Xapian, Failure, std) into an Error. Call inside a
-/// catch block. The one place where Xapian's exceptions get their hints.
+/// Turns the exception in flight (Failure, std, and Xapian's through the translator
+/// below) into an Error. Call inside a catch block.
 Error current_exception_error(const std::string& db_path);
+
+/// Turns the exception in flight that current_exception_error does not know into an
+/// Error, or nullopt. The Xapian side (xapian_hooks.cc, the one place where Xapian's
+/// exceptions get their hints) sets it when a program links it: extract/ and the
+/// programs that only read and extract (newsfacet-eval) do not link Xapian.
+using ExceptionTranslator = std::optional<Error> (*)(const std::string& db_path);
+void set_exception_translator(ExceptionTranslator translate);
+
+/// What a system error means for a newsfacet user: the cause in words and what to do.
+struct SystemCause {
+    int err;
+    const char* what;
+    const char* hint;
+};
+
+/// The system errors a user can act on (disk full, limits, read-only ...).
+std::span<const SystemCause> system_causes();
 
 }  // namespace newsfacet

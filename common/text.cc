@@ -6,7 +6,6 @@
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
-#include <xapian.h>
 
 #include <cstdio>
 #include <memory>
@@ -289,16 +288,6 @@ std::string normalize_query_text(std::string_view query) {
     std::string out = is_ascii(query) ? std::string(query) : normalise_unicode(query, false);
     drop_digit_commas(out);
     return out;
-}
-
-const std::string& stem(const std::string& term) {
-    // The cache is per thread: indexing calls this for every word.
-    thread_local Xapian::Stem stemmer("english");
-    thread_local std::unordered_map<std::string, std::string> cache;
-    auto it = cache.find(term);
-    if (it != cache.end()) return it->second;
-    if (cache.size() > 200000) cache.clear();
-    return cache.emplace(term, stemmer(term)).first->second;
 }
 
 std::string safe_term(std::string term) {

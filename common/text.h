@@ -48,7 +48,8 @@ std::vector<Token> tokenize(std::string_view text);
 /// apostrophes made ', digit-group commas removed. Case and operators are kept.
 std::string normalize_query_text(std::string_view query);
 
-/// The English stem of a folded term (Snowball, through Xapian), cached.
+/// The English stem of a folded term (Snowball, through Xapian), cached. Defined on
+/// the Xapian side (xapian_hooks.cc, newsfacet_common): extract/ cannot call it.
 const std::string& stem(const std::string& term);
 
 /// A term Xapian accepts (its limit is 245 bytes): a term over 240 bytes keeps its

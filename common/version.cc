@@ -1,7 +1,10 @@
 #include "version.h"
 
 #include <unicode/uversion.h>
-#include <xapian.h>
+
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "schema.h"
 
@@ -10,6 +13,18 @@
 #endif
 
 namespace newsfacet {
+namespace {
+
+std::vector<std::pair<std::string, std::string>>& library_versions() {
+    static std::vector<std::pair<std::string, std::string>> libs;
+    return libs;
+}
+
+}  // namespace
+
+void add_library_version(std::string name, std::string version) {
+    library_versions().emplace_back(std::move(name), std::move(version));
+}
 
 std::string_view program_version() {
     return NEWSFACET_VERSION;
@@ -25,7 +40,7 @@ std::string version_text(std::string_view program) {
     std::string s = std::string(program) + " " + std::string(program_version()) + "\n";
     s += "schema version: " + std::to_string(kSchemaVersion) + "\n";
     s += "JSON format version: " + std::to_string(kJsonFormatVersion) + "\n";
-    s += "Xapian: " + std::string(Xapian::version_string()) + "\n";
+    for (const auto& [name, version] : library_versions()) s += name + ": " + version + "\n";
     s += "ICU: " + std::string(icu_text);
     return s;
 }

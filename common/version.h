@@ -16,7 +16,12 @@ inline constexpr int kJsonFormatVersion = 1;
 std::string_view program_version();
 
 /// The --version text: "PROGRAM VERSION" then one "name: version" line each for the
-/// schema, the JSON format and the Xapian and ICU libraries in use.
+/// schema, the JSON format and the libraries in use: Xapian (when the program links
+/// it, see add_library_version) and ICU.
 std::string version_text(std::string_view program);
+
+/// Adds a "NAME: VERSION" line to version_text, before ICU's. The Xapian side
+/// (xapian_hooks.cc) adds Xapian's, as loaded at run time.
+void add_library_version(std::string name, std::string version);
 
 }  // namespace newsfacet
