@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "sha256.h"
+#include "utf8.h"
 
 namespace newsfacet {
 namespace {
@@ -218,12 +219,12 @@ std::vector<Token> display_words(std::string_view text) {
     // a dot between letters (MidLetter: "u.k", "i've", "Britain’s") and by a comma or
     // dot between digits (MidNum: "42,000"). Scripts that need ICU's dictionaries
     // (CJK, Thai, Lao, Khmer, Myanmar) send the whole text to tokenize().
-    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
     const int32_t len = static_cast<int32_t>(std::min<std::size_t>(text.size(), INT32_MAX));
+    const std::string_view capped = text.substr(0, static_cast<std::size_t>(len));
     auto cp_at = [&](int32_t i, int32_t& next) {
-        UChar32 c;
-        next = i;
-        U8_NEXT(s, next, len, c);
+        auto j = static_cast<std::size_t>(i);
+        const auto c = static_cast<UChar32>(next_code_point(capped, j));
+        next = static_cast<int32_t>(j);
         return c;
     };
     auto is_word_cp = [](UChar32 c) {

@@ -18,6 +18,7 @@
 #include "date_extract.h"
 #include "extract.h"
 #include "lexicon.h"
+#include "utf8.h"
 
 namespace newsfacet {
 
@@ -241,11 +242,10 @@ std::vector<Tok> tokenize(std::string_view t, std::size_t begin, std::size_t end
             k.kind = TokKind::punct;
             k.low.assign(1, static_cast<char>(c));
         } else {
-            // One UTF-8 sequence (or one stray byte).
-            std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-            len = std::min(len, end - i);
-            const std::string_view seq = t.substr(i, len);
-            i += len;
+            // One UTF-8 sequence (or an invalid one, as U+FFFD).
+            const std::size_t from = i;
+            next_code_point(t.substr(0, end), i);
+            const std::string_view seq = t.substr(from, i - from);
             if (seq == "\u2019" || seq == "\u2018") {
                 k.kind = TokKind::punct;
                 k.low = "'";

@@ -9,7 +9,6 @@
 #include "people.h"
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
@@ -20,6 +19,7 @@
 #include "extract.h"
 #include "gazetteer.h"
 #include "lexicon.h"
+#include "utf8.h"
 #include "tsv.h"
 
 namespace newsfacet {
@@ -36,16 +36,6 @@ bool is_word_cp(UChar32 c) {
 
 bool is_space_cp(UChar32 c) {
     return c == ' ' || c == '\t' || c == '\r' || c == 0xA0 || (c > 0x7F && u_isUWhiteSpace(c));
-}
-
-// Decodes the code point at i; returns it and sets `next`. Invalid bytes give U+FFFD.
-UChar32 decode(std::string_view t, std::size_t i, std::size_t& next) {
-    const auto len = static_cast<int32_t>(std::min<std::size_t>(t.size() - i, 8));
-    int32_t off = 0;
-    UChar32 c = 0;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(t.data() + i), off, len, c);
-    next = i + static_cast<std::size_t>(off > 0 ? off : 1);
-    return c < 0 ? 0xFFFD : c;
 }
 
 bool is_abbrev(std::string_view w) {
@@ -74,8 +64,8 @@ std::vector<Token> tokenize(std::string_view text) {
     out.reserve(text.size() / 5 + 1);
     std::size_t i = 0;
     while (i < text.size()) {
-        std::size_t next = 0;
-        const UChar32 c = decode(text, i, next);
+        std::size_t next = i;
+        const UChar32 c = next_code_point(text, next);
         if (c == '\n') {
             if (out.empty() || out.back().kind != TokKind::newline)
                 out.push_back(
@@ -100,8 +90,8 @@ std::vector<Token> tokenize(std::string_view text) {
         t.cap = u_isupper(c) || u_istitle(c);
         std::size_t j = next;
         while (j < text.size()) {
-            std::size_t n2 = 0;
-            const UChar32 d = decode(text, j, n2);
+            std::size_t n2 = j;
+            const UChar32 d = next_code_point(text, n2);
             if (is_word_cp(d)) {
                 j = n2;
                 continue;
@@ -109,14 +99,14 @@ std::vector<Token> tokenize(std::string_view text) {
             const bool apos = d == '\'' || d == 0x2019;
             const bool hyph = d == '-' || d == 0x2010 || d == 0x2011;
             if ((apos || hyph) && n2 < text.size()) {
-                std::size_t n3 = 0;
-                const UChar32 e = decode(text, n2, n3);
+                std::size_t n3 = n2;
+                const UChar32 e = next_code_point(text, n3);
                 if (is_word_cp(e)) {
                     if (apos && (e == 's' || e == 'S')) {
                         // Possessive 's: split it off, unless more letters follow ("it's" stays one word
                         // either way, it is never a name).
-                        std::size_t n4 = 0;
-                        const UChar32 f = n3 < text.size() ? decode(text, n3, n4) : ' ';
+                        std::size_t n4 = n3;
+                        const UChar32 f = n3 < text.size() ? next_code_point(text, n4) : ' ';
                         if (!is_word_cp(f)) break;
                     }
                     j = n3;

@@ -17,6 +17,7 @@
 #include "extract.h"
 #include "gazetteer.h"
 #include "lexicon.h"
+#include "utf8.h"
 
 namespace newsfacet {
 namespace {
@@ -29,31 +30,6 @@ struct Token {
     bool sentence_start = false;
     std::uint32_t line = 0;
 };
-
-// Decodes one code point leniently (invalid bytes become U+FFFD, one byte each).
-char32_t decode(std::string_view s, std::size_t& i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-        ++i;
-        return c;
-    }
-    const int n = c >= 0xF8 ? -1 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
-    if (n < 0 || i + static_cast<std::size_t>(n) >= s.size()) {
-        ++i;
-        return 0xFFFD;
-    }
-    char32_t cp = c & (0x3F >> n);
-    for (int k = 1; k <= n; ++k) {
-        const unsigned char d = static_cast<unsigned char>(s[i + k]);
-        if ((d & 0xC0) != 0x80) {
-            ++i;
-            return 0xFFFD;
-        }
-        cp = (cp << 6) | (d & 0x3F);
-    }
-    i += n + 1;
-    return cp;
-}
 
 bool is_word_cp(char32_t cp) {
     if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
@@ -78,7 +54,7 @@ std::vector<Token> tokenize(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
         const std::size_t start = i;
-        char32_t cp = decode(text, i);
+        char32_t cp = next_code_point(text, i);
         if (!is_word_cp(cp)) {
             if (cp == '\n') {
                 ++line;
@@ -104,7 +80,7 @@ std::vector<Token> tokenize(std::string_view text) {
         std::size_t end = i;
         while (i < text.size()) {
             std::size_t j = i;
-            const char32_t c = decode(text, j);
+            const char32_t c = next_code_point(text, j);
             if (!is_word_cp(c)) break;
             count(c);
             i = j;

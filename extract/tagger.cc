@@ -16,6 +16,7 @@
 #include "embedded.h"
 #include "gazetteer.h"
 #include "lexicon.h"
+#include "utf8.h"
 #include "people.h"
 
 namespace newsfacet {
@@ -24,31 +25,6 @@ namespace {
 
 constexpr std::array<std::string_view, kTags> kTagNames = {"O",     "B-PER", "I-PER",  "B-LOC", "I-LOC",
                                                            "B-ORG", "I-ORG", "B-MISC", "I-MISC"};
-
-// Decodes one code point leniently (an invalid byte is U+FFFD, one byte long).
-char32_t decode(std::string_view s, std::size_t& i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-        ++i;
-        return c;
-    }
-    const int n = c >= 0xF8 ? -1 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
-    if (n < 0 || i + static_cast<std::size_t>(n) >= s.size()) {
-        ++i;
-        return 0xFFFD;
-    }
-    char32_t cp = c & (0x3F >> n);
-    for (int k = 1; k <= n; ++k) {
-        const unsigned char d = static_cast<unsigned char>(s[i + k]);
-        if ((d & 0xC0) != 0x80) {
-            ++i;
-            return 0xFFFD;
-        }
-        cp = (cp << 6) | (d & 0x3F);
-    }
-    i += static_cast<std::size_t>(n) + 1;
-    return cp;
-}
 
 bool is_alnum(char32_t cp) {
     if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
@@ -180,7 +156,7 @@ std::string shape_of(std::string_view w) {
     char last = 0;
     int run = 0;
     for (std::size_t i = 0; i < w.size();) {
-        const char32_t cp = decode(w, i);
+        const char32_t cp = next_code_point(w, i);
         char c = is_upper(cp) ? 'X' : is_lower(cp) ? 'x' : is_digit(cp) ? 'd' : cp < 0x80 ? static_cast<char>(cp) : 'o';
         if (c == last) {
             if (++run >= 2) continue;
@@ -226,7 +202,7 @@ std::vector<Tok> tokenize(std::string_view text) {
     };
     while (i < text.size()) {
         const std::size_t start = i;
-        const char32_t cp = decode(text, i);
+        const char32_t cp = next_code_point(text, i);
         if (cp == '\n') {
             ++line;
             continue;
@@ -250,7 +226,7 @@ std::vector<Tok> tokenize(std::string_view text) {
         bool digits_before = is_digit(cp);
         while (end < text.size()) {
             std::size_t j = end;
-            const char32_t c = decode(text, j);
+            const char32_t c = next_code_point(text, j);
             if (is_alnum(c)) {
                 digits_before = is_digit(c);
                 end = j;
@@ -260,7 +236,7 @@ std::vector<Tok> tokenize(std::string_view text) {
                                    ((c == ',' || c == ':') && digits_before);
             if (!connector || j >= text.size()) break;
             std::size_t k = j;
-            const char32_t after = decode(text, k);
+            const char32_t after = next_code_point(text, k);
             if (!is_alnum(after) || ((c == ',' || c == ':') && !is_digit(after))) break;
             end = k;
             digits_before = is_digit(after);
@@ -314,10 +290,10 @@ Features extract_features(std::string_view text, const std::vector<Tok>& toks) {
         t.w = text.substr(toks[i].begin, toks[i].end - toks[i].begin);
         t.lw = detail::lower(t.w);
         std::size_t p = 0;
-        const char32_t first = decode(t.w, p);
+        const char32_t first = next_code_point(t.w, p);
         int letters = 0, uppers = 0;
         for (std::size_t q = 0; q < t.w.size();) {
-            const char32_t c = decode(t.w, q);
+            const char32_t c = next_code_point(t.w, q);
             if (is_upper(c))
                 ++letters, ++uppers;
             else if (is_lower(c))
