@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "people.h"
+
 namespace newsfacet {
 
 Extraction extract(const Article& article) {
@@ -13,13 +15,16 @@ Extraction extract(const Article& article) {
     // With a model, the tagger decides which names are people, places or neither; the
     // rule-based finders remain for a binary built without one.
     const std::vector<TaggedEntity> tagged = tag_entities(text);
+    // The people and quote finders read the same tokens (people.h): built once here.
+    // The place, tagger and date finders keep their own tokenizers (docs/architecture.md).
+    std::vector<detail::Token> toks = text.size() > UINT32_MAX - 16 ? std::vector<detail::Token>() : detail::tokenize(text);
     if (!tagged.empty() || !ner::Model::instance().empty()) {
         places = confirm_places(text, std::move(places), tagged);
-        x.people = find_people(text, places, tagged);
+        x.people = find_people(text, toks, places, tagged);
     } else {
         x.people = find_people(text, places);
     }
-    x.quotes = find_quotes(text, x.people);
+    x.quotes = find_quotes(text, std::move(toks), x.people);
     std::erase_if(places, [&](const PlaceMention& p) {
         return std::any_of(x.people.begin(), x.people.end(), [&](const PersonMention& m) {
             return p.span.begin < m.span.end && m.span.begin < p.span.end;

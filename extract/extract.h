@@ -12,6 +12,9 @@
 #include "tagger.h"
 
 namespace newsfacet {
+namespace detail {
+struct Token;  // people.h
+}
 
 /// Places named in text, found in the gazetteer, with context guards (places.cc).
 std::vector<PlaceMention> find_places(std::string_view text);
@@ -39,6 +42,14 @@ std::vector<std::string> person_name_keys(std::string_view canonical_name, const
 
 /// Quotes and their speakers (quotes.cc). May add people found in speech frames.
 std::vector<Quote> find_quotes(std::string_view text, std::vector<PersonMention>& people);
+
+/// find_people (with the tagger's names) and find_quotes given the article's tokens,
+/// detail::tokenize(text) (people.h): extract() tokenizes once for both finders.
+std::vector<PersonMention> find_people(std::string_view text, std::vector<detail::Token> toks,
+                                       const std::vector<PlaceMention>& places,
+                                       const std::vector<TaggedEntity>& tagged);
+std::vector<Quote> find_quotes(std::string_view text, std::vector<detail::Token> toks,
+                               std::vector<PersonMention>& people);
 
 /// Dates mentioned in text, normalised against the publication date when known
 /// (date_extract.cc). Without one, relative dates are returned unresolved.

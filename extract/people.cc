@@ -291,8 +291,8 @@ struct Entity {
 
 class PeopleFinder {
   public:
-    PeopleFinder(std::string_view text, const std::vector<PlaceMention>& places)
-        : text_(text), places_(places), lex_(name_lexicon()), toks_(tokenize(text)) {
+    PeopleFinder(std::string_view text, std::vector<Token> toks, const std::vector<PlaceMention>& places)
+        : text_(text), places_(places), lex_(name_lexicon()), toks_(std::move(toks)) {
         place_order_.resize(places_.size());
         for (std::size_t i = 0; i < place_order_.size(); ++i)
             place_order_[i] = i;
@@ -1422,13 +1422,19 @@ class PeopleFinder {
 
 std::vector<PersonMention> find_people(std::string_view text, const std::vector<PlaceMention>& places) {
     if (text.empty() || text.size() > UINT32_MAX - 16) return {};
-    return PeopleFinder(text, places).run();
+    return PeopleFinder(text, tokenize(text), places).run();
 }
 
 std::vector<PersonMention> find_people(std::string_view text, const std::vector<PlaceMention>& places,
                                        const std::vector<TaggedEntity>& tagged) {
+    return find_people(text, text.size() > UINT32_MAX - 16 ? std::vector<Token>() : tokenize(text), places, tagged);
+}
+
+std::vector<PersonMention> find_people(std::string_view text, std::vector<detail::Token> toks,
+                                       const std::vector<PlaceMention>& places,
+                                       const std::vector<TaggedEntity>& tagged) {
     if (text.empty() || text.size() > UINT32_MAX - 16) return {};
-    return PeopleFinder(text, places).run(tagged);
+    return PeopleFinder(text, std::move(toks), places).run(tagged);
 }
 
 std::vector<std::string> person_name_keys(std::string_view canonical_name, const std::vector<std::string>& surfaces) {

@@ -104,8 +104,8 @@ struct Source {
 
 class QuoteFinder {
   public:
-    QuoteFinder(std::string_view text, const std::vector<PersonMention>& people)
-        : text_(text), people_(people), lex_(name_lexicon()), toks_(tokenize(text)) {
+    QuoteFinder(std::string_view text, std::vector<Token> toks, const std::vector<PersonMention>& people)
+        : text_(text), people_(people), lex_(name_lexicon()), toks_(std::move(toks)) {
         person_at_.assign(toks_.size(), -1);
         in_quote_.assign(toks_.size(), 0);
         // People are sorted by span; walk both lists together.
@@ -1429,8 +1429,13 @@ class QuoteFinder {
 }  // namespace
 
 std::vector<Quote> find_quotes(std::string_view text, std::vector<PersonMention>& people) {
+    return find_quotes(text, text.size() > UINT32_MAX - 16 ? std::vector<Token>() : tokenize(text), people);
+}
+
+std::vector<Quote> find_quotes(std::string_view text, std::vector<detail::Token> toks,
+                               std::vector<PersonMention>& people) {
     if (text.empty() || text.size() > UINT32_MAX - 16) return {};
-    return QuoteFinder(text, people).run();
+    return QuoteFinder(text, std::move(toks), people).run();
 }
 
 }  // namespace newsfacet
