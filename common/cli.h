@@ -17,11 +17,11 @@
 
 namespace newsfacet {
 
-/// Adds --version (program, schema, JSON format, Xapian and ICU versions; exit 0).
+/// Adds --version (program, schema, JSON format and library versions; exit 0).
 inline void add_version_flag(CLI::App& app, const char* program) {
     app.set_version_flag(
         "--version", [program] { return version_text(program); },
-        "Print the versions of the program, database schema, JSON format, Xapian and ICU, and exit");
+        "Print the versions of the program, database schema, JSON format and the libraries it links, and exit");
 }
 
 /// A closed choice for an option: the names map to enum values (CLI11's
