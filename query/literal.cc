@@ -144,10 +144,32 @@ void append_literal(std::string& out, std::string_view field, std::string_view t
 
 }  // namespace
 
+namespace {
+
+bool is_near_operator(std::string_view w) {
+    return w == "NEAR" || w == "ADJ" || w.starts_with("NEAR/") || w.starts_with("ADJ/");
+}
+
+// The blank-separated chunk of `query` starting at or after `from`, without leading
+// brackets.
+std::string_view chunk_after(std::string_view query, std::size_t from) {
+    while (from < query.size() && (is_blank_byte(query[from]) || query[from] == '('))
+        ++from;
+    std::size_t e = from;
+    while (e < query.size() && !is_blank_byte(query[e]))
+        ++e;
+    return query.substr(from, e - from);
+}
+
+}  // namespace
+
 std::string protect_literals(std::string_view query) {
     std::string out;
     out.reserve(query.size());
     std::size_t i = 0;
+    // The words around NEAR and ADJ stay as typed: Xapian takes only single terms there,
+    // and a word the indexer splits (S&P) would be a phrase.
+    bool after_near = false;
     while (i < query.size()) {
         if (is_blank_byte(query[i])) {
             out.push_back(query[i++]);
@@ -158,6 +180,7 @@ std::string protect_literals(std::string_view query) {
         while (b < query.size() && (query[b] == '(' || query[b] == '+' || query[b] == '-'))
             ++b;
         if (b < query.size() && query[b] == '"') {
+            after_near = false;
             // A phrase (check_syntax saw its closing quote): the phrase of the
             // indexer's words when one of its words needs them, else QueryParser's.
             const std::size_t close = query.find('"', b + 1);
@@ -174,6 +197,7 @@ std::string protect_literals(std::string_view query) {
         while (e < query.size() && !is_blank_byte(query[e]))
             ++e;
         if (const std::size_t quote = query.substr(i, e - i).find('"'); quote != std::string_view::npos) {
+            after_near = false;
             // A field's phrase (speaker:"John Smith", title:"a b"): the field's business.
             const std::size_t close = query.find('"', i + quote + 1);
             const std::size_t end = close == std::string_view::npos ? query.size() : close + 1;
@@ -192,7 +216,9 @@ std::string protect_literals(std::string_view query) {
         const bool syntax = core.empty() || core.back() == '*' || core.find_first_of("()") != std::string_view::npos ||
                             is_operator_word(core) || core.starts_with("NEAR/") || core.starts_with("ADJ/");
         const std::size_t colon = core.find(':');
-        bool keep = syntax;
+        const bool near_operand = after_near || is_near_operator(chunk_after(query, e));
+        after_near = is_near_operator(core);
+        bool keep = syntax || near_operand;
         if (!keep && colon != std::string_view::npos) {
             // A field (letters before the colon) is its processor's business, or
             // QueryParser's for an unknown name; title: words are protected as words.

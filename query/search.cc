@@ -441,7 +441,9 @@ std::string make_snippet(std::string_view text, const std::vector<std::string>& 
     return out;
 }
 
-SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
+namespace {
+
+SearchResult search_unchecked(const Xapian::Database& db, const SearchOptions& opts) {
     const auto t0 = std::chrono::steady_clock::now();
     SearchResult res;
     res.query = opts.query;
@@ -459,6 +461,8 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
         throw;
     } catch (const Xapian::DatabaseError&) {
         throw;  // the caller retries a read a commit overtook (read_database) or reports it
+    } catch (const Xapian::UnimplementedError&) {
+        throw;  // the query's fault: search() says so
     } catch (...) {
         throw Failure(current_exception_error(""));
     }
@@ -565,6 +569,19 @@ SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
     res.did_you_mean = spelling_suggestion(db, normalize_query_text(opts.query), kp);
     res.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     return res;
+}
+
+}  // namespace
+
+SearchResult search(const Xapian::Database& db, const SearchOptions& opts) {
+    try {
+        return search_unchecked(db, opts);
+    } catch (const Xapian::UnimplementedError& e) {
+        // Xapian 1.4 takes only single terms inside NEAR, ADJ and phrases: a word that
+        // becomes several there is the query's fault, not a failure of the database.
+        throw Failure({kExitUsage, "the query cannot be run: " + e.get_msg(),
+                       "NEAR, ADJ and phrases take single words"});
+    }
 }
 
 }  // namespace newsfacet

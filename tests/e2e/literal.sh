@@ -40,6 +40,9 @@ expect_ids "markets" 'title:telecoms'
 expect_ids "" 'title:S&P'
 # A phrase holding such a word is the phrase of the indexer's words.
 expect_ids "markets" '"the S&P index"'
+# Around NEAR and ADJ words stay as typed (Xapian takes single terms there): an answer, not exit 1.
+expect_rc 0 "$BIN/newsfacet-query" 'S&P NEAR index'
+expect_rc 0 "$BIN/newsfacet-query" 'rose ADJ/3 AT&T'
 expect_ids "" '"the S&P quote"'
 expect_ids "music" '"about Fußball and"'
 # No "did you mean" for a part of a word held as written ("CSRA" of CSRA.S).
