@@ -27,6 +27,7 @@ if [ "${1:-}" = "--sanitize" ]; then
   dir=build-asan
   opts+=(-DNEWSFACET_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo)
   export ASAN_OPTIONS=abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  export LSAN_OPTIONS=suppressions=$NEWSFACET_ROOT/tests/lsan.supp:print_suppressions=0
 fi
 newsfacet_build "$dir" "${opts[@]}"
 ctest --test-dir "$dir" --output-on-failure -j"$(nproc 2>/dev/null || echo 2)"

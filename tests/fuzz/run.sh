@@ -12,6 +12,7 @@ mkdir -p "$work/corpus"
 cp "$corpus"/* "$work/corpus/"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$(cd "$(dirname "$0")/.." && pwd)/lsan.supp:print_suppressions=0}
 # A dictionary of the input's syntax, when there is one (tests/fuzz/NAME.dict).
 dict=$(dirname "$corpus")/../$(basename "$corpus").dict
 opts=()
