@@ -1,13 +1,13 @@
 #include "literal.h"
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <vector>
 
 #include "schema.h"
 #include "spelling.h"
 #include "text.h"
+#include "utf8.h"
 
 namespace newsfacet {
 namespace {
@@ -65,12 +65,9 @@ std::vector<std::string> index_words(std::string_view word) {
 // as Xapian's should_stem does; the indexer writes stems of words not starting with
 // a digit.
 bool stemmed_as_typed(std::string_view word) {
-    const auto* s = reinterpret_cast<const uint8_t*>(word.data());
-    const int32_t len = static_cast<int32_t>(word.size());
-    for (int32_t i = 0; i < len;) {
-        UChar32 c;
-        U8_NEXT(s, i, len, c);
-        if (c < 0 || !u_isalnum(c)) continue;
+    for (std::size_t i = 0; i < word.size();) {
+        const auto c = static_cast<UChar32>(next_code_point(word, i));
+        if (!u_isalnum(c)) continue;  // an invalid byte is U+FFFD, no letter either
         const int8_t t = u_charType(c);
         return t == U_LOWERCASE_LETTER || t == U_TITLECASE_LETTER || t == U_MODIFIER_LETTER || t == U_OTHER_LETTER;
     }
