@@ -615,6 +615,26 @@ class QuoteFinder {
         return possessive_after(e + 1);
     }
 
+    // The person mention at j is an object ("told Mr Blair", "asked the minister, Ann
+    // Bell"): the word before it, past a description ("Brighton nurse", a title, a comma),
+    // is a lower-case word of its sentence other than one naming an agent or a source
+    // ("posed by nurse Ann Bell", "a letter from Ann Bell").
+    bool object_mention(std::size_t j) const {
+        std::size_t b = j;
+        while (b > 0 && person_at_[b - 1] == person_at_[j])
+            --b;
+        for (std::size_t k = b; k-- > 0;) {
+            if (toks_[k].sent != toks_[b].sent || in_quote_[k]) return false;
+            if (is_punct(k, ',')) continue;
+            if (!is_word(k)) return false;
+            if (toks_[k].cap) continue;
+            const std::string l = lower(word(k));
+            if (lex_.offices.count(l) || lex_.roles.count(l) || person_noun(l)) continue;
+            return l != "by" && l != "from" && l != "of";
+        }
+        return false;
+    }
+
     bool after_preposition(std::size_t j) const {
         // The mention's first token, then the word before it (past an honorific's stop).
         std::size_t b = j;
@@ -1202,7 +1222,9 @@ class QuoteFinder {
                     --n;
                 if (is_punct(n, '(') && n > 0) --n;
             }
-            if (colon && person_at_[n] >= 0 && !in_quote_[n]) {
+            // "Mr Brown told Mr Blair: '…'", "asked Mrs Ames:": a name after a lower-case
+            // word of its sentence is an object (the hearer), not a headline's speaker.
+            if (colon && person_at_[n] >= 0 && !in_quote_[n] && !object_mention(n)) {
                 Source s = from_person(person_at_[n], "colon-frame");
                 s.verb_distance = 0;
                 return s;

@@ -157,6 +157,17 @@ TEST_CASE("find_quotes: quote marks, frames and speakers") {
         {"\"We need money,\" Mr Alan Reeve said. His colleague, Mrs Jill Amery, blames the war. \"We lost "
          "people from our party.\"",
          {{"We need money,", "Alan Reeve", true}, {"We lost people", "Jill Amery", true}}},
+        // The name before a colon is the speaker in a headline ("Healey: '…'"), but after a
+        // verb of telling it is the hearer: the speaker is the verb's subject.
+        {"Defence Secretary Ann Ames: \"We will not resign.\"", {{"We will not resign.", "Ann Ames", true}}},
+        {"Gordon Ames told Peter Kell: \"We cannot go on like this.\"",
+         {{"We cannot go on like this.", "Gordon Ames", true}}},
+        {"Mrs Jill Ross then asked Sir Tom Arden: \"Where is the money?\"",
+         {{"Where is the money?", "Jill Ross", true}}},
+        {"Few would put the question posed by Leeds nurse Ann Bell: \"Would you work for that?\"",
+         {{"Would you work for that?", "Ann Bell", true}}},
+        {"Mr Alan Reeve warned the minister, Ann Bell: \"You will lose the vote.\"",
+         {{"You will lose the vote.", "Alan Reeve", true}}},
         {"", {}},
         {"An unmatched \" mark and nothing else", {}},
     };
