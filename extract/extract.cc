@@ -9,9 +9,12 @@ namespace newsfacet {
 Extraction extract(const Article& article) {
     Extraction x;
     const std::string_view text = article.text;
+    // One decoding and classifying pass over the text; every finder reads its own view
+    // of these atoms (tokens.h).
+    const TokenLayer layer(text);
     // Places first: the people finder needs them so that "Jordan" in "Jordan said"
     // can be weighed against the place, and places inside a person's name go.
-    std::vector<PlaceMention> places = find_places(text);
+    std::vector<PlaceMention> places = find_places(layer);
     // With a model, the tagger decides which names are people, places or neither; the
     // rule-based finders remain for a binary built without one.
     const std::vector<TaggedEntity> tagged = tag_entities(text);

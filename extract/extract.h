@@ -10,6 +10,7 @@
 #include "article.h"
 #include "extraction.h"
 #include "tagger.h"
+#include "tokens.h"
 
 namespace newsfacet {
 namespace detail {
@@ -18,6 +19,8 @@ struct Token;  // people.h
 
 /// Places named in text, found in the gazetteer, with context guards (places.cc).
 std::vector<PlaceMention> find_places(std::string_view text);
+/// find_places over the article's token layer (tokens.h), built once by extract().
+std::vector<PlaceMention> find_places(const TokenLayer& layer);
 
 /// People named in text, merged within the article (people.cc). `places` are the place
 /// candidates, so that a place is never taken for a person.

@@ -6,8 +6,6 @@
 // organisation's name, or a common word at a sentence start, and a second pass picks
 // among same-named places (London, England vs London, Ontario) using the other places
 // in the article, then population.
-#include <unicode/uchar.h>
-
 #include <algorithm>
 #include <array>
 #include <string>
@@ -17,7 +15,7 @@
 #include "extract.h"
 #include "gazetteer.h"
 #include "lexicon.h"
-#include "utf8.h"
+#include "tokens.h"
 
 namespace newsfacet {
 namespace {
@@ -31,63 +29,27 @@ struct Token {
     std::uint32_t line = 0;
 };
 
-bool is_word_cp(char32_t cp) {
-    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-    if (cp == 0xFFFD) return false;
-    return u_isalnum(static_cast<UChar32>(cp)) || u_getCombiningClass(static_cast<UChar32>(cp)) != 0;
-}
-
-bool is_upper_cp(char32_t cp) {
-    if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
-    return u_isupper(static_cast<UChar32>(cp));
-}
-
-bool is_lower_cp(char32_t cp) {
-    if (cp < 0x80) return cp >= 'a' && cp <= 'z';
-    return u_islower(static_cast<UChar32>(cp));
-}
-
-std::vector<Token> tokenize(std::string_view text) {
+// The places view of the token layer (tokens.h): words only, no punctuation tokens; a
+// sentence starts after . ! ? : ; or a line break.
+std::vector<Token> tokenize(const TokenLayer& layer) {
     std::vector<Token> toks;
-    std::uint32_t line = 0;
+    const std::string_view text = layer.text;
     bool sentence_start = true;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const std::size_t start = i;
-        char32_t cp = next_code_point(text, i);
-        if (!is_word_cp(cp)) {
-            if (cp == '\n') {
-                ++line;
+    for (const Atom& a : layer.atoms) {
+        if (a.kind != AtomKind::word) {
+            if (a.kind == AtomKind::newline || (a.kind == AtomKind::punct && (a.cp == '.' || a.cp == '!' || a.cp == '?' ||
+                                                                             a.cp == ':' || a.cp == ';')))
                 sentence_start = true;
-            } else if (cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ';') {
-                sentence_start = true;
-            }
             continue;
         }
         Token t;
-        t.begin = start;
-        t.line = line;
+        t.begin = a.begin;
+        t.end = a.end;
+        t.line = a.line;
         t.sentence_start = sentence_start;
-        t.upper_initial = is_upper_cp(cp);
-        int letters = 0, uppers = 0;
-        auto count = [&](char32_t c) {
-            if (is_upper_cp(c))
-                ++letters, ++uppers;
-            else if (is_lower_cp(c))
-                ++letters, t.has_lower = true;
-        };
-        count(cp);
-        std::size_t end = i;
-        while (i < text.size()) {
-            std::size_t j = i;
-            const char32_t c = next_code_point(text, j);
-            if (!is_word_cp(c)) break;
-            count(c);
-            i = j;
-            end = j;
-        }
-        t.end = end;
-        t.all_caps = letters >= 2 && uppers == letters;
+        t.upper_initial = a.has(Atom::kUpper);
+        t.all_caps = a.has(Atom::kAllCaps);
+        t.has_lower = a.has(Atom::kHasLower);
         toks.push_back(t);
         sentence_start = false;
     }
@@ -373,10 +335,15 @@ bool accept(std::string_view text, const std::vector<Token>& toks, const std::ve
 }  // namespace
 
 std::vector<PlaceMention> find_places(std::string_view text) {
+    return find_places(TokenLayer(text));
+}
+
+std::vector<PlaceMention> find_places(const TokenLayer& layer) {
     std::vector<PlaceMention> out;
+    const std::string_view text = layer.text;
     if (text.empty()) return out;
     const Gazetteer& g = Gazetteer::instance();
-    const std::vector<Token> toks = tokenize(text);
+    const std::vector<Token> toks = tokenize(layer);
     const std::vector<LineInfo> lines = line_info(toks);
 
     std::vector<Match> matches;
