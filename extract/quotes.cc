@@ -127,14 +127,20 @@ class QuoteFinder {
             const std::size_t sp = p.name.find(' ');
             if (sp != std::string::npos) {
                 auto it = lex_.given.find(p.name.substr(0, sp));
-                if (it != lex_.given.end() && (it->second == 'm' || it->second == 'f')) g = it->second;
+                if (it != lex_.given.end() && (it->second == 'm' || it->second == 'f')) {
+                    g = it->second;
+                    given_gender_.insert(p.name);
+                }
             }
             const std::string s = lower(p.surface);
-            if (s.starts_with("mr ") || s.starts_with("mr. ") || s.starts_with("sir ") || s.starts_with("lord "))
+            if (s.starts_with("mr ") || s.starts_with("mr. ") || s.starts_with("sir ") || s.starts_with("lord ")) {
                 g = 'm';
-            else if (s.starts_with("mrs") || s.starts_with("ms ") || s.starts_with("ms. ") || s.starts_with("miss ") ||
-                     s.starts_with("dame ") || s.starts_with("lady "))
+                given_gender_.erase(p.name);
+            } else if (s.starts_with("mrs") || s.starts_with("ms ") || s.starts_with("ms. ") ||
+                       s.starts_with("miss ") || s.starts_with("dame ") || s.starts_with("lady ")) {
                 g = 'f';
+                given_gender_.erase(p.name);
+            }
         }
         // Paragraph ends.
         for (const Token& tk : toks_)
@@ -498,9 +504,29 @@ class QuoteFinder {
                 const std::string fw = lower(word(first_word));
                 return (fw == "he" || fw == "she") && pronoun_gender(fw) == g;
             };
+            // "While Obama had ..., that concerns Henry Crespo.": names in a clause opening the
+            // sentence with a subordinator come after the main clause's.
+            auto flush = [&]() {
+                if (chained()) return;
+                std::size_t comma = SIZE_MAX;
+                if (first_word != SIZE_MAX && toks_[first_word].cap && subordinator(lower(word(first_word)))) {
+                    for (std::size_t c = first_word + 1;
+                         c < toks_.size() && c < first_word + 60 && toks_[c].sent == toks_[first_word].sent; ++c)
+                        if (is_punct(c, ',') && !in_quote_[c]) {
+                            comma = c;
+                            break;
+                        }
+                }
+                const std::size_t n0 = order.size();
+                for (auto it = group.rbegin(); it != group.rend(); ++it)
+                    if (comma == SIZE_MAX || *it > comma) order.push_back(*it);
+                if (order.size() - n0 < group.size())
+                    for (auto it = group.rbegin(); it != group.rend(); ++it)
+                        if (comma != SIZE_MAX && *it < comma) order.push_back(*it);
+            };
             for (std::size_t j = i; j-- > floor;) {
                 if (toks_[j].sent != cur) {
-                    if (!chained()) order.insert(order.end(), group.rbegin(), group.rend());
+                    flush();
                     group.clear();
                     cur = toks_[j].sent;
                     first_word = SIZE_MAX;
@@ -511,7 +537,7 @@ class QuoteFinder {
                 if (j > 0 && person_at_[j - 1] == person_at_[j]) continue;  // one entry per mention
                 group.push_back(j);
             }
-            if (!chained()) order.insert(order.end(), group.rbegin(), group.rend());
+            flush();
         }
         // The sentence of the nearest fitting candidate that is not an object.
         std::uint32_t later_subject = UINT32_MAX;
@@ -566,6 +592,11 @@ class QuoteFinder {
             return s;
         }
         return forward_person(i, excluded);
+    }
+
+    static bool subordinator(const std::string& w) {
+        return w == "while" || w == "although" || w == "though" || w == "whereas" || w == "when" || w == "because" ||
+               w == "if" || w == "unless" || w == "since" || w == "after" || w == "before" || w == "as";
     }
 
     // For a pronoun at i opening its sentence: the previous sentence of the paragraph (past
@@ -666,8 +697,9 @@ class QuoteFinder {
             while (e + 1 < toks_.size() && person_at_[e + 1] == person_at_[j])
                 ++e;
             bool ev = false;
+            // '"…," said X' — but not ", said X's statement ...": a possessor is no speaker.
             if (j >= 1 && speech_verb_at(j - 1) && j >= 2 && is_punct(j - 2) &&
-                (toks_[j - 2].cp == ',' || is_double_quote(toks_[j - 2].cp)))
+                (toks_[j - 2].cp == ',' || is_double_quote(toks_[j - 2].cp)) && !possessive_after(e + 1))
                 ev = true;
             if (!ev) {
                 std::size_t k = e + 1;
@@ -697,14 +729,22 @@ class QuoteFinder {
     // with he or she before naming anyone, votes for that pronoun's gender.
     void infer_genders() {
         std::unordered_map<std::string, std::pair<int, int>> votes;  // name -> (he, she)
+        // Votes from sentences with no personal pronoun of their own ("she and Anton Dolin
+        // founded ..." votes nothing against Anton's given name) and where the name is
+        // neither a possessor nor the object of a preposition.
+        std::unordered_map<std::string, std::pair<int, int>> clean;
         std::size_t i = 0;
         while (i < toks_.size()) {
             const std::uint32_t sent = toks_[i].sent;
             std::size_t e = i;
             int person = -1;
-            bool several = false;
+            bool several = false, pronoun = false;
             for (; e < toks_.size() && toks_[e].sent == sent; ++e) {
+                if (!in_quote_[e] && is_word(e) && pronoun_gender(lower(word(e)))) pronoun = true;
                 if (person_at_[e] < 0 || in_quote_[e]) continue;
+                // "... endorsing Clinton's plan. He said": a possessor or an object is no clean voter.
+                if ((e == 0 || person_at_[e - 1] != person_at_[e]) && (possessor(e) || after_preposition(e)))
+                    pronoun = true;
                 if (person >= 0 && people_[static_cast<std::size_t>(person)].name !=
                                        people_[static_cast<std::size_t>(person_at_[e])].name)
                     several = true;
@@ -717,8 +757,21 @@ class QuoteFinder {
                     if (!is_word(k) || in_quote_[k]) continue;
                     const std::string l = lower(word(k));
                     if (l == "he" || l == "she") {
-                        auto& v = votes[people_[static_cast<std::size_t>(person)].name];
+                        const std::string& name = people_[static_cast<std::size_t>(person)].name;
+                        auto& v = votes[name];
                         (l == "he" ? v.first : v.second)++;
+                        // Clean: nor does the voting sentence hold a pronoun of the other
+                        // gender ("He acknowledged her backing" may be about someone else).
+                        bool other = false;
+                        for (std::size_t m = k + 1; m < toks_.size() && m < k + 200 && toks_[m].sent == toks_[k].sent;
+                             ++m)
+                            if (!in_quote_[m] && is_word(m) && pronoun_gender(lower(word(m))) &&
+                                pronoun_gender(lower(word(m))) != pronoun_gender(l))
+                                other = true;
+                        if (!pronoun && !other) {
+                            auto& c = clean[name];
+                            (l == "he" ? c.first : c.second)++;
+                        }
                         break;
                     }
                 }
@@ -727,6 +780,13 @@ class QuoteFinder {
         }
         for (const auto& [name, v] : votes) {
             char& g = gender_[name];
+            // A given name's usual gender ("Terry" is listed as a man's) yields to the
+            // article's own pronouns when a clean vote says otherwise and none agrees; an
+            // honorific does not.
+            if (g && given_gender_.contains(name) && (g == 'm' ? v.first : v.second) == 0) {
+                const auto c = clean[name];
+                if ((g == 'm' ? c.second : c.first) >= 1) g = 0;
+            }
             if (g) continue;
             if (v.first >= 1 && v.first > 2 * v.second) g = 'm';
             if (v.second >= 1 && v.second > 2 * v.first) g = 'f';
@@ -1441,6 +1501,7 @@ class QuoteFinder {
     std::vector<int> person_at_;
     std::vector<char> in_quote_;
     std::unordered_map<std::string, char> gender_;
+    std::unordered_set<std::string> given_gender_;  // names whose gender comes from the given-name list only
     std::unordered_map<std::string, std::size_t> first_mention_;
     std::vector<std::pair<std::size_t, int>> speech_events_;
     std::size_t last_quote_tok_ =

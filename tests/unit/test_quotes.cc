@@ -168,6 +168,18 @@ TEST_CASE("find_quotes: quote marks, frames and speakers") {
          {{"Would you work for that?", "Ann Bell", true}}},
         {"Mr Alan Reeve warned the minister, Ann Bell: \"You will lose the vote.\"",
          {{"You will lose the vote.", "Alan Reeve", true}}},
+        // A given name's listed gender yields to the article's own pronoun ("Terry" is listed
+        // as a man's name; "She continued" after a sentence naming only Terry Vale).
+        {"Ober vetoed the bill on Friday. \"The rules are wrong,\" said widow Terry Vale.\n\nShe continued, "
+         "\"We want a hearing in a court.\"",
+         {{"The rules are wrong,", "Terry Vale", true}, {"We want a hearing", "Terry Vale", true}}},
+        // ", said Tom Hale's plan" is no speech event of Tom Hale's.
+        {"Dan Roe, an analyst at the bank, said Tom Hale's plan would fail.\n\n\"It cannot work,\" he said.",
+         {{"It cannot work,", "Dan Roe", true}}},
+        // A name in a clause opening with "While" is not the subject a later "he" continues.
+        {"\"We are ready,\" said Tom Hale. While Mark Ives had many backers, that worried Dan Roe, a party "
+         "official.\n\n\"Nobody backs us,\" he said.",
+         {{"We are ready,", "Tom Hale", true}, {"Nobody backs us,", "Dan Roe", true}}},
         {"", {}},
         {"An unmatched \" mark and nothing else", {}},
     };
