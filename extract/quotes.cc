@@ -336,6 +336,12 @@ class QuoteFinder {
         std::optional<RawQuote> cur;
         std::size_t seg_begin = 0, cur_para = 0;
         bool cur_para_first = false;
+        // A quote opening inside an open one in the same paragraph ('"… what he calls "hell"
+        // than …"'): nested when a closing mark follows the inner one's close in the
+        // paragraph; otherwise the outer was never closed and is dropped, as before.
+        std::optional<RawQuote> outer;
+        std::size_t outer_seg_begin = 0;
+        bool outer_para_first = false;
         auto finish_unterminated = [&]() {
             // Keep an unclosed quote only when it looks like one: it starts its paragraph
             // or follows a colon, and runs to the paragraph's end.
@@ -356,16 +362,40 @@ class QuoteFinder {
                     cur->segs.push_back(trim(seg_begin, para_end(cur_para)));
                     seg_begin = toks_[k].end;
                     cur_para = toks_[k].para;
+                    outer.reset();
                     continue;
                 }
                 finish_unterminated();
+                outer.reset();
             }
             if (open) {
+                if (cur && !outer && cur->segs.empty()) {
+                    outer = cur;
+                    outer_seg_begin = seg_begin;
+                    outer_para_first = cur_para_first;
+                } else {
+                    outer.reset();
+                }
                 cur = RawQuote{k, SIZE_MAX, {}, "double-quotes"};
                 seg_begin = toks_[k].end;
                 cur_para = toks_[k].para;
                 cur_para_first = para_first(k);
             } else if (cur) {
+                if (outer) {
+                    std::size_t m = k + 1;
+                    while (m < toks_.size() && toks_[m].kind != TokKind::newline &&
+                           !(is_punct(m) && is_double_quote(toks_[m].cp)))
+                        ++m;
+                    const bool nested = m < toks_.size() && toks_[m].kind != TokKind::newline && !opens(m, true);
+                    if (nested) {
+                        cur = outer;
+                        seg_begin = outer_seg_begin;
+                        cur_para_first = outer_para_first;
+                        outer.reset();
+                        continue;
+                    }
+                    outer.reset();
+                }
                 cur->segs.push_back(trim(seg_begin, toks_[k].begin));
                 cur->close = k;
                 if (cur->segs.size() > 1) cur->rule = "multi-paragraph";
@@ -1268,6 +1298,8 @@ class QuoteFinder {
             // "Cruz called them on it:" ending the previous paragraph.
             if (o < 2 || !is_punct(o - 2, ':') || in_quote_[o - 2]) return {};
             Source s = sentence_subject(o - 2, toks_[o - 2].sent, "colon-frame");
+            // "The New York Times reports:" — no person, but the speech verb's subject phrase.
+            if (!s.found && o >= 3 && speech_verb_at(o - 3)) s = subject_before(o - 3, "colon-frame", false);
             if (s.found) s.verb_distance = 0;
             return s;
         }

@@ -180,6 +180,15 @@ TEST_CASE("find_quotes: quote marks, frames and speakers") {
         {"\"We are ready,\" said Tom Hale. While Mark Ives had many backers, that worried Dan Roe, a party "
          "official.\n\n\"Nobody backs us,\" he said.",
          {{"We are ready,", "Tom Hale", true}, {"Nobody backs us,", "Dan Roe", true}}},
+        // A quote nested in a quote is part of it: the outer quote keeps its own credit.
+        {"\xE2\x80\x9CI would rather stay in what he calls \xE2\x80\x9Chell\xE2\x80\x9D than move.\xE2\x80\x9D "
+         "\xE2\x80\x95 Ann Bell\n\xE2\x80\x9CHe is no leader.\xE2\x80\x9D \xE2\x80\x95 Rosa Lind\n",
+         {{"I would rather stay in what he calls", "Ann Bell", true}, {"He is no leader.", "Rosa Lind", true}}},
+        {"\"We call it \"fair\" and they call it theft,\" said Mrs Ann Bell.",
+         {{"We call it \"fair\" and they call it theft,", "Ann Bell", true}}},
+        // A paragraph "X reports:" before a quote paragraph: X, a person or not.
+        {"The Daily Herald reports:\n\n\"The council spent far more than it had planned this year.\"",
+         {{"The council spent far more", "The Daily Herald", false}}},
         {"", {}},
         {"An unmatched \" mark and nothing else", {}},
     };
