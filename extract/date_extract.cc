@@ -201,66 +201,19 @@ bool is_digit(unsigned char c) {
     return c >= '0' && c <= '9';
 }
 
-// One scan. Words are ASCII letter runs, numbers digit runs; every other ASCII
-// character is its own token; a non-ASCII UTF-8 sequence is one `other` token,
-// except the typographic apostrophe and quotes, which are folded to ASCII so that
-// "won’t" and "we’ll" read like "won't" and "we'll".
-std::vector<Tok> tokenize(std::string_view t, std::size_t begin, std::size_t end, int& sent) {
+// The dates view of the token layer (tokens.h) over bytes [begin, end). Words are
+// ASCII letter runs, numbers digit runs; every other ASCII character is its own token
+// (ASCII white space separates them); a non-ASCII code point is one `other` token,
+// except the typographic apostrophe, quotes and dashes, which are folded to ASCII so
+// that "won’t" and "we’ll" read like "won't" and "we'll".
+std::vector<Tok> tokenize(const TokenLayer& layer, std::size_t begin, std::size_t end, int& sent) {
+    const std::string_view t = layer.text;
     std::vector<Tok> out;
     out.reserve((end - begin) / 4 + 4);
-    std::size_t i = begin;
     bool space = true;
     int newlines = 0;  // line breaks in the white space before this token
-    while (i < end) {
-        const unsigned char c = static_cast<unsigned char>(t[i]);
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-            if (c == '\n') ++newlines;
-            space = true;
-            ++i;
-            continue;
-        }
-        Tok k;
-        k.b = i;
-        k.space_before = space;
-        if (is_alpha(c)) {
-            while (i < end && is_alpha(static_cast<unsigned char>(t[i])))
-                ++i;
-            k.kind = TokKind::word;
-            k.cap = c >= 'A' && c <= 'Z';
-            k.low.assign(t.substr(k.b, i - k.b));
-            for (char& ch : k.low)
-                ch = static_cast<char>(ch | 0x20);  // ASCII letters only
-        } else if (is_digit(c)) {
-            while (i < end && is_digit(static_cast<unsigned char>(t[i])))
-                ++i;
-            k.kind = TokKind::num;
-            k.ndigits = i - k.b;
-            k.low.assign(t.substr(k.b, i - k.b));
-            if (k.ndigits <= 4) k.num = std::stoi(k.low);
-        } else if (c < 0x80) {
-            ++i;
-            k.kind = TokKind::punct;
-            k.low.assign(1, static_cast<char>(c));
-        } else {
-            // One UTF-8 sequence (or an invalid one, as U+FFFD).
-            const std::size_t from = i;
-            next_code_point(t.substr(0, end), i);
-            const std::string_view seq = t.substr(from, i - from);
-            if (seq == "\u2019" || seq == "\u2018") {
-                k.kind = TokKind::punct;
-                k.low = "'";
-            } else if (seq == "\u201C" || seq == "\u201D") {
-                k.kind = TokKind::punct;
-                k.low = "\"";
-            } else if (seq == "\u2013" || seq == "\u2014") {
-                k.kind = TokKind::punct;
-                k.low = "-";
-            } else {
-                k.kind = TokKind::other;
-                k.low.assign(seq);
-            }
-        }
-        k.e = i;
+    std::size_t last_end = begin;
+    auto push = [&](Tok&& k) {
         // A sentence ends at a line break, or at . ! ? followed by a capital, quote or
         // digit-less token after white space ("Oct. 7" and "U.S. officials" stay whole
         // when the next token is a digit or lower case).
@@ -296,6 +249,73 @@ std::vector<Tok> tokenize(std::string_view t, std::size_t begin, std::size_t end
         newlines = 0;
         space = false;
         out.push_back(std::move(k));
+    };
+    auto one = [&](std::size_t from, std::size_t to, TokKind kind, std::string low) {
+        Tok k;
+        k.b = from;
+        k.e = to;
+        k.space_before = space;
+        k.kind = kind;
+        k.low = std::move(low);
+        push(std::move(k));
+    };
+    for (std::size_t n = layer.atom_at(begin); n < layer.atoms.size() && layer.atoms[n].begin < end; ++n) {
+        const Atom& a = layer.atoms[n];
+        const std::size_t ab = std::max<std::size_t>(a.begin, begin), ae = std::min<std::size_t>(a.end, end);
+        if (ab > last_end) space = true;  // spaces between the atoms
+        last_end = ae;
+        if (a.kind == AtomKind::newline) {
+            ++newlines;
+            space = true;
+            continue;
+        }
+        if (a.cp == '\t' || a.cp == '\r' || a.cp == '\f' || a.cp == '\v') {
+            space = true;
+            continue;
+        }
+        if (a.kind != AtomKind::word) {
+            if (a.cp < 0x80) {
+                one(ab, ae, TokKind::punct, std::string(1, static_cast<char>(a.cp)));
+            } else if (a.cp == 0x2019 || a.cp == 0x2018) {
+                one(ab, ae, TokKind::punct, "'");
+            } else if (a.cp == 0x201C || a.cp == 0x201D) {
+                one(ab, ae, TokKind::punct, "\"");
+            } else if (a.cp == 0x2013 || a.cp == 0x2014) {
+                one(ab, ae, TokKind::punct, "-");
+            } else {
+                one(ab, ae, TokKind::other, std::string(t.substr(ab, ae - ab)));  // an invalid sequence too, as it is
+            }
+            continue;
+        }
+        // A word atom: its ASCII letter runs, digit runs and other code points.
+        for (std::size_t i = ab; i < ae;) {
+            const unsigned char c = static_cast<unsigned char>(t[i]);
+            Tok k;
+            k.b = i;
+            k.space_before = space;
+            if (is_alpha(c)) {
+                while (i < ae && is_alpha(static_cast<unsigned char>(t[i])))
+                    ++i;
+                k.kind = TokKind::word;
+                k.cap = c >= 'A' && c <= 'Z';
+                k.low.assign(t.substr(k.b, i - k.b));
+                for (char& ch : k.low)
+                    ch = static_cast<char>(ch | 0x20);  // ASCII letters only
+            } else if (is_digit(c)) {
+                while (i < ae && is_digit(static_cast<unsigned char>(t[i])))
+                    ++i;
+                k.kind = TokKind::num;
+                k.ndigits = i - k.b;
+                k.low.assign(t.substr(k.b, i - k.b));
+                if (k.ndigits <= 4) k.num = std::stoi(k.low);
+            } else {
+                next_code_point(t.substr(0, ae), i);
+                k.kind = TokKind::other;
+                k.low.assign(t.substr(k.b, i - k.b));
+            }
+            k.e = i;
+            push(std::move(k));
+        }
     }
     return out;
 }
@@ -2044,7 +2064,12 @@ std::vector<DateRuleExample> date_rule_examples() {
 }
 
 std::vector<DateMention> find_dates(std::string_view text, const std::optional<Ymd>& published) {
+    return find_dates(TokenLayer(text), published);
+}
+
+std::vector<DateMention> find_dates(const TokenLayer& layer, const std::optional<Ymd>& published) {
     std::vector<DateMention> out;
+    const std::string_view text = layer.text;
     if (text.empty()) return out;
     // The text goes through in chunks of about 64 KB cut before a line break (or,
     // in one very long line, at a space), so that a 10 MB article never holds more
@@ -2067,7 +2092,7 @@ std::vector<DateMention> find_dates(std::string_view text, const std::optional<Y
             }
             end = std::min(cut, text.size());
         }
-        const std::vector<Tok> toks = tokenize(text, begin, end, sent);
+        const std::vector<Tok> toks = tokenize(layer, begin, end, sent);
         if (!toks.empty()) sent = toks.back().sent;
         Recogniser rec(toks);
         const std::vector<Cand> cands = rec.run();

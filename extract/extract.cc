@@ -34,7 +34,7 @@ Extraction extract(const Article& article) {
         });
     });
     x.places = std::move(places);
-    x.dates = find_dates(text, article.published);
+    x.dates = find_dates(layer, article.published);
     return x;
 }
 

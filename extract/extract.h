@@ -57,6 +57,8 @@ std::vector<Quote> find_quotes(std::string_view text, std::vector<detail::Token>
 /// Dates mentioned in text, normalised against the publication date when known
 /// (date_extract.cc). Without one, relative dates are returned unresolved.
 std::vector<DateMention> find_dates(std::string_view text, const std::optional<Ymd>& published);
+/// find_dates over the article's token layer (tokens.h), built once by extract().
+std::vector<DateMention> find_dates(const TokenLayer& layer, const std::optional<Ymd>& published);
 
 /// Runs every extractor over the article in the right order (extract.cc).
 Extraction extract(const Article& article);
