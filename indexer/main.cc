@@ -20,6 +20,7 @@
 #include "dryrun.h"
 #include "error.h"
 #include "extract.h"
+#include "facet_columns.h"
 #include "people_table.h"
 #include "reader.h"
 #include "schema.h"
@@ -495,6 +496,9 @@ int run_index(const IndexOptions& o) {
     deleted += incremental.drop_stale({&db});
     store_people_tables(db);
     spelling.flush(db);
+    // The facet columns of the database as this commit leaves it, in the same commit
+    // (common/facet_columns.h); the batches' commits above leave them stale, unused.
+    store_facet_columns(db);
     db.commit_transaction();
     progress.end_line(added + replaced);
     duplicates.finish();

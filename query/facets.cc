@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <mutex>
 #include <tuple>
 
 #include "database.h"
 #include "dates.h"
+#include "error.h"
+#include "facet_columns.h"
 #include "fields.h"
 #include "gazetteer.h"
 #include "schema.h"
@@ -125,6 +128,18 @@ ColumnCache& column_cache() {
 
 // The most documents a column is built for (its index is docid-addressed).
 constexpr Xapian::docid kMaxColumnDocid = 50'000'000;
+
+// Where counts come from (NEWSFACET_FACET_COLUMNS, facet_columns.h).
+enum class ColumnMode { automatic, off, stored };
+
+ColumnMode column_mode() {
+    const char* v = std::getenv(kFacetColumnsEnv);
+    if (!v || !*v) return ColumnMode::automatic;
+    const std::string m(v);
+    if (m == "off") return ColumnMode::off;
+    if (m == "stored") return ColumnMode::stored;
+    throw Failure({kExitUsage, std::string(kFacetColumnsEnv) + "=" + m + ": not a mode", "use off or stored, or unset it"});
+}
 
 }  // namespace
 
@@ -341,6 +356,68 @@ void FacetCounter::count_with_column(Slot& s, const std::string& key, const std:
     }
 }
 
+void FacetCounter::count_stored(Slot& s, const StoredColumn& col, const std::vector<Xapian::docid>& docids) const {
+    // Ordinals of the slot's members; for a date facet, of the buckets they fall in
+    // (a member the facet does not list has none), as count_value buckets them.
+    const std::vector<std::string>& members = col.values();
+    const bool dates = is_date_facet(s.req.name);
+    std::vector<std::string> bucket_names;
+    std::vector<std::uint32_t> to_bucket;  // member ordinal -> bucket ordinal, or kNone
+    constexpr std::uint32_t kNone = ~std::uint32_t{0};
+    if (dates) {
+        std::unordered_map<std::string, std::uint32_t> ids;
+        to_bucket.assign(members.size(), kNone);
+        for (std::size_t o = 0; o < members.size(); ++o) {
+            std::string b = bucket(members[o], s.req.level);
+            if (b.empty()) continue;
+            auto it = ids.find(b);
+            if (it == ids.end()) {
+                it = ids.emplace(b, static_cast<std::uint32_t>(bucket_names.size())).first;
+                bucket_names.push_back(std::move(b));
+            }
+            to_bucket[o] = it->second;
+        }
+    }
+    const std::vector<std::string>& names = dates ? bucket_names : members;
+    std::vector<std::uint32_t> counts(names.size(), 0);
+    // People: each document once per person, whichever of its names it holds.
+    std::vector<std::size_t*> person(s.people ? names.size() : 0, nullptr);
+    std::vector<std::uint32_t> here;
+    std::vector<std::size_t*> persons_here;
+    col.for_each(docids, [&](const std::uint32_t* ords, std::size_t n) {
+        if (n == 0) return;
+        const std::uint32_t* doc = ords;
+        if (dates) {
+            // Two members of one bucket (two days of a month) count once.
+            here.clear();
+            for (std::size_t k = 0; k < n; ++k) {
+                const std::uint32_t b = to_bucket[ords[k]];
+                if (b != kNone && std::find(here.begin(), here.end(), b) == here.end()) here.push_back(b);
+            }
+            doc = here.data();
+            n = here.size();
+        }
+        for (std::size_t k = 0; k < n; ++k)
+            ++counts[doc[k]];
+        if (!s.people) return;
+        persons_here.clear();
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::uint32_t o = doc[k];
+            if (!person[o]) {
+                auto it = s.counts.find(names[o]);
+                if (it == s.counts.end()) it = s.counts.emplace(names[o], 0).first;
+                person[o] = person_counter(s, &it->second, names[o]);
+            }
+            if (std::find(persons_here.begin(), persons_here.end(), person[o]) == persons_here.end()) {
+                persons_here.push_back(person[o]);
+                ++*person[o];
+            }
+        }
+    });
+    for (std::size_t o = 0; o < counts.size(); ++o)
+        if (counts[o]) s.counts[names[o]] += counts[o];
+}
+
 void FacetCounter::finish() const {
     if (finished_) return;
     finished_ = true;
@@ -354,9 +431,21 @@ void FacetCounter::finish() const {
         // The matcher visits documents in ascending docid order nearly always; sorting
         // makes it certain, so that each stream is walked forwards once.
         if (!std::is_sorted(docids.begin(), docids.end())) std::sort(docids.begin(), docids.end());
+        const ColumnMode mode = column_mode();
         // Facet columns, once this process has streamed a database's worth of documents.
-        const std::string key = db_.get_lastdocid() <= kMaxColumnDocid ? database_version(db_) : std::string();
+        const std::string key = mode == ColumnMode::automatic && db_.get_lastdocid() <= kMaxColumnDocid
+                                    ? database_version(db_)
+                                    : std::string();
         bool use_columns = false;
+        // Else the columns the indexer stored, when they are those of this revision.
+        std::unique_ptr<StoredColumn> stored;
+        if (mode != ColumnMode::off && db_.size() == 1) {
+            stored = StoredColumn::open(db_, spy->slot());
+            if (!stored && mode == ColumnMode::stored)
+                throw Failure({kExitRuntime, "the database holds no stored facet columns valid for its revision",
+                               std::string(kFacetColumnsEnv) + "=stored asks for them; unset it to count from the "
+                               "value streams"});
+        }
         if (!key.empty()) {
             ColumnCache& cache = column_cache();
             std::lock_guard<std::mutex> lk(cache.m);
@@ -366,12 +455,16 @@ void FacetCounter::finish() const {
                 cache.columns.clear();
             }
             use_columns = !cache.columns.empty() || cache.streamed >= db_.get_doccount();
-            if (!use_columns) cache.streamed += docids.size();
+            if (!use_columns && !stored) cache.streamed += docids.size();
         }
         for (Slot& s : slots_) {
             if (!s.active || s.slot != spy->slot()) continue;
             if (use_columns) {
                 count_with_column(s, key, docids);
+                continue;
+            }
+            if (stored) {
+                count_stored(s, *stored, docids);
                 continue;
             }
             Xapian::ValueIterator v = db_.valuestream_begin(s.slot);

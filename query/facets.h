@@ -12,10 +12,13 @@
 // local database the spy instead only records the matching document ids and then
 // walks each slot's value stream once (Database::valuestream_begin + skip_to), which
 // reads every chunk once. Either way the joined values are split in place and looked
-// up as string_views: no string is made for a value already counted. Once a process
-// has counted a database's worth of documents, values are read from facet columns
-// instead (ordinals, built once per database version; facets.cc). The counts are exact
-// in every mode.
+// up as string_views: no string is made for a value already counted. A database whose
+// indexer stored facet columns (ordinals per document, common/facet_columns.h) valid
+// for its current revision is counted from them instead, without reading a value
+// stream. Once a process has counted a database's worth of documents from value
+// streams, values are read from in-memory facet columns instead (ordinals, built once
+// per database version; facets.cc). NEWSFACET_FACET_COLUMNS=off counts from the value
+// streams only. The counts are exact in every mode.
 #pragma once
 
 #include <xapian.h>
@@ -44,6 +47,7 @@ struct FacetHash {
 using FacetCounts = std::unordered_map<std::string, std::size_t, FacetHash, std::equal_to<>>;
 
 class SlotSpy;
+class StoredColumn;
 
 /// Counts the requested facets over every document the match looks at, inside the
 /// match, through one SlotSpy per value slot (see SlotSpy): the same code counts a
@@ -109,6 +113,9 @@ class FacetCounter {
     /// Counts the locally matched documents `docids` from the process-wide facet
     /// column of this slot (built on first use for database version `key`).
     void count_with_column(Slot& s, const std::string& key, const std::vector<Xapian::docid>& docids) const;
+    /// Counts the locally matched documents `docids` from the column the indexer
+    /// stored in the database (facet_columns.h).
+    void count_stored(Slot& s, const StoredColumn& col, const std::vector<Xapian::docid>& docids) const;
     /// Reads the locally matched documents' values from the value streams; idempotent.
     void finish() const;
     const SlotSpy* spy_for(unsigned slot) const;
