@@ -34,7 +34,8 @@
 //
 //  Document data: the stored record (docrecord.h), used for output.
 //
-//  Metadata keys: "newsfacet:schema" (kSchemaVersion).
+//  Metadata keys: "newsfacet:schema" (kSchemaVersion); the people tables (people_table.h);
+//  the stored facet columns (facet_columns.h).
 #pragma once
 
 #include <array>
