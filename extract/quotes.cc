@@ -1270,6 +1270,40 @@ class QuoteFinder {
                 return s;
             }
         }
+        // A credit the finder split or did not see as one person ("― Christina N Luis
+        // Olidem", "― Nell Carden Grey"): two to five name-shaped words (capitalised, or
+        // an initial) running to the line's end, one of them a person's or a given name.
+        if (dash && toks_[i].cap) {
+            std::size_t m = i, words = 0;
+            bool named = false;
+            while (m < toks_.size() && toks_[m].kind != TokKind::newline) {
+                if (is_word(m)) {
+                    const std::string_view w = word(m);
+                    if (!toks_[m].cap || lex_.orgwords.count(std::string(w)) || is_function_word(lower(w))) break;
+                    named |= person_at_[m] >= 0 || lex_.given.count(std::string(w)) > 0;
+                    ++words;
+                } else if (!(is_punct(m, '.') && m > i && word(m - 1).size() == 1)) {  // "A." an initial
+                    break;
+                }
+                ++m;
+            }
+            const std::size_t e = m;
+            while (is_punct(m) && toks_[m].cp != '(' && !is_double_quote(toks_[m].cp))
+                ++m;
+            if (named && words >= 2 && words <= 5 && (m >= toks_.size() || toks_[m].kind == TokKind::newline)) {
+                std::size_t last = e - 1;
+                while (last > i && !is_word(last))
+                    --last;
+                Source s;
+                s.found = true;
+                s.person = true;
+                s.span = {toks_[i].begin, toks_[last].end};
+                s.name = std::string(slice(s.span));
+                s.rule = "dash-credit";
+                s.verb_distance = 0;
+                return s;
+            }
+        }
         return {};
     }
 

@@ -189,6 +189,22 @@ TEST_CASE("find_quotes: quote marks, frames and speakers") {
         // A paragraph "X reports:" before a quote paragraph: X, a person or not.
         {"The Daily Herald reports:\n\n\"The council spent far more than it had planned this year.\"",
          {{"The council spent far more", "The Daily Herald", false}}},
+        // A credit line the finder does not see as one person: a name-shaped run to the
+        // line's end with a given name in it; a title-shaped run without one is no credit.
+        {"\xE2\x80\x9CThe debate was a mess.\xE2\x80\x9D \xE2\x80\x95 Maria N Luis Orrin\n",
+         {{"The debate was a mess.", "Maria N Luis Orrin", true}}},
+        {"\xE2\x80\x9CThe debate was a mess.\xE2\x80\x9D \xE2\x80\x95 Ana Sofia Vela Orrin\n",
+         {{"The debate was a mess.", "Ana Sofia Vela Orrin", true}}},
+        {"\xE2\x80\x9CThe debate was a mess.\xE2\x80\x9D \xE2\x80\x95 Nell Carden Grey\n",
+         {{"The debate was a mess.", "Nell Carden Grey", true}}},
+        {"\xE2\x80\x9CThe debate was a mess.\xE2\x80\x9D \xE2\x80\x95 Rosa P Tomas Vela\n",
+         {{"The debate was a mess.", "Rosa P Tomas Vela", true}}},
+        {"\xE2\x80\x9CThe debate was a mess.\xE2\x80\x9D \xE2\x80\x95 Edna Q Farris Lunt\n",
+         {{"The debate was a mess.", "Edna Q Farris Lunt", true}}},
+        {"\xE2\x80\x9CThe debate was a mess.\xE2\x80\x9D \xE2\x80\x95 Nell Vardy Orrin\n",
+         {{"The debate was a mess.", "Nell Vardy Orrin", true}}},
+        {"\xE2\x80\x9CThe debate was a mess.\xE2\x80\x9D \xE2\x80\x95 Weekly Review\n",
+         {{"The debate was a mess.", "", true}}},
         {"", {}},
         {"An unmatched \" mark and nothing else", {}},
     };
