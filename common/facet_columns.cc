@@ -11,7 +11,9 @@
 namespace newsfacet {
 namespace {
 
-constexpr int kFormat = 1;
+// Format 1 had one run per block (articles and quotes mixed), format 2 no tallies and
+// entries with a member count instead of a byte length.
+constexpr int kFormat = 3;
 
 void put_varint(std::string& out, std::uint32_t v) {
     while (v >= 0x80) {
@@ -23,6 +25,10 @@ void put_varint(std::string& out, std::uint32_t v) {
 
 std::string dict_key(unsigned slot) {
     return std::string(kColumnKeyPrefix) + std::to_string(slot) + ":d";
+}
+
+std::string tally_key(unsigned slot) {
+    return std::string(kColumnKeyPrefix) + std::to_string(slot) + ":t";
 }
 
 std::string block_key(unsigned slot, Xapian::docid b) {
@@ -70,44 +76,28 @@ std::vector<unsigned> column_slots() {
     return {slots.begin(), slots.end()};
 }
 
-void store_facet_columns(Xapian::WritableDatabase& db) {
-    const Xapian::docid last = db.get_lastdocid();
-    const Xapian::docid blocks = last == 0 ? 0 : (last - 1) / kColumnBlock + 1;
-    std::set<std::string> written;
-    std::string slot_list;
-    for (const unsigned slot : column_slots()) {
-        slot_list += (slot_list.empty() ? "" : ",") + std::to_string(slot);
-        std::unordered_map<std::string, std::uint32_t> ids;
-        std::vector<const std::string*> names;  // ordinal -> value (keys of ids)
-        std::string block;
-        bool block_has_values = false;
-        Xapian::docid b = 0;       // the block being built
-        Xapian::docid next = 1;    // the next docid to write in it
-        std::vector<std::uint32_t> doc;
-        auto end_block = [&]() {
-            // Documents after the last one with a value, up to the block's end (or
-            // the last docid), hold none.
-            const Xapian::docid stop = std::min<Xapian::docid>((b + 1) * kColumnBlock, last);
-            for (; next <= stop; ++next)
-                block.push_back('\0');
-            const std::string key = block_key(slot, b);
-            if (block_has_values) {
-                db.set_metadata(key, block);
-                written.insert(key);
-            }
-            block.clear();
-            block_has_values = false;
-            ++b;
-        };
-        for (Xapian::ValueIterator v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
-            const Xapian::docid did = v.get_docid();
-            if (did > last) break;
-            while (b < (did - 1) / kColumnBlock)
-                end_block();
-            for (; next < did; ++next)
-                block.push_back('\0');
-            // The distinct non-empty members of the joined value (as FacetCounter splits it).
-            doc.clear();
+namespace {
+
+// One slot's column as store_facet_columns builds it, block by block.
+struct SlotColumn {
+    unsigned slot;
+    Xapian::ValueIterator v, end;
+    std::unordered_map<std::string, std::uint32_t> ids;
+    std::vector<const std::string*> names;  // ordinal -> member (keys of ids)
+    std::string runs[2];                    // articles, other documents
+    Xapian::docid prev[2] = {0, 0};
+    bool has_members = false;
+    std::vector<std::uint32_t> doc;
+    std::string entry;
+    std::vector<std::uint32_t> tally[2];  // per run: documents holding each ordinal
+    std::uint32_t docs[2] = {0, 0}, max_members[2] = {0, 0};
+
+    // The entry of document `did` (of run `r`): its distinct non-empty members, split
+    // as FacetCounter splits the joined value.
+    void add(Xapian::docid did, int r) {
+        doc.clear();
+        if (v != end && v.get_docid() < did) v.skip_to(did);
+        if (v != end && v.get_docid() == did) {
             const std::string joined = *v;
             std::size_t p = 0;
             while (!joined.empty() && p <= joined.size()) {
@@ -124,24 +114,96 @@ void store_facet_columns(Xapian::WritableDatabase& db) {
                 }
                 p = e + 1;
             }
-            put_varint(block, static_cast<std::uint32_t>(doc.size()));
-            for (const std::uint32_t o : doc)
-                put_varint(block, o);
-            if (!doc.empty()) block_has_values = true;
-            next = did + 1;
         }
-        while (b < blocks)
-            end_block();
+        std::string& out = runs[r];
+        put_varint(out, did - prev[r]);
+        prev[r] = did;
+        entry.clear();
+        for (const std::uint32_t o : doc) {
+            put_varint(entry, o);
+            if (tally[r].size() <= o) tally[r].resize(o + 1, 0);
+            ++tally[r][o];
+        }
+        put_varint(out, static_cast<std::uint32_t>(entry.size()));
+        out += entry;
+        ++docs[r];
+        max_members[r] = std::max(max_members[r], static_cast<std::uint32_t>(doc.size()));
+        if (!doc.empty()) has_members = true;
+    }
+
+    // Writes block `b` (no key when none of its documents has a member); starts the next.
+    void flush(Xapian::WritableDatabase& db, Xapian::docid b, std::set<std::string>& written) {
+        if (has_members) {
+            std::string block;
+            put_varint(block, static_cast<std::uint32_t>(runs[0].size()));
+            block += runs[0];
+            block += runs[1];
+            const std::string key = block_key(slot, b);
+            db.set_metadata(key, block);
+            written.insert(key);
+        }
+        runs[0].clear();
+        runs[1].clear();
+        prev[0] = prev[1] = (b + 1) * kColumnBlock;
+        has_members = false;
+    }
+};
+
+}  // namespace
+
+void store_facet_columns(Xapian::WritableDatabase& db) {
+    const Xapian::docid last = db.get_lastdocid();
+    // Which documents are articles: a block keeps them in a run of their own.
+    std::vector<bool> article(static_cast<std::size_t>(last) + 1, false);
+    const std::string article_term = value_terms(field("type"), "article").at(0);
+    for (Xapian::PostingIterator p = db.postlist_begin(article_term); p != db.postlist_end(article_term); ++p)
+        if (*p <= last) article[*p] = true;
+    std::vector<SlotColumn> cols;
+    std::string slot_list;
+    for (const unsigned slot : column_slots()) {
+        slot_list += (slot_list.empty() ? "" : ",") + std::to_string(slot);
+        cols.emplace_back();
+        cols.back().slot = slot;
+        cols.back().v = db.valuestream_begin(slot);
+        cols.back().end = db.valuestream_end(slot);
+    }
+    std::set<std::string> written;
+    Xapian::docid b = 0;
+    for (Xapian::PostingIterator d = db.postlist_begin(std::string()); d != db.postlist_end(std::string()); ++d) {
+        const Xapian::docid did = *d;
+        if (did > last) break;
+        if ((did - 1) / kColumnBlock != b) {
+            for (SlotColumn& c : cols)
+                c.flush(db, b, written);
+            b = (did - 1) / kColumnBlock;
+            for (SlotColumn& c : cols)
+                c.prev[0] = c.prev[1] = b * kColumnBlock;
+        }
+        for (SlotColumn& c : cols)
+            c.add(did, article[did] ? 0 : 1);
+    }
+    for (SlotColumn& c : cols) {
+        c.flush(db, b, written);
         std::string dict;
-        put_varint(dict, static_cast<std::uint32_t>(names.size()));
-        for (const std::string* n : names) {
+        put_varint(dict, static_cast<std::uint32_t>(c.names.size()));
+        for (const std::string* n : c.names) {
             put_varint(dict, static_cast<std::uint32_t>(n->size()));
             dict += *n;
         }
-        db.set_metadata(dict_key(slot), dict);
-        written.insert(dict_key(slot));
+        db.set_metadata(dict_key(c.slot), dict);
+        written.insert(dict_key(c.slot));
+        std::string tally;
+        for (int r = 0; r < 2; ++r) {
+            put_varint(tally, c.docs[r]);
+            put_varint(tally, c.max_members[r]);
+            c.tally[r].resize(c.names.size(), 0);
+            for (const std::uint32_t n : c.tally[r])
+                put_varint(tally, n);
+        }
+        db.set_metadata(tally_key(c.slot), tally);
+        written.insert(tally_key(c.slot));
     }
-    // Blocks of an earlier run that hold no values now.
+    // Blocks of an earlier run that hold no members now.
     std::vector<std::string> stale;
     for (Xapian::TermIterator k = db.metadata_keys_begin(std::string(kColumnKeyPrefix));
          k != db.metadata_keys_end(std::string(kColumnKeyPrefix)); ++k)
@@ -185,12 +247,61 @@ std::unique_ptr<StoredColumn> StoredColumn::open(const Xapian::Database& db, uns
         c->values_.emplace_back(p, len);
         p += len;
     }
+    const std::string tally = db.get_metadata(tally_key(slot));
+    p = tally.data();
+    end = p + tally.size();
+    for (int r = 0; r < 2; ++r) {
+        if (!columns_detail::get_varint(p, end, c->run_docs_[r]) || !columns_detail::get_varint(p, end, c->run_max_[r]))
+            columns_detail::corrupt(slot, 0);
+        c->tally_[r].resize(n);
+        for (std::uint32_t i = 0; i < n; ++i)
+            if (!columns_detail::get_varint(p, end, c->tally_[r][i])) columns_detail::corrupt(slot, 0);
+    }
     return c;
+}
+
+bool StoredColumn::count_by_complement(const std::vector<Xapian::docid>& docids, int run,
+                                       std::vector<std::uint32_t>& counts) const {
+    using columns_detail::Run;
+    counts = tally_[run];
+    const std::uint32_t n_values = static_cast<std::uint32_t>(values_.size());
+    std::size_t i = 0;
+    const Xapian::docid blocks = last_ == 0 ? 0 : (last_ - 1) / kColumnBlock + 1;
+    for (Xapian::docid b = 0; b < blocks; ++b) {
+        const Xapian::docid block_end = (b + 1) * kColumnBlock;
+        load(b);
+        if (block_.empty()) {
+            // No document of the block holds a member: nothing to take away, and the
+            // matched ones add nothing whatever their kind.
+            while (i < docids.size() && docids[i] <= block_end)
+                ++i;
+            continue;
+        }
+        Run runs[2];
+        Run::split(block_, runs, slot_, b);
+        Run& r = runs[run];
+        while (r.next != 0) {
+            const Xapian::docid e = r.next;
+            if (i < docids.size() && docids[i] < e) return false;  // matched, not of the run
+            if (i < docids.size() && docids[i] == e) {
+                ++i;  // matched: counted in the tally
+            } else {
+                for (const char* q = r.ords; q < r.ords_end;) {
+                    std::uint32_t o = 0;
+                    if (!columns_detail::get_varint(q, r.ords_end, o) || o >= n_values || counts[o] == 0)
+                        columns_detail::corrupt(slot_, b);
+                    --counts[o];
+                }
+            }
+            r.peek(e, slot_, b);
+        }
+        if (i < docids.size() && docids[i] <= block_end) return false;  // matched, not of the run
+    }
+    return i == docids.size();
 }
 
 void StoredColumn::load(Xapian::docid b) const {
     block_ = db_.get_metadata(block_key(slot_, b));
-    block_no_ = b;
 }
 
 }  // namespace newsfacet

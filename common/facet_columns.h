@@ -6,10 +6,15 @@
 // value streams.
 //
 // Layout, one local glass database:
-//   newsfacet:columns          header: "newsfacet-columns 1 REV DOCS LASTDOCID BLOCK SLOTS"
+//   newsfacet:columns          header: "newsfacet-columns 3 REV DOCS LASTDOCID BLOCK SLOTS"
 //   newsfacet:column:S:d       slot S's dictionary: varint count, then varint length + bytes per value
-//   newsfacet:column:S:bN      slot S, documents N*BLOCK+1 .. (N+1)*BLOCK: per document a varint
-//                              number of values, then their ordinals (varints); no key: no values
+//   newsfacet:column:S:t       slot S's tallies: for the articles, then the other documents:
+//                              their number, the most members one holds, and per ordinal the
+//                              documents holding it (varints)
+//   newsfacet:column:S:bN      slot S, documents N*BLOCK+1 .. (N+1)*BLOCK: the byte length of the
+//                              articles' run, the articles' run, the other documents' run; a run
+//                              has an entry per document: docid gap, byte length of the ordinals,
+//                              the ordinals (varints); no key: no document of the block has a member
 // The header names the revision the commit that wrote it creates, and the document
 // count and last document id then. A reader uses the columns only when all three are
 // the database's now: any later commit (by any writer, an older newsfacet or plain
@@ -58,6 +63,16 @@ class StoredColumn {
     /// (distinct; n may be 0).
     template <typename F>
     void for_each(const std::vector<Xapian::docid>& docids, F&& f) const;
+    /// Documents of run `run` (0 articles, 1 the others) and the most members one holds.
+    Xapian::doccount run_docs(int run) const { return run_docs_[run]; }
+    std::uint32_t run_max_members(int run) const { return run_max_[run]; }
+    /// For `docids` (ascending) all of run `run`: how many of them hold each member
+    /// (counts[ordinal]), as the run's tally less the members of its documents *not*
+    /// in `docids` -- less work than reading `docids` when they are most of the run.
+    /// False (counts undefined) when some document of `docids` that holds a member is
+    /// not of the run.
+    bool count_by_complement(const std::vector<Xapian::docid>& docids, int run,
+                             std::vector<std::uint32_t>& counts) const;
 
   private:
     StoredColumn(const Xapian::Database& db, unsigned slot) : db_(db), slot_(slot) {}
@@ -67,8 +82,10 @@ class StoredColumn {
     unsigned slot_;
     Xapian::docid last_ = 0;
     std::vector<std::string> values_;
+    std::vector<std::uint32_t> tally_[2];  // per run: documents holding each member
+    Xapian::doccount run_docs_[2] = {0, 0};
+    std::uint32_t run_max_[2] = {0, 0};
     mutable std::string block_;
-    mutable Xapian::docid block_no_ = 0;
 };
 
 namespace columns_detail {
@@ -83,52 +100,93 @@ inline bool get_varint(const char*& p, const char* end, std::uint32_t& v) {
     return false;
 }
 [[noreturn]] void corrupt(unsigned slot, Xapian::docid block);
+
+/// A run of a block: an entry per document of the run, in docid order: the gap from
+/// the previous docid of the run (the first from the block's start), the byte length
+/// of the ordinals, the ordinals (varints).
+struct Run {
+    const char* p = nullptr;
+    const char* end = nullptr;
+    Xapian::docid next = 0;  // the docid of the entry at p (its gap read), or 0: none left
+    const char* ords = nullptr;  // its ordinals (after peek)
+    const char* ords_end = nullptr;
+    /// Reads the next entry's docid and length; `from` is the previous docid.
+    void peek(Xapian::docid from, unsigned slot, Xapian::docid block) {
+        if (p == end) {
+            next = 0;
+            return;
+        }
+        std::uint32_t gap = 0, len = 0;
+        if (!get_varint(p, end, gap) || gap == 0 || !get_varint(p, end, len) ||
+            static_cast<std::size_t>(end - p) < len)
+            corrupt(slot, block);
+        next = from + gap;
+        ords = p;
+        ords_end = p + len;
+        p = ords_end;
+    }
+    /// The two runs of a block's value (articles, others); both peeked.
+    static void split(const std::string& block, Run runs[2], unsigned slot, Xapian::docid b) {
+        runs[0] = runs[1] = Run{};
+        if (block.empty()) return;
+        const char* p = block.data();
+        const char* end = p + block.size();
+        std::uint32_t len = 0;
+        if (!get_varint(p, end, len) || static_cast<std::size_t>(end - p) < len) corrupt(slot, b);
+        runs[0].p = p;
+        runs[0].end = p + len;
+        runs[1].p = p + len;
+        runs[1].end = end;
+        runs[0].peek(b * kColumnBlock, slot, b);
+        runs[1].peek(b * kColumnBlock, slot, b);
+    }
+};
 }  // namespace columns_detail
 
 template <typename F>
 void StoredColumn::for_each(const std::vector<Xapian::docid>& docids, F&& f) const {
+    // A block holds two runs (articles, then the other documents). A search matches
+    // documents of one kind, so it reads one run and steps over only the unmatched
+    // documents of that kind (a length each).
+    using columns_detail::get_varint;
+    using columns_detail::Run;
     std::vector<std::uint32_t> ords;
-    const char* p = nullptr;
-    const char* end = nullptr;
-    Xapian::docid at = 0;  // the docid p points at (within the loaded block)
-    bool in_block = false;  // p points into block_ (loaded by this call)
     const std::uint32_t n_values = static_cast<std::uint32_t>(values_.size());
+    Run runs[2];
+    int pref = 0;  // the run the last document was found in
+    Xapian::docid b = 0, prev = 0;
+    bool in_block = false;
     for (const Xapian::docid did : docids) {
         if (did == 0 || did > last_) {
             f(ords.data(), std::size_t{0});
             continue;
         }
-        const Xapian::docid b = (did - 1) / kColumnBlock;
-        if (!in_block || b != block_no_ || did < at) {
+        const Xapian::docid want = (did - 1) / kColumnBlock;
+        if (!in_block || want != b || did <= prev) {
+            b = want;
             load(b);
             in_block = true;
-            p = block_.data();
-            end = p + block_.size();
-            at = b * kColumnBlock + 1;
+            Run::split(block_, runs, slot_, b);
         }
-        if (block_.empty()) {
-            f(ords.data(), std::size_t{0});
-            continue;
-        }
-        // Skip the documents before did, then read its ordinals.
-        for (;; ++at) {
-            std::uint32_t n = 0;
-            if (!columns_detail::get_varint(p, end, n)) columns_detail::corrupt(slot_, b);
-            if (at < did) {
-                for (std::uint32_t k = 0; k < n; ++k) {
-                    std::uint32_t o;
-                    if (!columns_detail::get_varint(p, end, o)) columns_detail::corrupt(slot_, b);
-                }
-                continue;
+        prev = did;
+        bool found = false;
+        for (int i = 0; i < 2 && !found; ++i) {
+            const int which = i == 0 ? pref : 1 - pref;
+            Run& r = runs[which];
+            while (r.next != 0 && r.next < did)
+                r.peek(r.next, slot_, b);
+            if (r.next != did) continue;
+            ords.clear();
+            for (const char* q = r.ords; q < r.ords_end;) {
+                std::uint32_t o = 0;
+                if (!get_varint(q, r.ords_end, o) || o >= n_values) columns_detail::corrupt(slot_, b);
+                ords.push_back(o);
             }
-            ords.resize(n);
-            for (std::uint32_t k = 0; k < n; ++k)
-                if (!columns_detail::get_varint(p, end, ords[k]) || ords[k] >= n_values)
-                    columns_detail::corrupt(slot_, b);
-            ++at;
-            break;
+            r.peek(did, slot_, b);
+            pref = which;
+            found = true;
         }
-        f(ords.data(), ords.size());
+        f(ords.data(), found ? ords.size() : std::size_t{0});
     }
 }
 

@@ -124,6 +124,7 @@ class FacetCounter {
     std::set<std::string> skip_;
     std::string only_;
     Xapian::Database db_;
+    bool quotes_ = false;  ///< counting quote documents (--quotes), not articles
     mutable bool finished_ = false;
 };
 
