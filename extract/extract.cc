@@ -17,7 +17,7 @@ Extraction extract(const Article& article) {
     std::vector<PlaceMention> places = find_places(layer);
     // With a model, the tagger decides which names are people, places or neither; the
     // rule-based finders remain for a binary built without one.
-    const std::vector<TaggedEntity> tagged = tag_entities(text);
+    const std::vector<TaggedEntity> tagged = tag_entities(layer);
     // The people and quote finders read the same tokens (people.h): built once here.
     // The place, tagger and date finders keep their own tokenizers (docs/architecture.md).
     std::vector<detail::Token> toks = text.size() > UINT32_MAX - 16 ? std::vector<detail::Token>() : detail::tokenize(text);

@@ -31,10 +31,6 @@ bool is_alnum(char32_t cp) {
     if (cp == 0xFFFD) return false;
     return u_isalnum(static_cast<UChar32>(cp)) || u_getCombiningClass(static_cast<UChar32>(cp)) != 0;
 }
-bool is_space(char32_t cp) {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x2009 || cp == 0x202F ||
-           (cp > 0x7F && u_isUWhiteSpace(static_cast<UChar32>(cp)));
-}
 bool is_upper(char32_t cp) {
     if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
     return u_isupper(static_cast<UChar32>(cp));
@@ -194,52 +190,51 @@ int tag_index(std::string_view name) {
 }
 
 std::vector<Tok> tokenize(std::string_view text) {
+    return tokenize(TokenLayer(text));
+}
+
+// The tagger's view of the token layer: CoNLL-2003 tokens. Word atoms joined by one
+// connector (- . ' ’ & /, and , : between digits) are one word; every other
+// punctuation atom is a token; white space and line breaks separate tokens.
+std::vector<Tok> tokenize(const TokenLayer& layer) {
+    const std::string_view text = layer.text;
+    const std::vector<Atom>& atoms = layer.atoms;
     std::vector<Tok> out;
-    std::uint32_t line = 0;
-    std::size_t i = 0;
-    auto push = [&](std::size_t b, std::size_t e) {
+    out.reserve(atoms.size() / 2 + 1);
+    std::size_t cursor = 0;  // the end of the last token
+    auto push = [&](std::size_t b, std::size_t e, std::uint32_t line) {
         out.push_back(Tok{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), line});
+        cursor = e;
     };
-    while (i < text.size()) {
-        const std::size_t start = i;
-        const char32_t cp = next_code_point(text, i);
-        if (cp == '\n') {
-            ++line;
-            continue;
-        }
-        if (is_space(cp)) continue;
-        if (!is_alnum(cp)) {
+    for (std::size_t n = 0; n < atoms.size(); ++n) {
+        const Atom& a = atoms[n];
+        if (a.end <= cursor || a.kind == AtomKind::newline || a.kind == AtomKind::space) continue;
+        if (a.kind == AtomKind::punct) {
             // "'s" after a space is the CoNLL possessive token.
-            if (is_apostrophe(cp) && i < text.size() && (text[i] == 's' || text[i] == 'S')) {
-                std::size_t j = i + 1;
+            if (is_apostrophe(a.cp) && a.end < text.size() && (text[a.end] == 's' || text[a.end] == 'S')) {
+                const std::size_t j = a.end + 1;
                 if (j >= text.size() || !is_alnum(static_cast<unsigned char>(text[j]))) {
-                    push(start, j);
-                    i = j;
+                    push(a.begin, j, a.line);
                     continue;
                 }
             }
-            push(start, i);
+            push(a.begin, a.end, a.line);
             continue;
         }
-        // A word: alphanumerics, joined by connectors that have an alphanumeric after them.
-        std::size_t end = i;
-        bool digits_before = is_digit(cp);
-        while (end < text.size()) {
-            std::size_t j = end;
-            const char32_t c = next_code_point(text, j);
-            if (is_alnum(c)) {
-                digits_before = is_digit(c);
-                end = j;
-                continue;
-            }
-            const bool connector = c == '-' || c == '.' || is_apostrophe(c) || c == '&' || c == '/' ||
-                                   ((c == ',' || c == ':') && digits_before);
-            if (!connector || j >= text.size()) break;
-            std::size_t k = j;
-            const char32_t after = next_code_point(text, k);
-            if (!is_alnum(after) || ((c == ',' || c == ':') && !is_digit(after))) break;
-            end = k;
-            digits_before = is_digit(after);
+        // A word: word atoms, joined by connectors that have a word atom right after them.
+        const std::size_t start = std::max<std::size_t>(a.begin, cursor);
+        std::size_t end = a.end;
+        bool digits_before = a.has(Atom::kLastDigit);
+        while (n + 2 < atoms.size()) {
+            const Atom& c = atoms[n + 1];
+            const Atom& after = atoms[n + 2];
+            if (c.begin != end || c.kind != AtomKind::punct || after.kind != AtomKind::word || after.begin != c.end) break;
+            const bool connector = c.cp == '-' || c.cp == '.' || is_apostrophe(c.cp) || c.cp == '&' || c.cp == '/' ||
+                                   ((c.cp == ',' || c.cp == ':') && digits_before && after.has(Atom::kFirstDigit));
+            if (!connector) break;
+            end = after.end;
+            digits_before = after.has(Atom::kLastDigit);
+            n += 2;
         }
         std::string_view w = text.substr(start, end - start);
         // The full stop of an abbreviation or an initial belongs to the word.
@@ -256,12 +251,11 @@ std::vector<Tok> tokenize(std::string_view text) {
         else if (w.size() > 3 && w.ends_with("n't"))
             split = end - 3;
         if (split != end) {
-            push(start, split);
-            push(split, end);
+            push(start, split, a.line);
+            push(split, end, a.line);
         } else {
-            push(start, end);
+            push(start, end, a.line);
         }
-        i = end;
     }
     return out;
 }
@@ -668,10 +662,15 @@ std::vector<int> Model::tag(const std::vector<Tok>& toks, const Features& f) con
 }  // namespace ner
 
 std::vector<TaggedEntity> tag_entities(std::string_view text) {
+    return tag_entities(TokenLayer(text));
+}
+
+std::vector<TaggedEntity> tag_entities(const TokenLayer& layer) {
     std::vector<TaggedEntity> out;
+    const std::string_view text = layer.text;
     const ner::Model& m = ner::Model::instance();
     if (m.empty() || text.empty() || text.size() > UINT32_MAX - 16) return out;
-    const std::vector<ner::Tok> toks = ner::tokenize(text);
+    const std::vector<ner::Tok> toks = ner::tokenize(layer);
     const ner::Features f = ner::extract_features(text, toks);
     const std::vector<int> tags = m.tag(toks, f);
     for (std::size_t i = 0; i < toks.size(); ++i) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "extraction.h"
+#include "tokens.h"
 
 namespace newsfacet {
 
@@ -28,6 +29,8 @@ struct TaggedEntity {
 /// Names in `text` as the embedded model tags them, in text order; empty when the
 /// binary carries no model.
 std::vector<TaggedEntity> tag_entities(std::string_view text);
+/// tag_entities over the article's token layer (tokens.h), built once by extract().
+std::vector<TaggedEntity> tag_entities(const TokenLayer& layer);
 
 namespace ner {
 
@@ -48,6 +51,8 @@ struct Tok {
 /// abbreviations ("U.S.", "Corp.") and apostrophes; other punctuation, and a
 /// possessive 's, are tokens of their own.
 std::vector<Tok> tokenize(std::string_view text);
+/// The same tokens, as the tagger's view of the text's token layer (tokens.h).
+std::vector<Tok> tokenize(const TokenLayer& layer);
 
 /// The features of every token of one text, as 32-bit hashes: token i's features are
 /// feats[offsets[i] .. offsets[i+1]).

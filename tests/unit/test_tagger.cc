@@ -49,11 +49,20 @@ TEST_CASE("ner::tokenize splits as CoNLL-2003 does") {
         {"\"Yes,\" she said: 3-0", {"\"", "Yes", ",", "\"", "she", "said", ":", "3-0"}},
         {"Smith \xE2\x80\x99s S&P 1996-08-22", {"Smith", "\xE2\x80\x99s", "S&P", "1996-08-22"}},
         {"Zürich\nGenève", {"Zürich", "Genève"}},
+        {"10:30 a:b 3,x U.S.-led", {"10:30", "a", ":", "b", "3", ",", "x", "U.S.", "-", "led"}},  // , : only between digits
+        {"Dr. No\tO'Neill\xC2\xA0Ltd.", {"Dr.", "No", "O'Neill", "Ltd."}},         // tab and no-break space separate
+        {"x\fy 's s", {"x", "\f", "y", "'s", "s"}},                                   // form feed is a token
         {"", {}},
+    };
+    auto join = [](const std::vector<std::string>& v) {
+        std::string s;
+        for (const std::string& w : v)
+            s += "[" + w + "]";
+        return s;
     };
     for (const Row& r : rows) {
         CAPTURE(r.text);
-        CHECK(words(r.text) == r.expected);
+        CHECK(join(words(r.text)) == join(r.expected));
     }
     // Lines are sequences of their own.
     const auto toks = ner::tokenize("a b\nc\n\nd");
