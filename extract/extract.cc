@@ -18,9 +18,8 @@ Extraction extract(const Article& article) {
     // With a model, the tagger decides which names are people, places or neither; the
     // rule-based finders remain for a binary built without one.
     const std::vector<TaggedEntity> tagged = tag_entities(layer);
-    // The people and quote finders read the same tokens (people.h): built once here.
-    // The place, tagger and date finders keep their own tokenizers (docs/architecture.md).
-    std::vector<detail::Token> toks = text.size() > UINT32_MAX - 16 ? std::vector<detail::Token>() : detail::tokenize(text);
+    // The people and quote finders read the same view of the layer (people.h).
+    std::vector<detail::Token> toks = detail::tokenize(layer);
     if (!tagged.empty() || !ner::Model::instance().empty()) {
         places = confirm_places(text, std::move(places), tagged);
         x.people = find_people(text, toks, places, tagged);

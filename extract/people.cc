@@ -19,24 +19,13 @@
 #include "extract.h"
 #include "gazetteer.h"
 #include "lexicon.h"
-#include "utf8.h"
+#include "tokens.h"
 #include "tsv.h"
 
 namespace newsfacet {
 namespace detail {
 
 namespace {
-
-bool is_word_cp(UChar32 c) {
-    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    if (c == 0xFFFD) return false;
-    const int8_t t = u_charType(c);
-    return u_isalnum(c) || t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK;
-}
-
-bool is_space_cp(UChar32 c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == 0xA0 || (c > 0x7F && u_isUWhiteSpace(c));
-}
 
 bool is_abbrev(std::string_view w) {
     // Words after which a full stop does not end the sentence.
@@ -60,64 +49,46 @@ bool is_double_quote(char32_t c) {
 }
 
 std::vector<Token> tokenize(std::string_view text) {
+    return tokenize(TokenLayer(text));
+}
+
+// The people and quotes view of the token layer (tokens.h).
+std::vector<Token> tokenize(const TokenLayer& layer) {
+    const std::string_view text = layer.text;
+    const std::vector<Atom>& atoms = layer.atoms;
     std::vector<Token> out;
     out.reserve(text.size() / 5 + 1);
-    std::size_t i = 0;
-    while (i < text.size()) {
-        std::size_t next = i;
-        const UChar32 c = next_code_point(text, next);
-        if (c == '\n') {
+    for (std::size_t n = 0; n < atoms.size(); ++n) {
+        const Atom& a = atoms[n];
+        if (a.kind == AtomKind::newline) {
             if (out.empty() || out.back().kind != TokKind::newline)
-                out.push_back(
-                    Token{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(next), TokKind::newline, '\n'});
+                out.push_back(Token{a.begin, a.end, TokKind::newline, '\n'});
             else
-                out.back().end = static_cast<std::uint32_t>(next);
-            i = next;
+                out.back().end = a.end;
             continue;
         }
-        if (is_space_cp(c)) {
-            i = next;
+        if (a.kind == AtomKind::space) continue;
+        if (a.kind == AtomKind::punct) {
+            out.push_back(Token{a.begin, a.end, TokKind::punct, a.cp});
             continue;
         }
-        if (!is_word_cp(c)) {
-            out.push_back(Token{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(next), TokKind::punct,
-                                static_cast<char32_t>(c)});
-            i = next;
-            continue;
+        // A word: word atoms, with inner apostrophes and hyphens.
+        Token t{a.begin, a.end, TokKind::word, 0};
+        t.cap = a.has(Atom::kUpper) || a.has(Atom::kTitle);
+        while (n + 2 < atoms.size()) {
+            const Atom& c = atoms[n + 1];
+            const Atom& after = atoms[n + 2];
+            if (c.begin != t.end || c.kind != AtomKind::punct || after.kind != AtomKind::word || after.begin != c.end) break;
+            const bool apos = c.cp == '\'' || c.cp == 0x2019;
+            const bool hyph = c.cp == '-' || c.cp == 0x2010 || c.cp == 0x2011;
+            if (!apos && !hyph) break;
+            // Possessive 's: split it off, unless more letters follow ("it's" stays one word
+            // either way, it is never a name).
+            if (apos && after.end - after.begin == 1 && (after.cp == 's' || after.cp == 'S')) break;
+            t.end = after.end;
+            n += 2;
         }
-        // A word: letters and digits, with inner apostrophes and hyphens.
-        Token t{static_cast<std::uint32_t>(i), 0, TokKind::word, 0};
-        t.cap = u_isupper(c) || u_istitle(c);
-        std::size_t j = next;
-        while (j < text.size()) {
-            std::size_t n2 = j;
-            const UChar32 d = next_code_point(text, n2);
-            if (is_word_cp(d)) {
-                j = n2;
-                continue;
-            }
-            const bool apos = d == '\'' || d == 0x2019;
-            const bool hyph = d == '-' || d == 0x2010 || d == 0x2011;
-            if ((apos || hyph) && n2 < text.size()) {
-                std::size_t n3 = n2;
-                const UChar32 e = next_code_point(text, n3);
-                if (is_word_cp(e)) {
-                    if (apos && (e == 's' || e == 'S')) {
-                        // Possessive 's: split it off, unless more letters follow ("it's" stays one word
-                        // either way, it is never a name).
-                        std::size_t n4 = n3;
-                        const UChar32 f = n3 < text.size() ? next_code_point(text, n4) : ' ';
-                        if (!is_word_cp(f)) break;
-                    }
-                    j = n3;
-                    continue;
-                }
-            }
-            break;
-        }
-        t.end = static_cast<std::uint32_t>(j);
         out.push_back(t);
-        i = j;
     }
     // Sentences and paragraphs.
     std::uint32_t sent = 0, para = 0;

@@ -10,6 +10,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "tokens.h"
+
 namespace newsfacet::detail {
 
 /// What a token is: a word (letters, digits, inner apostrophes and hyphens), one
@@ -30,6 +32,8 @@ struct Token {
 /// Splits text into tokens in one linear pass. Possessive 's is split off ("Smith's"
 /// gives "Smith", "'s"), other inner apostrophes and hyphens stay in the word.
 std::vector<Token> tokenize(std::string_view text);
+/// The same tokens, as the people and quotes view of the text's token layer (tokens.h).
+std::vector<Token> tokenize(const TokenLayer& layer);
 
 /// ASCII-lower-cased copy (other bytes kept): enough for the English lexicons.
 std::string lower(std::string_view s);

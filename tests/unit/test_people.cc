@@ -290,3 +290,33 @@ TEST_CASE("what the tagger calls a person but the article uses as a thing goes")
         CHECK(found == r.expected);
     }
 }
+
+TEST_CASE("detail::tokenize: words with inner apostrophes and hyphens, 's split off, sentences") {
+    struct Row {
+        const char* text;
+        const char* expected;  // each token as [text], '|' before a sentence start, N for a line break
+    };
+    const Row rows[] = {
+        {"Smith's O'Neill it's", "|[Smith]['][s][O'Neill][it]['][s]"},  // 's at a word's end is split off
+        {"Smith\xE2\x80\x99s well-known", "|[Smith][\xE2\x80\x99][s][well-known]"},
+        {"Mr. Smith said. He left", "|[Mr][.][Smith][said][.]|[He][left]"},
+        {"a\n\n \nb", "|[a]N|[b]"},
+        {"x\ty\xC2\xA0z\fw", "|[x][y][z][\f][w]"},
+        {"\"Yes.\" She", "[\"]|[Yes][.][\"]|[She]"},
+        {"-x- 'y'", "[-]|[x][-]['][y][']"},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.text);
+        const std::string_view text = r.text;
+        std::string got;
+        for (const detail::Token& t : detail::tokenize(text)) {
+            if (t.kind == detail::TokKind::newline) {
+                got += 'N';
+                continue;
+            }
+            if (t.sent_start) got += '|';
+            got += "[" + std::string(text.substr(t.begin, t.end - t.begin)) + "]";
+        }
+        CHECK(got == r.expected);
+    }
+}
