@@ -13,7 +13,9 @@ namespace {
 
 // Format 1 had one run per block (articles and quotes mixed), format 2 no tallies and
 // entries with a member count instead of a byte length.
-constexpr int kFormat = 3;
+// Format 3 kept both runs in one key per block.
+constexpr int kFormat = 4;
+const std::string kRunMarker = "r";
 
 void put_varint(std::string& out, std::uint32_t v) {
     while (v >= 0x80) {
@@ -31,9 +33,13 @@ std::string tally_key(unsigned slot) {
     return std::string(kColumnKeyPrefix) + std::to_string(slot) + ":t";
 }
 
-std::string block_key(unsigned slot, Xapian::docid b) {
-    return std::string(kColumnKeyPrefix) + std::to_string(slot) + ":b" + std::to_string(b);
+}  // namespace
+
+std::string columns_detail::run_key(unsigned slot, int run, Xapian::docid b) {
+    return std::string(kColumnKeyPrefix) + std::to_string(slot) + (run == 0 ? ":a" : ":o") + std::to_string(b);
 }
+
+namespace {
 
 struct Header {
     Xapian::rev rev = 0;
@@ -134,13 +140,13 @@ struct SlotColumn {
     // Writes block `b` (no key when none of its documents has a member); starts the next.
     void flush(Xapian::WritableDatabase& db, Xapian::docid b, std::set<std::string>& written) {
         if (has_members) {
-            std::string block;
-            put_varint(block, static_cast<std::uint32_t>(runs[0].size()));
-            block += runs[0];
-            block += runs[1];
-            const std::string key = block_key(slot, b);
-            db.set_metadata(key, block);
-            written.insert(key);
+            // Both runs, each behind a marker byte (so that an empty run still has a
+            // key): no key means that no document of the block holds a member.
+            for (int r = 0; r < 2; ++r) {
+                const std::string key = columns_detail::run_key(slot, r, b);
+                db.set_metadata(key, kRunMarker + runs[r]);
+                written.insert(key);
+            }
         }
         runs[0].clear();
         runs[1].clear();
@@ -269,17 +275,14 @@ bool StoredColumn::count_by_complement(const std::vector<Xapian::docid>& docids,
     const Xapian::docid blocks = last_ == 0 ? 0 : (last_ - 1) / kColumnBlock + 1;
     for (Xapian::docid b = 0; b < blocks; ++b) {
         const Xapian::docid block_end = (b + 1) * kColumnBlock;
-        load(b);
-        if (block_.empty()) {
+        Run r;
+        if (!load_run(b, run, r)) {
             // No document of the block holds a member: nothing to take away, and the
             // matched ones add nothing whatever their kind.
             while (i < docids.size() && docids[i] <= block_end)
                 ++i;
             continue;
         }
-        Run runs[2];
-        Run::split(block_, runs, slot_, b);
-        Run& r = runs[run];
         while (r.next != 0) {
             const Xapian::docid e = r.next;
             if (i < docids.size() && docids[i] < e) return false;  // matched, not of the run
@@ -300,8 +303,16 @@ bool StoredColumn::count_by_complement(const std::vector<Xapian::docid>& docids,
     return i == docids.size();
 }
 
-void StoredColumn::load(Xapian::docid b) const {
-    block_ = db_.get_metadata(block_key(slot_, b));
+bool StoredColumn::load_run(Xapian::docid b, int run, columns_detail::Run& r) const {
+    std::string& data = run_data_[run];
+    data = db_.get_metadata(columns_detail::run_key(slot_, run, b));
+    r = columns_detail::Run{};
+    if (data.empty()) return false;
+    if (data[0] != kRunMarker[0]) columns_detail::corrupt(slot_, b);
+    r.p = data.data() + 1;
+    r.end = data.data() + data.size();
+    r.peek(b * kColumnBlock, slot_, b);
+    return true;
 }
 
 }  // namespace newsfacet

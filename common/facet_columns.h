@@ -6,15 +6,15 @@
 // value streams.
 //
 // Layout, one local glass database:
-//   newsfacet:columns          header: "newsfacet-columns 3 REV DOCS LASTDOCID BLOCK SLOTS"
+//   newsfacet:columns          header: "newsfacet-columns 4 REV DOCS LASTDOCID BLOCK SLOTS"
 //   newsfacet:column:S:d       slot S's dictionary: varint count, then varint length + bytes per value
 //   newsfacet:column:S:t       slot S's tallies: for the articles, then the other documents:
 //                              their number, the most members one holds, and per ordinal the
 //                              documents holding it (varints)
-//   newsfacet:column:S:bN      slot S, documents N*BLOCK+1 .. (N+1)*BLOCK: the byte length of the
-//                              articles' run, the articles' run, the other documents' run; a run
-//                              has an entry per document: docid gap, byte length of the ordinals,
+//   newsfacet:column:S:aN      slot S, the articles among documents N*BLOCK+1 .. (N+1)*BLOCK: "r",
+//                              then an entry per article: docid gap, byte length of the ordinals,
 //                              the ordinals (varints); no key: no document of the block has a member
+//   newsfacet:column:S:oN      the same for the other documents (quotes)
 // The header names the revision the commit that wrote it creates, and the document
 // count and last document id then. A reader uses the columns only when all three are
 // the database's now: any later commit (by any writer, an older newsfacet or plain
@@ -50,6 +50,48 @@ std::vector<unsigned> column_slots();
 /// the columns stale (and so unused) until the next run writes them.
 void store_facet_columns(Xapian::WritableDatabase& db);
 
+namespace columns_detail {
+/// Reads a varint at p (< end); false when truncated.
+inline bool get_varint(const char*& p, const char* end, std::uint32_t& v) {
+    v = 0;
+    for (int shift = 0; p < end && shift < 35; shift += 7) {
+        const auto b = static_cast<unsigned char>(*p++);
+        v |= static_cast<std::uint32_t>(b & 0x7f) << shift;
+        if (!(b & 0x80)) return true;
+    }
+    return false;
+}
+[[noreturn]] void corrupt(unsigned slot, Xapian::docid block);
+/// The key of run `run` (0 articles, 1 the others) of block `b` of `slot`.
+std::string run_key(unsigned slot, int run, Xapian::docid b);
+
+/// A run of a block: an entry per document of the run, in docid order: the gap from
+/// the previous docid of the run (the first from the block's start), the byte length
+/// of the ordinals, the ordinals (varints).
+struct Run {
+    const char* p = nullptr;
+    const char* end = nullptr;
+    Xapian::docid next = 0;  // the docid of the entry at p (its gap read), or 0: none left
+    const char* ords = nullptr;  // its ordinals (after peek)
+    const char* ords_end = nullptr;
+    /// Reads the next entry's docid and length; `from` is the previous docid.
+    void peek(Xapian::docid from, unsigned slot, Xapian::docid block) {
+        if (p == end) {
+            next = 0;
+            return;
+        }
+        std::uint32_t gap = 0, len = 0;
+        if (!get_varint(p, end, gap) || gap == 0 || !get_varint(p, end, len) ||
+            static_cast<std::size_t>(end - p) < len)
+            corrupt(slot, block);
+        next = from + gap;
+        ords = p;
+        ords_end = p + len;
+        p = ords_end;
+    }
+};
+}  // namespace columns_detail
+
 /// One slot's stored column, read block by block as documents ask for it.
 class StoredColumn {
   public:
@@ -76,8 +118,9 @@ class StoredColumn {
 
   private:
     StoredColumn(const Xapian::Database& db, unsigned slot) : db_(db), slot_(slot) {}
-    /// Loads block `b` into block_ (empty: no values in it).
-    void load(Xapian::docid b) const;
+    /// Loads run `run` of block `b` and points `r` at its first entry; false when the
+    /// block has no key (none of its documents holds a member).
+    bool load_run(Xapian::docid b, int run, columns_detail::Run& r) const;
     Xapian::Database db_;
     unsigned slot_;
     Xapian::docid last_ = 0;
@@ -85,74 +128,22 @@ class StoredColumn {
     std::vector<std::uint32_t> tally_[2];  // per run: documents holding each member
     Xapian::doccount run_docs_[2] = {0, 0};
     std::uint32_t run_max_[2] = {0, 0};
-    mutable std::string block_;
+    mutable std::string run_data_[2];
 };
 
-namespace columns_detail {
-/// Reads a varint at p (< end); false when truncated.
-inline bool get_varint(const char*& p, const char* end, std::uint32_t& v) {
-    v = 0;
-    for (int shift = 0; p < end && shift < 35; shift += 7) {
-        const auto b = static_cast<unsigned char>(*p++);
-        v |= static_cast<std::uint32_t>(b & 0x7f) << shift;
-        if (!(b & 0x80)) return true;
-    }
-    return false;
-}
-[[noreturn]] void corrupt(unsigned slot, Xapian::docid block);
-
-/// A run of a block: an entry per document of the run, in docid order: the gap from
-/// the previous docid of the run (the first from the block's start), the byte length
-/// of the ordinals, the ordinals (varints).
-struct Run {
-    const char* p = nullptr;
-    const char* end = nullptr;
-    Xapian::docid next = 0;  // the docid of the entry at p (its gap read), or 0: none left
-    const char* ords = nullptr;  // its ordinals (after peek)
-    const char* ords_end = nullptr;
-    /// Reads the next entry's docid and length; `from` is the previous docid.
-    void peek(Xapian::docid from, unsigned slot, Xapian::docid block) {
-        if (p == end) {
-            next = 0;
-            return;
-        }
-        std::uint32_t gap = 0, len = 0;
-        if (!get_varint(p, end, gap) || gap == 0 || !get_varint(p, end, len) ||
-            static_cast<std::size_t>(end - p) < len)
-            corrupt(slot, block);
-        next = from + gap;
-        ords = p;
-        ords_end = p + len;
-        p = ords_end;
-    }
-    /// The two runs of a block's value (articles, others); both peeked.
-    static void split(const std::string& block, Run runs[2], unsigned slot, Xapian::docid b) {
-        runs[0] = runs[1] = Run{};
-        if (block.empty()) return;
-        const char* p = block.data();
-        const char* end = p + block.size();
-        std::uint32_t len = 0;
-        if (!get_varint(p, end, len) || static_cast<std::size_t>(end - p) < len) corrupt(slot, b);
-        runs[0].p = p;
-        runs[0].end = p + len;
-        runs[1].p = p + len;
-        runs[1].end = end;
-        runs[0].peek(b * kColumnBlock, slot, b);
-        runs[1].peek(b * kColumnBlock, slot, b);
-    }
-};
-}  // namespace columns_detail
 
 template <typename F>
 void StoredColumn::for_each(const std::vector<Xapian::docid>& docids, F&& f) const {
-    // A block holds two runs (articles, then the other documents). A search matches
-    // documents of one kind, so it reads one run and steps over only the unmatched
-    // documents of that kind (a length each).
+    // A block has two runs (articles, the other documents), each under its own key. A
+    // search matches documents of one kind, so it loads and reads one run and steps
+    // over only the unmatched documents of that kind (a length each).
     using columns_detail::get_varint;
     using columns_detail::Run;
     std::vector<std::uint32_t> ords;
     const std::uint32_t n_values = static_cast<std::uint32_t>(values_.size());
     Run runs[2];
+    bool loaded[2] = {false, false};
+    bool has_key = false;
     int pref = 0;  // the run the last document was found in
     Xapian::docid b = 0, prev = 0;
     bool in_block = false;
@@ -164,15 +155,20 @@ void StoredColumn::for_each(const std::vector<Xapian::docid>& docids, F&& f) con
         const Xapian::docid want = (did - 1) / kColumnBlock;
         if (!in_block || want != b || did <= prev) {
             b = want;
-            load(b);
             in_block = true;
-            Run::split(block_, runs, slot_, b);
+            loaded[0] = loaded[1] = false;
+            has_key = load_run(b, pref, runs[pref]);
+            loaded[pref] = true;
         }
         prev = did;
         bool found = false;
-        for (int i = 0; i < 2 && !found; ++i) {
+        for (int i = 0; i < 2 && has_key && !found; ++i) {
             const int which = i == 0 ? pref : 1 - pref;
             Run& r = runs[which];
+            if (!loaded[which]) {
+                load_run(b, which, r);
+                loaded[which] = true;
+            }
             while (r.next != 0 && r.next < did)
                 r.peek(r.next, slot_, b);
             if (r.next != did) continue;

@@ -157,12 +157,24 @@ FacetCounter::~FacetCounter() = default;
 
 void FacetCounter::attach(Xapian::Enquire& enq) {
     // One spy per slot: facets of one slot at several levels (published:year and
-    // published:month) share it, so a remote server reads each slot once.
+    // published:month) share it, so a remote server reads each slot once. When every
+    // slot is counted from stored columns (one local database), only the first spy
+    // is given to the matcher, which calls each spy for every matched document: it
+    // records the document ids for all.
+    shared_docids_ = db_.size() == 1 && column_mode() != ColumnMode::off;
+    for (const Slot& s : slots_)
+        if (s.active && shared_docids_ && !stored_column(s.slot)) shared_docids_ = false;
     for (const Slot& s : slots_) {
         if (!s.active || spy_for(s.slot)) continue;
         spies_.push_back(std::make_unique<SlotSpy>(*this, s.slot));
-        enq.add_matchspy(spies_.back().get());
+        if (spies_.size() == 1 || !shared_docids_) enq.add_matchspy(spies_.back().get());
     }
+}
+
+const StoredColumn* FacetCounter::stored_column(unsigned slot) const {
+    auto it = stored_.find(slot);
+    if (it == stored_.end()) it = stored_.emplace(slot, StoredColumn::open(db_, slot)).first;
+    return it->second.get();
 }
 
 const SlotSpy* FacetCounter::spy_for(unsigned slot) const {
@@ -401,10 +413,15 @@ void FacetCounter::count_stored(Slot& s, const StoredColumn& col, const std::vec
             return;
         }
     }
-    // People: each document once per person, whichever of its names it holds.
-    std::vector<std::size_t*> person(s.people ? names.size() : 0, nullptr);
+    // People: each document once per person, whichever of its names it holds. Persons
+    // get dense numbers (on first sight of each name), counted in a vector and added
+    // to their counters at the end.
+    std::vector<std::uint32_t> person(s.people ? names.size() : 0, kNone);  // ordinal -> person number
+    std::vector<std::size_t*> person_counters;                               // person number -> its counter
+    std::vector<std::uint32_t> person_counts;
+    std::unordered_map<const std::size_t*, std::uint32_t> person_number;
     std::vector<std::uint32_t> here;
-    std::vector<std::size_t*> persons_here;
+    std::vector<std::uint32_t> persons_here;
     col.for_each(docids, [&](const std::uint32_t* ords, std::size_t n) {
         if (n == 0) return;
         const std::uint32_t* doc = ords;
@@ -424,24 +441,35 @@ void FacetCounter::count_stored(Slot& s, const StoredColumn& col, const std::vec
         persons_here.clear();
         for (std::size_t k = 0; k < n; ++k) {
             const std::uint32_t o = doc[k];
-            if (!person[o]) {
+            if (person[o] == kNone) {
                 auto it = s.counts.find(names[o]);
                 if (it == s.counts.end()) it = s.counts.emplace(names[o], 0).first;
-                person[o] = person_counter(s, &it->second, names[o]);
+                std::size_t* pc = person_counter(s, &it->second, names[o]);
+                auto [pn, added] = person_number.emplace(pc, static_cast<std::uint32_t>(person_counters.size()));
+                if (added) {
+                    person_counters.push_back(pc);
+                    person_counts.push_back(0);
+                }
+                person[o] = pn->second;
             }
             if (std::find(persons_here.begin(), persons_here.end(), person[o]) == persons_here.end()) {
                 persons_here.push_back(person[o]);
-                ++*person[o];
+                ++person_counts[person[o]];
             }
         }
     });
     for (std::size_t o = 0; o < counts.size(); ++o)
         if (counts[o]) s.counts[names[o]] += counts[o];
+    for (std::size_t p = 0; p < person_counters.size(); ++p)
+        *person_counters[p] += person_counts[p];
 }
 
 void FacetCounter::finish() const {
     if (finished_) return;
     finished_ = true;
+    if (shared_docids_)
+        for (const auto& spy : spies_)
+            if (spy != spies_.front()) spy->local_docids() = spies_.front()->local_docids();
     for (const auto& spy : spies_) {
         // Whole values counted in this process (local shards), split as a remote
         // shard's tally is.
@@ -459,9 +487,9 @@ void FacetCounter::finish() const {
                                     : std::string();
         bool use_columns = false;
         // Else the columns the indexer stored, when they are those of this revision.
-        std::unique_ptr<StoredColumn> stored;
+        const StoredColumn* stored = nullptr;
         if (mode != ColumnMode::off && db_.size() == 1) {
-            stored = StoredColumn::open(db_, spy->slot());
+            stored = stored_column(spy->slot());
             if (!stored && mode == ColumnMode::stored)
                 throw Failure({kExitRuntime, "the database holds no stored facet columns valid for its revision",
                                std::string(kFacetColumnsEnv) + "=stored asks for them; unset it to count from the "

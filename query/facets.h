@@ -123,6 +123,11 @@ class FacetCounter {
     std::vector<std::unique_ptr<SlotSpy>> spies_;
     std::set<std::string> skip_;
     std::string only_;
+    /// The stored column of `slot` (facet_columns.h), opened once; nullptr: none valid.
+    const StoredColumn* stored_column(unsigned slot) const;
+    mutable std::map<unsigned, std::unique_ptr<StoredColumn>> stored_;
+    /// One spy (the first) records the matched documents for every slot (see attach).
+    bool shared_docids_ = false;
     Xapian::Database db_;
     bool quotes_ = false;  ///< counting quote documents (--quotes), not articles
     mutable bool finished_ = false;
