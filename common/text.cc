@@ -314,19 +314,18 @@ bool is_valid_utf8(std::string_view s) {
 }
 
 bool is_blank(std::string_view s) {
-    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-    const int32_t len = static_cast<int32_t>(std::min<std::size_t>(s.size(), INT32_MAX));
-    for (int32_t i = 0; i < len;) {
-        const uint8_t b = p[i];
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned char b = static_cast<unsigned char>(s[i]);
         if (b < 0x80) {
             if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v') return false;
             ++i;
             continue;
         }
-        UChar32 c;
-        U8_NEXT(p, i, len, c);
-        if (c < 0) return false;
-        if (!u_isUWhiteSpace(c) && c != 0x200B && c != 0x200C && c != 0x200D && c != 0x2060 && c != 0xFEFF)
+        // An invalid sequence (U+FFFD) is not blank, nor is a U+FFFD in the text.
+        const char32_t c = next_code_point(s, i);
+        if (c == 0xFFFD) return false;
+        const auto u = static_cast<UChar32>(c);
+        if (!u_isUWhiteSpace(u) && c != 0x200B && c != 0x200C && c != 0x200D && c != 0x2060 && c != 0xFEFF)
             return false;
     }
     return true;
@@ -340,17 +339,15 @@ bool unsafe_for_terminal(char32_t c) {
 std::string terminal_safe(std::string_view s) {
     std::string out;
     out.reserve(s.size());
-    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-    // Messages and lines of output are short; a string over 2 GiB is cut there.
-    const int32_t len = static_cast<int32_t>(std::min<std::size_t>(s.size(), INT32_MAX));
-    for (int32_t i = 0; i < len;) {
-        const int32_t start = i;
-        UChar32 c;
-        U8_NEXT(p, i, len, c);
-        if (c < 0 || unsafe_for_terminal(static_cast<char32_t>(c)))
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t start = i;
+        // An invalid sequence decodes as U+FFFD, which is what it becomes: a U+FFFD in
+        // the text and an invalid sequence give the same bytes.
+        const char32_t c = next_code_point(s, i);
+        if (c == 0xFFFD || unsafe_for_terminal(c))
             out += "\xEF\xBF\xBD";  // U+FFFD
         else
-            out.append(s.data() + start, static_cast<std::size_t>(i - start));
+            out.append(s.data() + start, i - start);
     }
     return out;
 }

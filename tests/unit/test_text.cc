@@ -175,6 +175,9 @@ TEST_CASE("terminal_safe: controls, C1, bidi overrides and invalid bytes become 
         {"\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xE2\x80\x9Cq\xE2\x80\x9D",
          "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xE2\x80\x9Cq\xE2\x80\x9D"},
         {std::string("nul\0x", 5), "nul" + R + "x"},
+        {"cut\xE2\x82", "cut" + R},          // a cut-off sequence: one U+FFFD for its bytes
+        {"lit\xEF\xBF\xBD" "x", "lit" + R + "x"},  // a U+FFFD in the text stays
+        {"\x80\x80", R + R},                 // one for each stray continuation byte
     };
     for (const Row& r : rows) {
         CAPTURE(r.in);
