@@ -1197,6 +1197,7 @@ class PeopleFinder {
             starts_at[m.surf_b] = m.entity;
         }
         static const WordSet things_after = embedded_lexicon("people-words.tsv").set("non-person-next");
+        static const WordSet workers = embedded_lexicon("people-words.tsv").set("workers");
         for (const Mention& m : mentions_) {
             ++total[m.entity];
             if (m.surf_b < m.name_b || m.rule == "honorific" || m.rule == "title+name" || m.rule == "appositive")
@@ -1232,6 +1233,33 @@ class PeopleFinder {
             // "Peter Greenbaum of Smith Barney": a person's firm, club or town.
             if (b >= 2 && is_word(b - 1) && word(b - 1) == "of")
                 if (const auto it = ends_at.find(b - 2); it != ends_at.end() && it->second != m.entity) cue = true;
+            // "Smith Barney, Harris Upham and Co", "Kidder, Peabody and Co Inc": the head
+            // of a firm's name listed with its partners before "and Co".
+            {
+                std::size_t k = is_punct(e + 1, ',') ? e + 2 : e + 1, caps_run = 0;
+                while (is_word(k) && toks_[k].cap && caps_run < 3 && !firm_word(word(k))) {
+                    ++k;
+                    ++caps_run;
+                }
+                if (caps_run > 0 && (is_punct(k, '&') || (is_word(k) && word(k) == "and")) && is_word(k + 1) &&
+                    firm_word(word(k + 1)))
+                    cue = true;
+            }
+            // "Smith Barney analyst Craig Sloane", "X livestock analyst Tom Hale": the name
+            // before a role and another person is their employer's.
+            // At most one modifier between, no function word or verb-like form ("Kate
+            // Winslet and director Mike Leigh", "X edged out rival Y", "X slated comedian Y").
+            for (std::size_t k = e + 1; k <= e + 2 && is_word(k) && !toks_[k].cap; ++k) {
+                const std::string l = lower(word(k));
+                // Only a word that makes a name no person's ("analyst", "striker"): "Danforth
+                // aide Austin Schlick" and "Reagan spokesman X" name a person's staff.
+                if (things_after.contains(l) || workers.contains(l)) {
+                    if (const auto it = starts_at.find(k + 1); it != starts_at.end() && it->second != m.entity)
+                        cue = true;
+                    break;
+                }
+                if (is_function_word(l) || l.ends_with("ed") || l.ends_with("s") || l.ends_with("ing")) break;
+            }
             // "Franz Ferdinand's album", "Smith Barney's Greenbaum": what a band or a firm
             // has, or a person it employs.
             if ((is_punct(e + 1, '\'') || is_punct(e + 1, 0x2019)) && is_word(e + 2) && word(e + 2) == "s") {

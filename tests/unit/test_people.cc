@@ -248,6 +248,12 @@ TEST_CASE("what the tagger calls a person but the article uses as a thing goes")
         {"Ed Lune of Kambor Tellis said prices rose.", {"Ed Lune", "Kambor Tellis"}, {}, {"Ed Lune"}},
         {"Velvet Orme's album sold well.", {"Velvet Orme"}, {}, {}},
         {"Kambor Tellis's Lune was cautious.", {"Kambor Tellis", "Lune"}, {}, {"Lune"}},
+        // A firm's head listed with its partners before "and Co"; an employer before a role
+        // and the person it employs.
+        {"The issue was led by Kambor Tellis, Harris Orme and Co Inc.", {"Kambor Tellis"}, {}, {}},
+        {"Bonds rose, said Kambor Tellis bond analyst Ed Lune.", {"Kambor Tellis", "Ed Lune"}, {}, {"Ed Lune"}},
+        // ... but a person and a partner named in a list stay ("Alan Brask, Ed Lune and others").
+        {"Alan Brask, Ed Lune and others agreed.", {"Alan Brask", "Ed Lune"}, {}, {"Alan Brask", "Ed Lune"}},
         // People stay: a title, an honorific, a full name, "and ... have".
         {"President Kambor, which is his family name, spoke.", {"Kambor"}, {}, {"Kambor"}},
         {"Mr Kambor said its plan was sound.", {"Kambor"}, {}, {"Kambor"}},
