@@ -105,7 +105,7 @@ const DateWords& words() {
         d.modifier = x.set("modifier");
         d.relative_day = x.set("relative-day");
         d.period_modifier = x.set("period-modifier");
-        d.abbreviation = x.set("abbreviation");
+        d.abbreviation = embedded_lexicon("abbreviations.tsv").set("dates");
         d.time_of_day = x.set("time-of-day");
         d.day_modifier = x.set("day-modifier");
         d.approximately = x.set("approximately");

@@ -63,6 +63,7 @@ TEST_CASE("lexicon: the word lists moved out of extract/ hold every word they he
     } rows[] = {
         {"abbreviations.tsv", "sentence", 35},
         {"abbreviations.tsv", "conll", 40},
+        {"abbreviations.tsv", "dates", 22},
         {"people-words.tsv", "negated-auxiliary", 17},
         {"people-words.tsv", "function-word", 242},
         {"people-words.tsv", "particle", 23},
