@@ -293,9 +293,13 @@ class PeopleFinder {
             auto it = std::lower_bound(toks_.begin(), toks_.end(), te.span.begin,
                                        [](const Token& t, std::size_t b) { return t.begin < b; });
             std::size_t first = SIZE_MAX, last = SIZE_MAX;
-            for (auto i = static_cast<std::size_t>(it - toks_.begin()); i < toks_.size() && toks_[i].end <= te.span.end;
-                 ++i) {
-                if (te.kind != EntityKind::person) other[i] = 1;
+            // "Mr. Podesta" tagged as an organisation: an honorific opening the span makes it
+            // a person's, so a surname of a person found elsewhere may still be taken there.
+            const auto i0 = static_cast<std::size_t>(it - toks_.begin());
+            const bool honorific = te.kind != EntityKind::person && is_word(i0) &&
+                                   lex_.honorifics.count(lower(word(i0))) > 0 && te.span.end > toks_[i0].end + 2;
+            for (std::size_t i = i0; i < toks_.size() && toks_[i].end <= te.span.end; ++i) {
+                if (te.kind != EntityKind::person && !honorific) other[i] = 1;
                 if (!is_word(i)) continue;
                 if (first == SIZE_MAX) first = i;
                 last = i;

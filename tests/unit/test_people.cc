@@ -326,3 +326,31 @@ TEST_CASE("detail::tokenize: words with inner apostrophes and hyphens, 's split 
         CHECK(got == r.expected);
     }
 }
+
+TEST_CASE("a later mention the tagger calls an organisation is still the person's when an honorific opens it") {
+    struct Row {
+        const char* text;
+        const char* person;  // the tagger's person span (every occurrence)
+        const char* org;     // the tagger's organisation span (every occurrence)
+        std::size_t mentions;  // mentions found of the person
+    };
+    const Row rows[] = {
+        {"Alan D. Brask spoke first. Later Mr. Brask said more.", "Alan D. Brask", "Mr. Brask", 2},
+        {"Alan D. Brask spoke first. Later Sen. Brask said more.", "Alan D. Brask", "Sen. Brask", 2},
+        // Without an honorific the organisation's words stay its own ("Brask Holdings").
+        {"Alan D. Brask spoke first. Later Brask Holdings said more.", "Alan D. Brask", "Brask Holdings", 1},
+    };
+    for (const Row& r : rows) {
+        const std::string text = r.text;
+        CAPTURE(text);
+        std::vector<TaggedEntity> tagged;
+        for (const auto& [w, kind] : {std::pair{std::string(r.person), EntityKind::person},
+                                      std::pair{std::string(r.org), EntityKind::organisation}})
+            for (std::size_t at = text.find(w); at != std::string::npos; at = text.find(w, at + w.size()))
+                tagged.push_back({Span{at, at + w.size()}, kind});
+        std::sort(tagged.begin(), tagged.end(),
+                  [](const TaggedEntity& a, const TaggedEntity& b) { return a.span.begin < b.span.begin; });
+        const auto people = find_people(text, {}, tagged);
+        CHECK(people.size() == r.mentions);
+    }
+}
